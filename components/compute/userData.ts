@@ -1,0 +1,81 @@
+/**
+ * First-boot script of the single host (pure text, cloud-init runs it once as root):
+ * 1. install Docker, the Compose plugin, git, curl and the AWS CLI for the AMI family;
+ * 2. enable the host firewall with the same rules as the security group;
+ * 3. write the compose file, its .env (image and first tag) and the deploy tool;
+ * 4. deploy the configured first tag through the deploy tool, like every later deploy.
+ * No secret is ever written here: user data is readable by anyone who can describe the instance.
+ */
+import { type AmiFamily } from "../config/settings";
+import { type RuleSpec } from "../security/rules";
+import { composeFile, type ComposeInput } from "./compose";
+import { DEPLOY_TOOL_PATH, deployScript, type DeployScriptInput } from "./deployScript";
+import { firewallScript } from "./firewall";
+
+/** Docker Compose v2 release installed on Amazon Linux 2023 (its repositories do not ship the plugin). */
+export const COMPOSE_VERSION = "v2.29.7";
+
+export interface UserDataInput {
+    family: AmiFamily;
+    compose: ComposeInput;
+    deploy: DeployScriptInput;
+    image: string;
+    initialTag: string;
+    /** The same ingress rules the security group has. */
+    ingress: readonly RuleSpec[];
+}
+
+function installPackages(family: AmiFamily): string[] {
+    if (family === "al2023") {
+        return [
+            "dnf install -y docker git curl-minimal",
+            "systemctl enable --now docker",
+            "arch=$(uname -m)",
+            "mkdir -p /usr/local/lib/docker/cli-plugins",
+            `curl -fsSL -o /tmp/docker-compose "https://github.com/docker/compose/releases/download/${COMPOSE_VERSION}/docker-compose-linux-$arch"`,
+            `curl -fsSL -o /tmp/docker-compose.sha256 "https://github.com/docker/compose/releases/download/${COMPOSE_VERSION}/docker-compose-linux-$arch.sha256"`,
+            "(cd /tmp && echo \"$(cut -d' ' -f1 docker-compose.sha256)  docker-compose\" | sha256sum -c -)",
+            "install -m 0755 /tmp/docker-compose /usr/local/lib/docker/cli-plugins/docker-compose",
+        ];
+    }
+    return [
+        "export DEBIAN_FRONTEND=noninteractive",
+        "apt-get update -q",
+        "apt-get install -y -q docker.io docker-compose-v2 git curl ufw",
+        "snap install aws-cli --classic",
+        "systemctl enable --now docker",
+    ];
+}
+
+export function userData(input: UserDataInput): string {
+    const appDir = `/opt/${input.compose.appName}`;
+    return [
+        "#!/bin/bash",
+        `# stagecraft first boot: ${input.compose.appName} (${input.compose.environment})`,
+        "set -euxo pipefail",
+        "",
+        "# 1. packages",
+        ...installPackages(input.family),
+        "",
+        "# 2. host firewall (same rules as the security group)",
+        firewallScript(input.family, input.ingress),
+        "",
+        "# 3. app files",
+        `install -d -m 0750 ${appDir} /var/lib/stagecraft`,
+        `cat > ${appDir}/compose.yaml <<'COMPOSE'`,
+        composeFile(input.compose).trimEnd(),
+        "COMPOSE",
+        `cat > ${appDir}/.env <<'ENV'`,
+        `APP_IMAGE=${input.image}`,
+        `APP_TAG=${input.initialTag}`,
+        "ENV",
+        `cat > ${DEPLOY_TOOL_PATH} <<'DEPLOY'`,
+        deployScript(input.deploy).trimEnd(),
+        "DEPLOY",
+        `chmod 0750 ${DEPLOY_TOOL_PATH}`,
+        "",
+        "# 4. first deploy",
+        `${DEPLOY_TOOL_PATH} deploy ${input.initialTag}`,
+        "",
+    ].join("\n");
+}

@@ -1,0 +1,205 @@
+import { canonicalCidr, hasHostBits, parseCidr, sizeExponent } from "../shared/cidr";
+import { ConfigError } from "../shared/errors";
+import { type ConfigReader } from "./reader";
+import {
+    AMI_FAMILIES,
+    IMPLEMENTED_PHASES,
+    LOG_RETENTION_DAYS,
+    NAT_STRATEGIES,
+    PHASES,
+    type Phase,
+    type Settings,
+} from "./settings";
+
+/** What the program knows about itself besides config. */
+export interface ProgramContext {
+    project: string;
+    stack: string;
+    /** `aws:region`, or undefined when the stack file does not set it. */
+    region: string | undefined;
+}
+
+const NAME = /^[a-z][a-z0-9-]*[a-z0-9]$/;
+const HOSTNAME = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const IMAGE = /^[a-z0-9]+([._/-][a-z0-9]+)*(:[0-9]{1,5})?(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/;
+const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
+const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
+const HOSTED_ZONE_ID = /^Z[A-Z0-9]{1,31}$/;
+const ORIGIN = /^https?:\/\/(localhost|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+)(:\d{1,5})?$/;
+
+/** SSH sources wider than this are "the internet" in practice: use SSM Session Manager instead. */
+const SSH_MAX_EXPONENT = { 4: 16, 6: 80 } as const;
+
+/**
+ * Parses and validates the stack's config into typed settings. Throws one ConfigError listing
+ * every problem (key, value, what is allowed) before any resource is registered.
+ */
+export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings {
+    const phase = read.oneOf<Phase>("phase", 1, PHASES);
+    if (!IMPLEMENTED_PHASES.includes(phase)) {
+        read.problem("phase", phase, `a phase this version builds: ${IMPLEMENTED_PHASES.join(", ")} (phase ${phase} is planned)`);
+    }
+
+    const environment = read.string("environment", ctx.stack).toLowerCase();
+    if (!NAME.test(environment) || environment.length > 10) {
+        read.problem("environment", environment, "2-10 characters: lower-case letters, digits and hyphens, starting with a letter");
+    }
+    const appName = read.string("appName", "app");
+    if (!NAME.test(appName) || appName.length > 16) {
+        read.problem("appName", appName, "2-16 characters: lower-case letters, digits and hyphens, starting with a letter (used in bucket names)");
+    }
+    const owner = read.string("owner", "platform");
+    if (!/^[\w .:/=+@-]{1,256}$/.test(owner)) {
+        read.problem("owner", owner, "a tag value: up to 256 letters, digits, spaces and _ . : / = + - @");
+    }
+
+    let region = ctx.region ?? "";
+    if (!REGION.test(region)) {
+        read.problems.push({ key: "aws:region", value: ctx.region ?? null, allowed: "an AWS region such as us-east-1 (set it with `pulumi config set aws:region us-east-1`)" });
+        region = "us-east-1";
+    }
+
+    const appPort = read.integer("appPort", 8000, 1024, 65535);
+    const appImage = read.string("appImage", "traefik/whoami");
+    if (!IMAGE.test(appImage)) {
+        read.problem("appImage", appImage, "a container image name without tag, e.g. ghcr.io/acme/api or traefik/whoami");
+    }
+    const appImageTag = read.string("appImageTag", "v1.10.3");
+    if (!IMAGE_TAG.test(appImageTag)) {
+        read.problem("appImageTag", appImageTag, "an image tag: letters, digits, _ . - (up to 128 characters)");
+    }
+    const appRepository = read.optionalString("appRepository");
+    if (appRepository !== undefined && !/^https:\/\/[^\s@/]+\/[^\s@]+$/.test(appRepository)) {
+        read.problem("appRepository", appRepository, "an https:// git URL without credentials in it, e.g. https://github.com/acme/api.git");
+    }
+
+    const cidrBlock = read.string("vpcCidr", "10.0.0.0/16");
+    const vpcCidr = parseCidr(cidrBlock);
+    if (!vpcCidr || vpcCidr.version !== 4 || vpcCidr.prefix < 16 || vpcCidr.prefix > 24 || hasHostBits(vpcCidr)) {
+        read.problem("vpcCidr", cidrBlock, "an IPv4 network CIDR from /16 to /24 without host bits, e.g. 10.0.0.0/16");
+    }
+    const availabilityZones = read.integer("availabilityZones", 2, 1, 3);
+    const natStrategy = read.oneOf("natStrategy", "none", NAT_STRATEGIES);
+    if (phase === 1 && natStrategy !== "none") {
+        read.problem("natStrategy", natStrategy, "\"none\" in phase 1: the single host lives in a public subnet and there are no private subnets to route");
+    }
+    const ipv6 = read.boolean("enableIpv6", false);
+    const flowLogs = read.boolean("vpcFlowLogs", false);
+
+    const instanceType = read.string("instanceType", "t3.micro");
+    if (!INSTANCE_TYPE.test(instanceType)) {
+        read.problem("instanceType", instanceType, "an EC2 instance type such as t3.micro or t4g.small");
+    }
+    const amiFamily = read.oneOf("amiFamily", "al2023", AMI_FAMILIES);
+    const rootVolumeSizeGb = read.integer("rootVolumeSizeGb", 30, 8, 16384);
+    const detailedMonitoring = read.boolean("detailedMonitoring", false);
+    const sshCidrs = validSshCidrs(read, read.stringList("sshCidrs", []));
+    const appPortCidrs = validCidrs(read, "appPortCidrs", read.stringList("appPortCidrs", ["0.0.0.0/0"]), ipv6);
+
+    const domain = read.optionalString("domain")?.toLowerCase();
+    if (domain !== undefined && !HOSTNAME.test(domain)) {
+        read.problem("domain", domain, "a fully qualified domain name such as api.example.com");
+    }
+    const hostedZoneId = read.optionalString("hostedZoneId");
+    if (hostedZoneId !== undefined && !HOSTED_ZONE_ID.test(hostedZoneId)) {
+        read.problem("hostedZoneId", hostedZoneId, "a Route53 hosted zone id such as Z0123456789ABCDEFGHIJ");
+    }
+    if (hostedZoneId !== undefined && domain === undefined) {
+        read.problem("hostedZoneId", hostedZoneId, "only together with stagecraft:domain (the record it creates is for that name)");
+    }
+    const tls = read.boolean("tls", false);
+    if (tls && domain === undefined) {
+        read.problem("domain", null, "a domain name when stagecraft:tls is true (certificates and the HTTPS health check need a name)");
+    }
+
+    const alertEmail = read.optionalString("alertEmail");
+    if (alertEmail !== undefined && !EMAIL.test(alertEmail)) {
+        read.problem("alertEmail", alertEmail, "an e-mail address that receives alarm notifications");
+    }
+    const logRetentionDays = read.integer("logRetentionDays", 14, -100000, 100000);
+    if (!LOG_RETENTION_DAYS.includes(logRetentionDays)) {
+        read.problem("logRetentionDays", logRetentionDays, `one of CloudWatch's retention periods: ${LOG_RETENTION_DAYS.join(", ")}`);
+    }
+
+    const corsOrigins = read.stringList("corsOrigins", []);
+    for (const origin of corsOrigins) {
+        if (!ORIGIN.test(origin)) {
+            read.problem("corsOrigins", origin, "browser origins like https://app.example.com (scheme, host and optional port; no path, no wildcard: the uploads bucket is writable)");
+        }
+    }
+    const uploadsExpirationDays = read.integer("uploadsExpirationDays", 0, 0, 36500);
+    const backupRetentionDays = read.integer("backupRetentionDays", 30, 1, 3650);
+    const backupArchive = read.boolean("backupArchive", false);
+    const protectStateful = read.boolean("protectStateful", false);
+
+    if (read.problems.length > 0) throw new ConfigError(read.problems);
+
+    return {
+        project: ctx.project,
+        stack: ctx.stack,
+        region,
+        phase,
+        environment,
+        owner,
+        app: {
+            name: appName,
+            port: appPort,
+            image: appImage,
+            initialTag: appImageTag,
+            repository: appRepository,
+            healthPath: "/health",
+        },
+        network: { cidrBlock, availabilityZones, natStrategy, ipv6, flowLogs },
+        host: { instanceType, amiFamily, rootVolumeSizeGb, detailedMonitoring, sshCidrs, appPortCidrs },
+        dns: { domain, hostedZoneId, tls },
+        alertEmail,
+        logRetentionDays,
+        storage: { corsOrigins, uploadsExpirationDays, backupRetentionDays, backupArchive },
+        protectStateful,
+        tags: {
+            project: appName,
+            environment,
+            owner,
+            "managed-by": "pulumi",
+            "pulumi-stack": `${ctx.project}/${ctx.stack}`,
+        },
+    };
+}
+
+function validCidrs(read: ConfigReader, key: string, values: string[], ipv6Allowed: boolean): string[] {
+    const valid: string[] = [];
+    for (const text of values) {
+        const cidr = parseCidr(text);
+        if (!cidr) {
+            read.problem(key, text, "CIDR blocks such as 203.0.113.10/32 or 2001:db8::/48");
+        } else if (hasHostBits(cidr)) {
+            read.problem(key, text, `a network address without host bits: ${canonicalCidr(cidr)}`);
+        } else if (cidr.version === 6 && !ipv6Allowed) {
+            read.problem(key, text, "IPv4 CIDRs only, unless stagecraft:enableIpv6 is true");
+        } else if (!valid.includes(text)) {
+            valid.push(text);
+        }
+    }
+    return valid;
+}
+
+function validSshCidrs(read: ConfigReader, values: string[]): string[] {
+    const valid: string[] = [];
+    for (const text of values) {
+        const cidr = parseCidr(text);
+        if (!cidr) {
+            read.problem("sshCidrs", text, "CIDR blocks of your admin addresses, such as 203.0.113.10/32");
+        } else if (cidr.prefix === 0) {
+            read.problem("sshCidrs", text, "never the whole internet: list your admin addresses (e.g. 203.0.113.10/32), or leave sshCidrs empty and use `aws ssm start-session`");
+        } else if (sizeExponent(cidr) > SSH_MAX_EXPONENT[cidr.version]) {
+            read.problem("sshCidrs", text, `ranges no wider than /${cidr.version === 4 ? 16 : 48}: SSH stays limited to admin networks; use SSM Session Manager for anything wider`);
+        } else if (hasHostBits(cidr)) {
+            read.problem("sshCidrs", text, `a network address without host bits: ${canonicalCidr(cidr)}`);
+        } else if (!valid.includes(text)) {
+            valid.push(text);
+        }
+    }
+    return valid;
+}

@@ -1,0 +1,104 @@
+/**
+ * The typed settings the whole program runs on. Config is parsed and validated once, at the
+ * edge (./parse.ts), into this shape; components never read pulumi.Config themselves.
+ */
+
+/** The four architecture phases of seed 001. */
+export type Phase = 1 | 2 | 3 | 4;
+export const PHASES: readonly Phase[] = [1, 2, 3, 4];
+/** Phases this version of stagecraft can build. */
+export const IMPLEMENTED_PHASES: readonly Phase[] = [1];
+
+export type AmiFamily = "al2023" | "ubuntu-22.04";
+export const AMI_FAMILIES: readonly AmiFamily[] = ["al2023", "ubuntu-22.04"];
+
+/**
+ * How private subnets reach the internet. Monthly cost in us-east-1 (730 h):
+ * - none: $0 (no private egress; phase 1 has no private subnets at all)
+ * - instance: one t4g.nano NAT instance, about $3 + EBS
+ * - gateway: one NAT gateway, about $33 + $0.045/GB processed (single AZ point of failure)
+ * - gateway-per-az: one NAT gateway per AZ, about $33 per AZ + $0.045/GB
+ */
+export type NatStrategy = "none" | "instance" | "gateway" | "gateway-per-az";
+export const NAT_STRATEGIES: readonly NatStrategy[] = ["none", "instance", "gateway", "gateway-per-az"];
+
+/** CloudWatch Logs accepts only these retention periods (days). */
+export const LOG_RETENTION_DAYS: readonly number[] = [
+    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+];
+
+export interface AppSettings {
+    /** Short name used in resource names, log groups and tags, e.g. `chat`. */
+    name: string;
+    /** Port the app container listens on (seed 000: 8000, seed 001: 5000). */
+    port: number;
+    /** Container image (without tag) the host runs. */
+    image: string;
+    /** Image tag deployed at first boot; later deploys pass a git ref through SSM. */
+    initialTag: string;
+    /** Optional git repository checked out on the host; deploys resolve refs against it. */
+    repository?: string;
+    /** Path the load balancer / Route53 health check probes. */
+    healthPath: string;
+}
+
+export interface NetworkSettings {
+    cidrBlock: string;
+    availabilityZones: number;
+    natStrategy: NatStrategy;
+    ipv6: boolean;
+    /** Send VPC flow logs to CloudWatch (CIS AWS 3.9); costs $0.50/GB ingested. */
+    flowLogs: boolean;
+}
+
+export interface HostSettings {
+    instanceType: string;
+    amiFamily: AmiFamily;
+    rootVolumeSizeGb: number;
+    detailedMonitoring: boolean;
+    /** Sources allowed to SSH; empty means no port-22 rule at all (access through SSM). */
+    sshCidrs: string[];
+    /** Sources allowed to reach the app port directly; empty means only through 80/443. */
+    appPortCidrs: string[];
+}
+
+export interface DnsSettings {
+    /** The app's fully qualified domain name, e.g. `api.example.com`. */
+    domain?: string;
+    /** Route53 hosted zone that owns `domain`; when set, an A record points at the host. */
+    hostedZoneId?: string;
+    /** Serve HTTPS (certificates from Let's Encrypt on the host) and health-check over HTTPS. */
+    tls: boolean;
+}
+
+export interface StorageSettings {
+    /** Browser origins allowed to use the uploads bucket directly (CORS). */
+    corsOrigins: string[];
+    /** Days after which uploads expire; 0 keeps them (seed 001 dev: 30). */
+    uploadsExpirationDays: number;
+    /** Days a replaced backup version is kept before it expires. */
+    backupRetentionDays: number;
+    /** Move backups to cheaper storage classes as they age (prod). */
+    backupArchive: boolean;
+}
+
+export interface Settings {
+    project: string;
+    stack: string;
+    region: string;
+    phase: Phase;
+    /** Environment label (dev, staging, prod, ...) used in names and tags. */
+    environment: string;
+    owner: string;
+    app: AppSettings;
+    network: NetworkSettings;
+    host: HostSettings;
+    dns: DnsSettings;
+    alertEmail?: string;
+    logRetentionDays: number;
+    storage: StorageSettings;
+    /** Protect stateful resources (buckets, data) from deletion: `pulumi destroy` stops at them. */
+    protectStateful: boolean;
+    /** Tags every taggable resource carries. */
+    tags: Record<string, string>;
+}

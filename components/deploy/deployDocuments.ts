@@ -1,0 +1,40 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { tagsFor } from "../shared/tags";
+import { deployDocument, rollbackDocument } from "./documents";
+
+export interface DeployDocumentsArgs {
+    appName: string;
+    environment: string;
+    tags: Record<string, string>;
+}
+
+/**
+ * SSM Command documents to deploy a git ref and to roll back, run with
+ * `aws ssm send-command --document-name <name> --targets Key=InstanceIds,Values=<id>`.
+ *
+ * Cost: free (Run Command on EC2 has no charge).
+ */
+export class DeployDocuments extends pulumi.ComponentResource {
+    readonly deployDocumentName: pulumi.Output<string>;
+    readonly rollbackDocumentName: pulumi.Output<string>;
+
+    constructor(name: string, args: DeployDocumentsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("stagecraft:deploy:DeployDocuments", name, {}, opts);
+        const deploy = new aws.ssm.Document(`${name}-deploy`, {
+            documentType: "Command",
+            documentFormat: "JSON",
+            content: JSON.stringify(deployDocument(args.appName, args.environment)),
+            tags: tagsFor(args.tags, `${name}-deploy`),
+        }, { parent: this });
+        const rollback = new aws.ssm.Document(`${name}-rollback`, {
+            documentType: "Command",
+            documentFormat: "JSON",
+            content: JSON.stringify(rollbackDocument(args.appName, args.environment)),
+            tags: tagsFor(args.tags, `${name}-rollback`),
+        }, { parent: this });
+        this.deployDocumentName = deploy.name;
+        this.rollbackDocumentName = rollback.name;
+        this.registerOutputs({ deployDocumentName: this.deployDocumentName, rollbackDocumentName: this.rollbackDocumentName });
+    }
+}

@@ -1,0 +1,98 @@
+/**
+ * Pure decisions for buckets: lifecycle rules, CORS rules and the TLS-only bucket policy.
+ * The SecureBucket component turns these into @pulumi/aws v7 side resources.
+ */
+
+export interface Transition {
+    days: number;
+    storageClass: "STANDARD_IA" | "INTELLIGENT_TIERING" | "GLACIER_IR" | "GLACIER" | "DEEP_ARCHIVE";
+}
+
+/** A lifecycle rule in the shape aws.s3.BucketLifecycleConfiguration takes. */
+export interface LifecycleRule {
+    id: string;
+    status: "Enabled";
+    filter: { prefix: string };
+    expiration?: { days: number };
+    transitions?: Transition[];
+    noncurrentVersionExpiration?: { noncurrentDays: number };
+    noncurrentVersionTransitions?: { noncurrentDays: number; storageClass: Transition["storageClass"] }[];
+    abortIncompleteMultipartUpload?: { daysAfterInitiation: number };
+}
+
+/** Every bucket drops half-finished multipart uploads after a week: they cost money and are invisible. */
+export const ABORT_INCOMPLETE_UPLOADS: LifecycleRule = {
+    id: "abort-incomplete-multipart-uploads",
+    status: "Enabled",
+    filter: { prefix: "" },
+    abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
+};
+
+/** Uploads: optionally expire objects after N days (seed 001 dev: 30). */
+export function uploadsLifecycle(expirationDays: number): LifecycleRule[] {
+    const rules = [ABORT_INCOMPLETE_UPLOADS];
+    if (expirationDays > 0) {
+        rules.push({ id: "expire-uploads", status: "Enabled", filter: { prefix: "" }, expiration: { days: expirationDays } });
+    }
+    return rules;
+}
+
+/**
+ * Backups are versioned; replaced or deleted versions expire after `retentionDays`. With
+ * `archive`, current backups move to Standard-IA after 30 days and Glacier Instant Retrieval
+ * after 90 (S3 needs 30 days in Standard before IA).
+ */
+export function backupsLifecycle(retentionDays: number, archive: boolean): LifecycleRule[] {
+    const rule: LifecycleRule = {
+        id: "backup-retention",
+        status: "Enabled",
+        filter: { prefix: "" },
+        noncurrentVersionExpiration: { noncurrentDays: retentionDays },
+    };
+    if (archive) {
+        rule.transitions = [
+            { days: 30, storageClass: "STANDARD_IA" },
+            { days: 90, storageClass: "GLACIER_IR" },
+        ];
+        if (retentionDays > 30) {
+            rule.noncurrentVersionTransitions = [{ noncurrentDays: 30, storageClass: "STANDARD_IA" }];
+        }
+    }
+    return [ABORT_INCOMPLETE_UPLOADS, rule];
+}
+
+/** A CORS rule in the shape aws.s3.BucketCorsConfiguration takes. */
+export interface CorsRule {
+    allowedOrigins: string[];
+    allowedMethods: string[];
+    allowedHeaders: string[];
+    exposeHeaders: string[];
+    maxAgeSeconds: number;
+}
+
+/** Browser uploads straight to S3 with presigned URLs from the listed origins; none when empty. */
+export function uploadsCors(origins: string[]): CorsRule[] {
+    if (origins.length === 0) return [];
+    return [{
+        allowedOrigins: [...origins],
+        allowedMethods: ["GET", "HEAD", "PUT", "POST"],
+        allowedHeaders: ["*"],
+        exposeHeaders: ["ETag"],
+        maxAgeSeconds: 3000,
+    }];
+}
+
+/** Denies every request that does not use TLS (AWS FSBP S3.5). */
+export function tlsOnlyBucketPolicy(bucketArn: string): string {
+    return JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{
+            Sid: "DenyInsecureTransport",
+            Effect: "Deny",
+            Principal: "*",
+            Action: "s3:*",
+            Resource: [bucketArn, `${bucketArn}/*`],
+            Condition: { Bool: { "aws:SecureTransport": "false" } },
+        }],
+    });
+}
