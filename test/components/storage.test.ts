@@ -1,0 +1,45 @@
+import * as assert from "node:assert/strict";
+import { backupsLifecycle, tlsOnlyBucketPolicy, uploadsCors, uploadsLifecycle } from "../../components/storage/rules";
+
+describe("storage rules", () => {
+    it("every lifecycle aborts incomplete multipart uploads after 7 days", () => {
+        for (const rules of [uploadsLifecycle(0), uploadsLifecycle(30), backupsLifecycle(30, false), backupsLifecycle(90, true)]) {
+            assert.equal(rules[0].abortIncompleteMultipartUpload?.daysAfterInitiation, 7);
+        }
+    });
+
+    it("uploads expire after the configured days (seed 001 dev: 30) or never", () => {
+        assert.equal(uploadsLifecycle(0).length, 1);
+        assert.deepEqual(uploadsLifecycle(30)[1].expiration, { days: 30 });
+    });
+
+    it("dev backups expire replaced versions and do not move between storage classes", () => {
+        const [, rule] = backupsLifecycle(30, false);
+        assert.deepEqual(rule.noncurrentVersionExpiration, { noncurrentDays: 30 });
+        assert.equal(rule.transitions, undefined);
+        assert.equal(rule.expiration, undefined, "current backups never expire by lifecycle");
+    });
+
+    it("prod backups move to Standard-IA at 30 days and Glacier IR at 90", () => {
+        const [, rule] = backupsLifecycle(90, true);
+        assert.deepEqual(rule.transitions, [{ days: 30, storageClass: "STANDARD_IA" }, { days: 90, storageClass: "GLACIER_IR" }]);
+        assert.deepEqual(rule.noncurrentVersionExpiration, { noncurrentDays: 90 });
+        assert.deepEqual(rule.noncurrentVersionTransitions, [{ noncurrentDays: 30, storageClass: "STANDARD_IA" }]);
+    });
+
+    it("CORS exists only for configured origins and never uses a wildcard origin", () => {
+        assert.deepEqual(uploadsCors([]), []);
+        const [rule] = uploadsCors(["https://app.example.com"]);
+        assert.deepEqual(rule.allowedOrigins, ["https://app.example.com"]);
+        assert.ok(!rule.allowedMethods.includes("DELETE"));
+    });
+
+    it("the bucket policy denies any request without TLS, on the bucket and its objects", () => {
+        const doc = JSON.parse(tlsOnlyBucketPolicy("arn:aws:s3:::b"));
+        assert.equal(doc.Statement.length, 1);
+        const [s] = doc.Statement;
+        assert.equal(s.Effect, "Deny");
+        assert.deepEqual(s.Resource, ["arn:aws:s3:::b", "arn:aws:s3:::b/*"]);
+        assert.deepEqual(s.Condition, { Bool: { "aws:SecureTransport": "false" } });
+    });
+});

@@ -1,0 +1,22 @@
+import { ConfigReader, parseSettings, type Settings } from "../../components/config";
+
+/** Raw config as a stack file would give it: short keys of the stagecraft namespace, string values. */
+export type RawConfig = Record<string, string | number | boolean | string[]>;
+
+function encode(value: string | number | boolean | string[]): string {
+    return Array.isArray(value) ? JSON.stringify(value) : String(value);
+}
+
+export function readerFor(raw: RawConfig): ConfigReader {
+    const values = new Map(Object.entries(raw).map(([k, v]) => [k, encode(v)]));
+    return new ConfigReader({ get: (key) => values.get(key) }, "stagecraft");
+}
+
+/** Parses raw config into settings the way index.ts does (project stagecraft, stack dev by default). */
+export function settingsFrom(raw: RawConfig = {}, ctx: { stack?: string; region?: string | null } = {}): Settings {
+    return parseSettings(readerFor(raw), {
+        project: "stagecraft",
+        stack: ctx.stack ?? "dev",
+        region: ctx.region === null ? undefined : (ctx.region ?? "us-east-1"),
+    });
+}
