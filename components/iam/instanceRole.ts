@@ -50,9 +50,9 @@ export class InstanceRole extends pulumi.ComponentResource {
             }, child);
         }
 
-        this.instanceProfile = new aws.iam.InstanceProfile(name, {
+        this.instanceProfile = new aws.iam.InstanceProfile(`${name}-profile`, {
             role: this.role.name,
-            tags: tagsFor(args.tags, name),
+            tags: tagsFor(args.tags, `${name}-profile`),
         }, child);
 
         this.registerOutputs({ roleArn: this.role.arn, instanceProfileName: this.instanceProfile.name });

@@ -79,7 +79,7 @@ export class SingleHost extends pulumi.ComponentResource {
             sshCidrs: args.host.sshCidrs,
             ipv6: args.network.ipv6,
         });
-        const securityGroup = new RuleSetGroup(`${name}-host`, {
+        const securityGroup = new RuleSetGroup(`${name}-host-sg`, {
             vpcId: network.vpcId,
             description: `${app} ${env} single host: web, app port and admin access`,
             ingress,
@@ -122,7 +122,7 @@ export class SingleHost extends pulumi.ComponentResource {
         // 5. identity
         const identity = aws.getCallerIdentityOutput({}, child);
         const partition = aws.getPartitionOutput({}, child).partition;
-        const role = new InstanceRole(`${name}-host`, {
+        const role = new InstanceRole(`${name}-host-role`, {
             access: pulumi.all([uploads.arn, assets.arn, backups.arn, logGroup.arn, partition, identity.accountId])
                 .apply(([uploadsArn, staticArn, backupsArn, logGroupArn, p, account]) => ({
                     readWriteBucketArns: [uploadsArn, staticArn],
