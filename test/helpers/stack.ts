@@ -1,0 +1,16 @@
+import * as path from "node:path";
+import { ConfigReader, parseSettings, type Settings } from "../../components/config";
+import { resolveStackConfig } from "../../tools/stack-config";
+
+export const REPO_ROOT = path.resolve(__dirname, "../..");
+
+/** Settings of a stack exactly as `pulumi up` would produce them from Pulumi.yaml + Pulumi.<stack>.yaml. */
+export function stackSettings(stack: string): Settings {
+    const resolved = resolveStackConfig(REPO_ROOT, stack);
+    const source = { get: (key: string) => resolved.config[`${resolved.project}:${key}`] };
+    return parseSettings(new ConfigReader(source, resolved.project), {
+        project: resolved.project,
+        stack,
+        region: resolved.config["aws:region"],
+    });
+}

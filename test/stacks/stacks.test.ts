@@ -1,0 +1,91 @@
+import * as assert from "node:assert/strict";
+import { buildStack, type StackOutputs } from "../../components/program";
+import { type Registration } from "../../tools/mocks";
+import { ofType, runWithMocks, valueOf } from "../helpers/pulumi";
+import { stackSettings } from "../helpers/stack";
+
+interface BuiltStack {
+    outputs: StackOutputs;
+    registrations: Registration[];
+}
+
+function countsOf(registrations: Registration[]): { aws: number; remote: number; components: number } {
+    const components = registrations.filter((r) => r.type.startsWith("stagecraft:")).length;
+    const remote = registrations.filter((r) => r.type.startsWith("awsx:")).length;
+    return { aws: registrations.length - components - remote, remote, components };
+}
+
+async function buildFromStackFile(stack: string): Promise<BuiltStack> {
+    const settings = stackSettings(stack);
+    const { result, registrations } = await runWithMocks(() => buildStack(settings), { stack, region: settings.region });
+    return { outputs: result, registrations };
+}
+
+describe("stacks built from their stack files", () => {
+    describe("dev (Pulumi.dev.yaml)", () => {
+        let dev: BuiltStack;
+        before(async () => { dev = await buildFromStackFile("dev"); });
+
+        it("is phase 1 in us-east-1 with the cheapest safe host", () => {
+            assert.equal(dev.outputs.phase, 1);
+            const [instance] = ofType(dev.registrations, "aws:ec2/instance:Instance");
+            assert.equal(instance.inputs.instanceType, "t3.micro");
+            assert.equal(instance.inputs.rootBlockDevice.volumeSize, 30);
+            assert.equal(ofType(dev.registrations, "pulumi:providers:aws").length, 0, "already in us-east-1: no extra provider");
+        });
+
+        it("has no SSH rule and no NAT", () => {
+            const ports = ofType(dev.registrations, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").map((r) => r.inputs.fromPort);
+            assert.ok(!ports.includes(22));
+            assert.deepEqual(ofType(dev.registrations, "awsx:ec2:Vpc")[0].inputs.natGateways, { strategy: "None" });
+        });
+
+        it("health-checks over HTTP", () => {
+            assert.equal(ofType(dev.registrations, "aws:route53/healthCheck:HealthCheck")[0].inputs.type, "HTTP");
+        });
+
+        it("outputs the URL, IP, instance, SSM commands, buckets and health check", async () => {
+            assert.match(await valueOf(dev.outputs.url), /^http:\/\//);
+            assert.match(await valueOf(dev.outputs.ssmSessionCommand), /^aws ssm start-session --region us-east-1 --target \S+$/);
+            assert.match(await valueOf(dev.outputs.deployCommand), /--document-name \S+ --targets Key=InstanceIds,Values=\S+ --parameters gitRef=<ref>$/);
+            assert.match(await valueOf(dev.outputs.buckets.uploads), /^chat-dev-uploads/);
+            assert.ok((await valueOf(dev.outputs.healthCheckId)).length > 0);
+        });
+
+        it("registers 41 AWS resources, 1 awsx VPC and 11 components", () => {
+            // A change in these counts is a change in what `pulumi up` creates: update them deliberately.
+            assert.deepEqual(countsOf(dev.registrations), { aws: 41, remote: 1, components: 11 });
+        });
+    });
+
+    describe("prod (Pulumi.prod.yaml)", () => {
+        let prod: BuiltStack;
+        before(async () => { prod = await buildFromStackFile("prod"); });
+
+        it("health-checks over HTTPS on the domain", () => {
+            const [check] = ofType(prod.registrations, "aws:route53/healthCheck:HealthCheck");
+            assert.deepEqual([check.inputs.type, check.inputs.fqdn], ["HTTPS", "app.example.com"]);
+        });
+
+        it("keeps logs a year and archives backups", () => {
+            assert.ok(ofType(prod.registrations, "aws:cloudwatch/logGroup:LogGroup").every((g) => g.inputs.retentionInDays === 365));
+            const lifecycle = ofType(prod.registrations, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration")
+                .find((r) => r.name === "chat-prod-backups-lifecycle")!;
+            assert.ok(lifecycle.inputs.rules.some((r: { transitions?: unknown[] }) => (r.transitions ?? []).length === 2));
+        });
+
+        it("closes the app port to the world and turns on termination protection", () => {
+            const ports = ofType(prod.registrations, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").map((r) => r.inputs.fromPort).sort();
+            assert.deepEqual(ports, [443, 80]);
+            assert.equal(ofType(prod.registrations, "aws:ec2/instance:Instance")[0].inputs.disableApiTermination, true);
+        });
+
+        it("adds flow logs, the DNS record and the e-mail subscription: 46 AWS resources", () => {
+            assert.deepEqual(countsOf(prod.registrations), { aws: 46, remote: 1, components: 11 });
+        });
+
+        it("outputs the HTTPS URL", async () => {
+            assert.equal(await valueOf(prod.outputs.url), "https://app.example.com");
+        });
+    });
+});
