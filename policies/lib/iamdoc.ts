@@ -1,0 +1,227 @@
+/**
+ * IAM policy documents in every shape a Pulumi program can hand them over: a JSON string or an
+ * object, `Statement` as one object or an array, statements as objects or JSON strings, `Action`
+ * and friends as a string or an array, values possibly unknown during preview.
+ */
+import { exposureOf } from "./cidr";
+import { jsonDoc, oneOrMany, type Read, rec, type Rec, str, strings, UNKNOWN } from "./values";
+
+/** A set of strings from a string-or-array field; `unknown` when some of it is not known yet. */
+export interface StringSet {
+    readonly values: readonly string[];
+    readonly unknown: boolean;
+    /** The field was present at all. */
+    readonly present: boolean;
+}
+
+export interface Statement {
+    readonly index: number;
+    readonly sid: string | undefined;
+    readonly effect: Read<string>;
+    readonly action: StringSet;
+    readonly notAction: StringSet;
+    readonly resource: StringSet;
+    readonly notResource: StringSet;
+    /** Principal as written: "*", an object of principal type → StringSet, UNKNOWN, or undefined. */
+    readonly principal: Principal;
+    readonly notPrincipal: Principal;
+    /** operator → condition key (lower-case) → values; UNKNOWN when the block is not known. */
+    readonly condition: Read<ReadonlyMap<string, ReadonlyMap<string, StringSet>>>;
+}
+
+export type Principal = "*" | ReadonlyMap<string, StringSet> | typeof UNKNOWN | undefined;
+
+export type ParsedDocument =
+    | { readonly kind: "parsed"; readonly statements: readonly Statement[]; readonly unknownStatements: number }
+    | { readonly kind: "unknown" }
+    | { readonly kind: "absent" }
+    | { readonly kind: "invalid" };
+
+function stringSet(value: unknown): StringSet {
+    if (value === undefined || value === null) return { values: [], unknown: false, present: false };
+    const s = strings(value);
+    return { values: s.known, unknown: s.unknown, present: true };
+}
+
+function principalOf(value: unknown): Principal {
+    if (value === undefined || value === null) return undefined;
+    const s = str(value);
+    if (s === UNKNOWN) return UNKNOWN;
+    if (s !== undefined) return s.trim() === "*" ? "*" : new Map([["AWS", stringSet(s)]]);
+    const r = rec(value);
+    if (r === UNKNOWN) return UNKNOWN;
+    if (r === undefined) return undefined;
+    const map = new Map<string, StringSet>();
+    for (const [k, v] of Object.entries(r)) map.set(k, stringSet(v));
+    return map;
+}
+
+function conditionOf(value: unknown): Statement["condition"] {
+    const block = rec(value);
+    if (block === UNKNOWN || block === undefined) return block;
+    const ops = new Map<string, Map<string, StringSet>>();
+    for (const [op, keys] of Object.entries(block)) {
+        const inner = rec(keys);
+        if (inner === UNKNOWN) return UNKNOWN;
+        if (inner === undefined) continue;
+        const byKey = new Map<string, StringSet>();
+        for (const [k, v] of Object.entries(inner)) byKey.set(k.toLowerCase(), stringSet(v));
+        ops.set(op, byKey);
+    }
+    return ops;
+}
+
+function statementOf(raw: Rec, index: number): Statement {
+    const sid = str(raw.Sid);
+    return {
+        index,
+        sid: typeof sid === "string" ? sid : undefined,
+        effect: str(raw.Effect),
+        action: stringSet(raw.Action),
+        notAction: stringSet(raw.NotAction),
+        resource: stringSet(raw.Resource),
+        notResource: stringSet(raw.NotResource),
+        principal: principalOf(raw.Principal),
+        notPrincipal: principalOf(raw.NotPrincipal),
+        condition: conditionOf(raw.Condition),
+    };
+}
+
+/** Parses a policy document given as a JSON string or an object. */
+export function parseDocument(value: unknown): ParsedDocument {
+    const doc = jsonDoc(value);
+    if (doc === UNKNOWN) return { kind: "unknown" };
+    if (doc === undefined) return { kind: "absent" };
+    if (doc === "invalid") return { kind: "invalid" };
+    const body = rec(doc);
+    if (body === UNKNOWN) return { kind: "unknown" };
+    if (body === undefined) return { kind: "invalid" };
+    const items = oneOrMany(body.Statement);
+    if (items === UNKNOWN) return { kind: "unknown" };
+    const statements: Statement[] = [];
+    let unknownStatements = 0;
+    (items ?? []).forEach((item, index) => {
+        const parsed = jsonDoc(item);
+        if (parsed === UNKNOWN) {
+            unknownStatements++;
+            return;
+        }
+        const r = rec(parsed === "invalid" ? undefined : parsed);
+        if (r === UNKNOWN) unknownStatements++;
+        else if (r !== undefined) statements.push(statementOf(r, index));
+    });
+    return { kind: "parsed", statements, unknownStatements };
+}
+
+/** "statement 2 (Sid AdminAll)" for messages. */
+export function describeStatement(st: Statement): string {
+    return st.sid !== undefined && st.sid !== "" ? `statement ${st.index} (Sid ${st.sid})` : `statement ${st.index}`;
+}
+
+/** True when an action pattern matches every action of every service ("*", "*:*"). */
+export function matchesEveryAction(pattern: string): boolean {
+    const p = pattern.trim();
+    return p === "*" || /^\*:\*+$/.test(p);
+}
+
+/** True when an action pattern matches every action of one service ("s3:*"). */
+export function isServiceWildcard(pattern: string): boolean {
+    return /^[a-z0-9-]+:\*+$/i.test(pattern.trim());
+}
+
+/** True when a resource pattern matches every resource ("*", "arn:*", "arn:aws:*:*:*:*"). */
+export function matchesEveryResource(pattern: string): boolean {
+    const p = pattern.trim();
+    return p === "*" || /^arn(:(\*|aws|aws-cn|aws-us-gov|aws-iso[a-z-]*))*:\*$/.test(p);
+}
+
+/** Effect of a statement in lower case; UNKNOWN or undefined pass through. */
+export function effectOf(st: Statement): Read<"allow" | "deny" | "other"> {
+    if (st.effect === UNKNOWN || st.effect === undefined) return st.effect;
+    const e = st.effect.trim().toLowerCase();
+    return e === "allow" || e === "deny" ? e : "other";
+}
+
+/** Does the statement's principal include everyone ("*" or AWS: "*")? UNKNOWN when it cannot tell. */
+export function hasPublicPrincipal(st: Statement): Read<boolean> {
+    const p = st.principal;
+    if (p === UNKNOWN) return UNKNOWN;
+    if (p === undefined) return false;
+    if (p === "*") return true;
+    const aws = p.get("AWS");
+    if (aws !== undefined && aws.values.some((v) => v.trim() === "*")) return true;
+    for (const set of p.values()) if (set.unknown) return UNKNOWN;
+    return false;
+}
+
+/** Condition keys that pin a public principal to an account, organisation, source or network. */
+const RESTRICTING_KEYS = new Set([
+    "aws:principalaccount", "aws:principalorgid", "aws:principalarn", "aws:principalorgpaths",
+    "aws:sourceaccount", "aws:sourcearn", "aws:sourceorgid", "aws:sourceorgpaths",
+    "aws:sourcevpc", "aws:sourcevpce", "aws:sourceip", "kms:calleraccount",
+]);
+
+function restrictingOperator(op: string): boolean {
+    const o = op.toLowerCase();
+    if (o.startsWith("forallvalues:") || o.endsWith("ifexists") || o.includes("not")) return false;
+    const base = o.startsWith("foranyvalue:") ? o.slice("foranyvalue:".length) : o;
+    return ["stringequals", "stringequalsignorecase", "stringlike", "arnequals", "arnlike", "ipaddress"].includes(base);
+}
+
+/**
+ * Does the statement's condition pin it to known callers? A condition on one of the restricting
+ * keys with a positive operator and concrete values counts; `aws:SourceIp` counts unless it
+ * lists an internet-wide range. UNKNOWN when the condition is unknown.
+ */
+export function isRestrictedByCondition(st: Statement): Read<boolean> {
+    const c = st.condition;
+    if (c === UNKNOWN) return UNKNOWN;
+    if (c === undefined) return false;
+    let sawUnknown = false;
+    for (const [op, keys] of c) {
+        if (!restrictingOperator(op)) continue;
+        for (const [key, set] of keys) {
+            if (!RESTRICTING_KEYS.has(key)) continue;
+            if (set.unknown) sawUnknown = true;
+            const concrete = set.values.filter((v) => v.trim() !== "*" && v.trim() !== "");
+            if (concrete.length === 0) continue;
+            if (key === "aws:sourceip" && concrete.some((v) => exposureOf(v) !== "restricted")) continue;
+            return true;
+        }
+    }
+    return sawUnknown ? UNKNOWN : false;
+}
+
+/** Values of a condition key (any case) under the given operators (compared case-insensitively). */
+export function conditionValues(st: Statement, key: string, operators: readonly string[]): StringSet[] {
+    const c = st.condition;
+    if (c === UNKNOWN || c === undefined) return [];
+    const wanted = new Set(operators.map((o) => o.toLowerCase()));
+    const out: StringSet[] = [];
+    for (const [op, keys] of c) {
+        if (!wanted.has(op.toLowerCase())) continue;
+        const set = keys.get(key.toLowerCase());
+        if (set !== undefined) out.push(set);
+    }
+    return out;
+}
+
+/**
+ * Does the (Allow) statement grant every action on every resource? NotAction with Allow grants
+ * everything except the listed actions, and NotResource everything except the listed resources:
+ * both count as full access. UNKNOWN when a deciding field is unknown.
+ */
+export function grantsEverything(st: Statement): Read<boolean> {
+    const effect = effectOf(st);
+    if (effect === UNKNOWN) return UNKNOWN;
+    if (effect !== "allow") return false;
+    const everyAction = st.notAction.present
+        ? true
+        : st.action.values.some(matchesEveryAction) ? true : st.action.unknown ? UNKNOWN : false;
+    if (everyAction === false) return false;
+    const everyResource = st.notResource.present
+        ? true
+        : st.resource.values.some(matchesEveryResource) ? true : st.resource.unknown ? UNKNOWN : false;
+    if (everyResource === false) return false;
+    return everyAction === true && everyResource === true ? true : UNKNOWN;
+}
