@@ -4,8 +4,11 @@ import { tagsFor } from "../shared/tags";
 import { deployDocument, rollbackDocument } from "./documents";
 
 export interface DeployDocumentsArgs {
+    /** App name, as in /opt/<app> on the host. */
     appName: string;
+    /** Environment label, shown in the documents' descriptions. */
     environment: string;
+    /** Tags for every child (project, environment, owner; a Name is added per resource). */
     tags: Record<string, string>;
 }
 

@@ -11,6 +11,7 @@ export interface InstanceRoleArgs {
      * @default true
      */
     ssmManagedInstanceCore?: boolean;
+    /** Tags for every child (project, environment, owner; a Name is added per resource). */
     tags: Record<string, string>;
 }
 

@@ -13,6 +13,7 @@ export interface NetworkArgs extends NetworkLayoutInput {
     flowLogs?: boolean;
     /** Retention of the flow-log group, in days (a CloudWatch retention value). @default 14 */
     flowLogRetentionDays?: number;
+    /** Tags for every child (project, environment, owner; a Name is added per resource). */
     tags: Record<string, string>;
 }
 

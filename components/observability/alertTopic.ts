@@ -8,6 +8,7 @@ export interface AlertTopicArgs {
     topicName: string;
     /** Who is told when an alarm fires; AWS e-mails a confirmation link first. @default undefined (no subscription) */
     email?: string;
+    /** Tags for every child (project, environment, owner; a Name is added per resource). */
     tags: Record<string, string>;
 }
 

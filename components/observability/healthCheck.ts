@@ -8,11 +8,13 @@ export type HealthTarget =
     | { protocol: "HTTPS"; fqdn: string; ipAddress?: pulumi.Input<string>; port: number; path: string };
 
 export interface HealthCheckAlarmArgs {
+    /** What to probe: HTTP on an IP address, or HTTPS on a name (SNI). */
     target: HealthTarget;
     /** Alarm name, e.g. `chat-health-dev` (seed 004's `auraxis-health-prod`). */
     alarmName: string;
     /** SNS topic told on ALARM and on OK. Must live in us-east-1, like the alarm. */
     topicArn: pulumi.Input<string>;
+    /** Tags for every child (project, environment, owner; a Name is added per resource). */
     tags: Record<string, string>;
 }
 

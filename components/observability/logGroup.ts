@@ -9,6 +9,7 @@ export interface LogGroupArgs {
     retentionDays: number;
     /** Encrypt events with this KMS key. @default undefined (CloudWatch-managed encryption) */
     kmsKeyArn?: pulumi.Input<string>;
+    /** Tags for every child (project, environment, owner; a Name is added per resource). */
     tags: Record<string, string>;
 }
 

@@ -14,6 +14,7 @@ export interface RuleSetGroupArgs {
     egress?: RuleSpec[];
     /** Security groups that `securityGroupKey` in a rule refers to. */
     peers?: Record<string, pulumi.Input<string>>;
+    /** Tags for every child (project, environment, owner; a Name is added per resource). */
     tags: Record<string, string>;
 }
 
