@@ -32,10 +32,13 @@ export function deployScript(input: DeployScriptInput): string {
 set -euo pipefail
 umask 077
 
-APP_DIR=${appDir}
-SRC_DIR=${appDir}/src
-STATE_DIR=/var/lib/stagecraft
+# The STAGECRAFT_* overrides exist for the tool's own tests; on the host the defaults apply.
+APP_DIR=\${STAGECRAFT_APP_DIR:-${appDir}}
+SRC_DIR=$APP_DIR/src
+STATE_DIR=\${STAGECRAFT_STATE_DIR:-/var/lib/stagecraft}
 STATE_FILE=$STATE_DIR/deploy_state
+HEALTH_ATTEMPTS=\${STAGECRAFT_HEALTH_ATTEMPTS:-40}
+HEALTH_INTERVAL=\${STAGECRAFT_HEALTH_INTERVAL:-3}
 REPOSITORY=${input.repository ? `'${input.repository}'` : "''"}
 PARAMETER_PATH=/${input.appName}/${input.environment}
 REGION=${input.region}
@@ -79,9 +82,9 @@ compose_up() {
 
 healthy() {
   local attempt
-  for attempt in $(seq 1 40); do
+  for attempt in $(seq 1 "$HEALTH_ATTEMPTS"); do
     if curl -fsS --max-time 3 "$HEALTH_URL" > /dev/null; then return 0; fi
-    sleep 3
+    sleep "$HEALTH_INTERVAL"
   done
   return 1
 }
