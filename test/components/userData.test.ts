@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { parse } from "yaml";
 import { amiQuery, architectureOf, isBurstable } from "../../components/compute/ami";
 import { composeFile, type ComposeInput } from "../../components/compute/compose";
 import { deployScript, REF_PATTERN } from "../../components/compute/deployScript";
@@ -93,6 +94,16 @@ describe("user data", () => {
 });
 
 describe("compose file", () => {
+    it("is valid YAML with an app and a proxy service and named volumes", () => {
+        const doc = parse(composeFile({ ...compose, tlsDomain: "app.example.com" }));
+        assert.deepEqual(Object.keys(doc.services), ["app", "proxy"]);
+        assert.deepEqual(doc.services.app.ports, ["5000:5000"]);
+        assert.deepEqual(doc.services.proxy.ports, ["80:80", "443:443", "443:443/udp"]);
+        assert.equal(doc.services.app.logging.driver, "awslogs");
+        assert.deepEqual(Object.keys(doc.volumes), ["caddy-data", "caddy-config"]);
+        assert.equal(doc.services.app.env_file[0].path, "/opt/chat/app.env");
+    });
+
     it("runs the app on its port with $PORT, CloudWatch logs and no-new-privileges", () => {
         const text = composeFile(compose);
         assert.match(text, /image: \$\{APP_IMAGE\}:\$\{APP_TAG\}/);
