@@ -1,0 +1,91 @@
+// Loads a Pulumi TypeScript/JavaScript program the way the Pulumi nodejs language host does:
+// ts-node registered against the program's own tsconfig.json (and the program's own ts-node and
+// typescript when it has them), entry point from Pulumi.yaml `main`, else package.json
+// exports/main, else the directory's index.
+import * as fs from "node:fs";
+import { createRequire } from "node:module";
+import * as path from "node:path";
+
+export interface LoadOptions {
+    programDir: string;
+    /** Pulumi.yaml `main`, relative to programDir. */
+    main?: string;
+    /** Type-check the program as `pulumi preview` does by default (slower). */
+    typecheck: boolean;
+}
+
+type NodeRequire = ReturnType<typeof createRequire>;
+
+/** `require` that resolves modules from the program's directory (its node_modules first). */
+export function programRequire(programDir: string): NodeRequire {
+    return createRequire(path.join(path.resolve(programDir), "__offline_check__.js"));
+}
+
+function resolveFrom(req: NodeRequire, id: string): string | undefined {
+    try {
+        return req.resolve(id);
+    } catch {
+        return undefined;
+    }
+}
+
+function readPackageJson(programDir: string): Record<string, unknown> {
+    try {
+        return JSON.parse(fs.readFileSync(path.join(programDir, "package.json"), "utf8")) as Record<string, unknown>;
+    } catch {
+        return {};
+    }
+}
+
+/** The file or directory the language host would require. */
+export function resolveEntry(programDir: string, main?: string): string {
+    const dir = path.resolve(programDir);
+    if (main) {
+        return path.resolve(dir, main);
+    }
+    const pkg = readPackageJson(dir);
+    const exported = pkg.exports;
+    let entry: string | undefined;
+    if (typeof exported === "string") {
+        entry = exported;
+    } else if (exported && typeof exported === "object") {
+        const dot = (exported as Record<string, unknown>)["."];
+        if (typeof dot === "string") entry = dot;
+        else if (dot && typeof dot === "object") {
+            const d = dot as Record<string, unknown>;
+            entry = (d.default ?? d.require ?? d.import) as string | undefined;
+        }
+    } else if (typeof pkg.main === "string") {
+        entry = pkg.main;
+    }
+    if (entry && fs.existsSync(path.join(dir, entry))) {
+        return path.join(dir, entry);
+    }
+    return dir + path.sep;
+}
+
+/**
+ * Registers ts-node for the program's files (scoped to its directory, so the checker's own
+ * modules are left alone). Uses the program's ts-node/typescript if it has them, else ours.
+ */
+export function registerTypeScript(opts: LoadOptions): void {
+    const dir = path.resolve(opts.programDir);
+    const req = programRequire(dir);
+    const own = createRequire(__filename);
+    const tsnodePath = resolveFrom(req, "ts-node") ?? own.resolve("ts-node");
+    const compiler = resolveFrom(req, "typescript") ?? own.resolve("typescript");
+    const tsconfig = path.join(dir, "tsconfig.json");
+    const hasTsconfig = fs.existsSync(tsconfig);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const tsnode = require(tsnodePath) as { register(o: Record<string, unknown>): unknown };
+    tsnode.register({
+        compiler,
+        project: hasTsconfig ? tsconfig : undefined,
+        skipProject: !hasTsconfig,
+        transpileOnly: !opts.typecheck,
+        typeCheck: opts.typecheck,
+        scope: true,
+        scopeDir: dir,
+        compilerOptions: hasTsconfig ? {} : { target: "ES2020", module: "commonjs", moduleResolution: "node", esModuleInterop: true },
+    });
+}

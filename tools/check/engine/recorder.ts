@@ -1,0 +1,307 @@
+// The recording mock engine: a resource monitor that stands in for the Pulumi engine. It extends
+// the SDK's own MockMonitor (taken from the program's copy of @pulumi/pulumi) and, for every
+// registration, records everything the engine would see: type, name, URN, parent, inputs,
+// dependencies, property dependencies, provider and options. It answers like a preview: the
+// planned state is the inputs (plus provider auto-names and awsx component outputs), ids are
+// empty (unknown), and every other output is absent, which the SDK resolves as unknown.
+import { autoNamed } from "../../mocks/computed";
+import { answerInvoke } from "../../mocks/invokes";
+import { isRemoteComponentType, remoteComponentOutputs } from "../../mocks/remote-components";
+import type { Json, RecordedOptions, RecordedResource } from "./types";
+import { toWire, unwrapSecrets } from "./wire";
+
+/* The proto messages, as much of them as we read (generated google-protobuf classes). */
+interface Struct {
+    toJavaScript(): Record<string, unknown>;
+}
+interface StructCtor {
+    fromJavaScript(value: Record<string, unknown>): Struct;
+}
+interface RegisterResourceRequest {
+    getType(): string;
+    getName(): string;
+    getParent(): string;
+    getCustom(): boolean;
+    getRemote?(): boolean;
+    getObject(): Struct | undefined;
+    hasProtect?(): boolean;
+    getProtect(): boolean;
+    getDependenciesList(): string[];
+    getProvider(): string;
+    getPropertydependenciesMap(): { forEach(cb: (v: { getUrnsList(): string[] }, k: string) => void): void };
+    getDeletebeforereplace(): boolean;
+    getDeletebeforereplacedefined?(): boolean;
+    getVersion(): string;
+    getIgnorechangesList(): string[];
+    getAdditionalsecretoutputsList(): string[];
+    getAliasurnsList(): string[];
+    getAliasesList?(): Array<{ getUrn?(): string }>;
+    getImportid(): string;
+    getCustomtimeouts(): { getCreate(): string; getUpdate(): string; getDelete(): string } | undefined;
+    getReplaceonchangesList(): string[];
+    hasRetainondelete?(): boolean;
+    getRetainondelete(): boolean;
+    getDeletedwith(): string;
+    getHidediffsList?(): string[];
+}
+interface ReadResourceRequest {
+    getId(): string;
+    getType(): string;
+    getName(): string;
+    getParent(): string;
+    getProperties(): Struct | undefined;
+    getDependenciesList(): string[];
+    getProvider(): string;
+    getVersion(): string;
+}
+interface RegisterResourceOutputsRequest {
+    getUrn(): string;
+    getOutputs(): Struct | undefined;
+}
+interface InvokeRequest {
+    getTok(): string;
+    getArgs(): Struct | undefined;
+}
+type Callback = (err: Error | null, resp?: unknown) => void;
+
+/** The program's copy of @pulumi/pulumi's modules the monitor needs. */
+export interface SdkModules {
+    MockMonitor: new (mocks: unknown) => object;
+    Struct: StructCtor;
+    RegisterResourceResponse: new () => { setUrn(v: string): void; setId(v: string): void; setObject(v: Struct): void };
+    ReadResourceResponse: new () => { setUrn(v: string): void; setProperties(v: Struct): void };
+    InvokeResponse: new () => { setReturn(v: Struct): void };
+}
+
+export interface RecorderContext {
+    project: string;
+    stack: string;
+    preview: boolean;
+    region: string;
+    accountId: string;
+}
+
+export interface Recorder {
+    readonly monitor: object;
+    readonly resources: RecordedResource[];
+    readonly invokes: Record<string, number>;
+    readonly warnings: string[];
+    stackOutputs(): Record<string, Json>;
+}
+
+const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
+
+/** URNs as the engine makes them: the parent's qualified type chain, except for the root stack. */
+export function makeUrn(stack: string, project: string, parentUrn: string, type: string, name: string): string {
+    let qualified = type;
+    if (parentUrn) {
+        const parentType = parentUrn.split("::")[2];
+        if (parentType && parentType !== ROOT_STACK_TYPE) {
+            qualified = `${parentType}$${type}`;
+        }
+    }
+    return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
+}
+
+function providerUrn(ref: string): string | undefined {
+    if (!ref) return undefined;
+    const at = ref.lastIndexOf("::");
+    return at > 0 ? ref.slice(0, at) : ref;
+}
+
+function optionsOf(req: RegisterResourceRequest): RecordedOptions {
+    const timeouts = req.getCustomtimeouts();
+    const aliasSpecs = (req.getAliasesList?.() ?? []).map((a) => a.getUrn?.() ?? "").filter((u) => u !== "");
+    return {
+        protect: req.hasProtect ? req.hasProtect() && req.getProtect() : req.getProtect(),
+        ignoreChanges: req.getIgnorechangesList(),
+        retainOnDelete: req.hasRetainondelete ? req.hasRetainondelete() && req.getRetainondelete() : req.getRetainondelete(),
+        deleteBeforeReplace: req.getDeletebeforereplacedefined?.() ? req.getDeletebeforereplace() : undefined,
+        additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+        aliases: [...req.getAliasurnsList(), ...aliasSpecs],
+        replaceOnChanges: req.getReplaceonchangesList(),
+        hideDiffs: req.getHidediffsList?.() ?? [],
+        customTimeouts: {
+            create: timeouts?.getCreate() ?? "",
+            update: timeouts?.getUpdate() ?? "",
+            delete: timeouts?.getDelete() ?? "",
+        },
+        deletedWith: req.getDeletedwith() || undefined,
+        importId: req.getImportid() || undefined,
+    };
+}
+
+function emptyOptions(): RecordedOptions {
+    return {
+        protect: false,
+        ignoreChanges: [],
+        retainOnDelete: false,
+        additionalSecretOutputs: [],
+        aliases: [],
+        replaceOnChanges: [],
+        hideDiffs: [],
+        customTimeouts: { create: "", update: "", delete: "" },
+    };
+}
+
+export function createRecorder(sdk: SdkModules, ctx: RecorderContext): Recorder {
+    const resources: RecordedResource[] = [];
+    const byUrn = new Map<string, RecordedResource>();
+    const invokes: Record<string, number> = {};
+    const warnings: string[] = [];
+    const invokeCtx = { region: ctx.region, accountId: ctx.accountId };
+
+    const noMocks = {
+        call: (args: { token: string; inputs: Record<string, unknown> }) => answerInvoke(args.token, args.inputs, invokeCtx),
+        newResource: (args: { inputs: Record<string, unknown> }) => ({ id: undefined, state: args.inputs }),
+    };
+
+    class RecordingMonitor extends (sdk.MockMonitor as new (mocks: unknown) => {
+        resources: Map<string, { urn: string; id: string | null; state: unknown }>;
+        invoke(req: InvokeRequest, callback: Callback): Promise<void>;
+    }) {
+        constructor() {
+            super(noMocks);
+        }
+
+        newUrn(parent: string, type: string, name: string): string {
+            return makeUrn(ctx.stack, ctx.project, parent, type, name);
+        }
+
+        async registerResource(req: RegisterResourceRequest, callback: Callback): Promise<void> {
+            try {
+                const type = req.getType();
+                const name = req.getName();
+                const parent = req.getParent() || undefined;
+                const custom = req.getCustom();
+                const remote = req.getRemote?.() === true || (!custom && isRemoteComponentType(type));
+                const inputs = toWire(req.getObject()?.toJavaScript() ?? {}) as Record<string, Json>;
+                const checkedInputs = custom ? { ...inputs, ...(toWire(autoNamed(type, name, inputs)) as Record<string, Json>) } : inputs;
+                let outputs: Record<string, Json>;
+                if (remote) {
+                    const known = remoteComponentOutputs(type, name, inputs, { preview: ctx.preview, ...invokeCtx });
+                    if (!known) {
+                        warnings.push(`${type} ${name}: remote component without offline outputs; its outputs are unknown`);
+                    }
+                    outputs = (toWire(known ?? inputs) as Record<string, Json>);
+                } else {
+                    outputs = custom ? checkedInputs : {};
+                }
+                const urn = this.newUrn(req.getParent(), type, name);
+                const dependencies = req.getDependenciesList();
+                const propertyDependencies: Record<string, string[]> = {};
+                req.getPropertydependenciesMap().forEach((v, k) => {
+                    propertyDependencies[k] = v.getUrnsList();
+                });
+                const recorded: RecordedResource = {
+                    urn,
+                    type,
+                    name,
+                    parent,
+                    custom,
+                    remote,
+                    providerRef: req.getProvider() || undefined,
+                    provider: providerUrn(req.getProvider()),
+                    version: req.getVersion() || undefined,
+                    inputs,
+                    checkedInputs,
+                    outputs,
+                    dependencies,
+                    propertyDependencies,
+                    options: optionsOf(req),
+                };
+                if (byUrn.has(urn)) {
+                    throw new Error(`Duplicate resource URN '${urn}'; try giving it a unique name`);
+                }
+                byUrn.set(urn, recorded);
+                resources.push(recorded);
+                this.resources.set(urn, { urn, id: null, state: outputs });
+
+                const resp = new sdk.RegisterResourceResponse();
+                resp.setUrn(urn);
+                resp.setId("");
+                resp.setObject(sdk.Struct.fromJavaScript(outputs as Record<string, unknown>));
+                callback(null, resp);
+            } catch (err) {
+                callback(err as Error);
+            }
+        }
+
+        async readResource(req: ReadResourceRequest, callback: Callback): Promise<void> {
+            try {
+                const type = req.getType();
+                const name = req.getName();
+                const urn = this.newUrn(req.getParent(), type, name);
+                const inputs = toWire(req.getProperties()?.toJavaScript() ?? {}) as Record<string, Json>;
+                const outputs: Record<string, Json> = { ...inputs, id: req.getId() };
+                const recorded: RecordedResource = {
+                    urn,
+                    type,
+                    name,
+                    parent: req.getParent() || undefined,
+                    custom: true,
+                    remote: false,
+                    read: true,
+                    providerRef: req.getProvider() || undefined,
+                    provider: providerUrn(req.getProvider()),
+                    version: req.getVersion() || undefined,
+                    inputs,
+                    checkedInputs: inputs,
+                    outputs,
+                    id: req.getId(),
+                    dependencies: req.getDependenciesList(),
+                    propertyDependencies: {},
+                    options: emptyOptions(),
+                };
+                byUrn.set(urn, recorded);
+                resources.push(recorded);
+                warnings.push(`${type} ${name}: read from the cloud by id ${req.getId()} in a real preview; offline only the id is known`);
+                this.resources.set(urn, { urn, id: req.getId(), state: outputs });
+                const resp = new sdk.ReadResourceResponse();
+                resp.setUrn(urn);
+                resp.setProperties(sdk.Struct.fromJavaScript(outputs as Record<string, unknown>));
+                callback(null, resp);
+            } catch (err) {
+                callback(err as Error);
+            }
+        }
+
+        registerResourceOutputs(req: RegisterResourceOutputsRequest, callback: Callback): void {
+            const recorded = byUrn.get(req.getUrn());
+            if (!recorded) {
+                callback(new Error(`unknown resource ${req.getUrn()}`));
+                return;
+            }
+            recorded.outputs = toWire(req.getOutputs()?.toJavaScript() ?? {}) as Record<string, Json>;
+            const entry = this.resources.get(req.getUrn());
+            if (entry) entry.state = recorded.outputs;
+            callback(null, {});
+        }
+
+        override async invoke(req: InvokeRequest, callback: Callback): Promise<void> {
+            const token = req.getTok();
+            if (token === "pulumi:pulumi:getResource") {
+                return super.invoke(req, callback);
+            }
+            invokes[token] = (invokes[token] ?? 0) + 1;
+            try {
+                const args = unwrapSecrets(toWire(req.getArgs()?.toJavaScript() ?? {})) as Record<string, unknown>;
+                const result = answerInvoke(token, args, invokeCtx);
+                const resp = new sdk.InvokeResponse();
+                resp.setReturn(sdk.Struct.fromJavaScript(toWire(result) as Record<string, unknown>));
+                callback(null, resp);
+            } catch (err) {
+                callback(err as Error);
+            }
+        }
+    }
+
+    const monitor = new RecordingMonitor();
+    return {
+        monitor,
+        resources,
+        invokes,
+        warnings,
+        stackOutputs: () => resources.find((r) => r.type === ROOT_STACK_TYPE)?.outputs ?? {},
+    };
+}

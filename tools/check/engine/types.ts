@@ -1,0 +1,87 @@
+// What the worker records about a program run and sends back to the CLI. Property values are in
+// the Pulumi wire format (google.protobuf.Struct as JSON): unknowns are the UNKNOWN sentinel,
+// secrets are {"4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value},
+// resource references are {"4dabf...": "5cf8f73096256a8f31e491e813e4eb8e", urn, id?}.
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+export interface RecordedOptions {
+    protect: boolean;
+    ignoreChanges: string[];
+    retainOnDelete: boolean;
+    deleteBeforeReplace?: boolean;
+    additionalSecretOutputs: string[];
+    aliases: string[];
+    replaceOnChanges: string[];
+    hideDiffs: string[];
+    customTimeouts: { create: string; update: string; delete: string };
+    deletedWith?: string;
+    importId?: string;
+}
+
+export interface RecordedResource {
+    urn: string;
+    type: string;
+    name: string;
+    /** Parent URN; undefined only for the stack itself. */
+    parent?: string;
+    custom: boolean;
+    /** A multi-language component that runs in a provider plugin (awsx): no children offline. */
+    remote: boolean;
+    /** Registered by the engine, not the program (default providers). */
+    synthetic?: boolean;
+    /** Read with `.get()` instead of created. */
+    read?: boolean;
+    /** Provider reference `urn::id` as the SDK sent it (empty for none / default provider). */
+    providerRef?: string;
+    /** URN of the provider resource that manages it (explicit or default). */
+    provider?: string;
+    /** Package version the SDK declared (used to name default providers). */
+    version?: string;
+    /** Inputs as the program registered them. */
+    inputs: Record<string, Json>;
+    /** Inputs after the provider's Check (auto-names added): what the engine hands to policies. */
+    checkedInputs: Record<string, Json>;
+    /** Outputs the mocks returned (preview: inputs + auto-names + remote component outputs). */
+    outputs: Record<string, Json>;
+    id?: string;
+    dependencies: string[];
+    propertyDependencies: Record<string, string[]>;
+    options: RecordedOptions;
+}
+
+export interface Recording {
+    project: string;
+    stack: string;
+    preview: boolean;
+    resources: RecordedResource[];
+    /** Stack outputs (wire format). */
+    stackOutputs: Record<string, Json>;
+    /** Invoke tokens the program called, with counts. */
+    invokes: Record<string, number>;
+    /** Messages the program logged at warning/error level. */
+    warnings: string[];
+    timings: { startupMs: number; programMs: number };
+    /** Peak resident memory of the worker process, in bytes. */
+    maxRssBytes: number;
+}
+
+/** Messages from the worker to the CLI. */
+export type WorkerMessage =
+    | { kind: "done"; recording: Recording }
+    | { kind: "failed"; message: string; stack?: string; file?: string };
+
+/** Parameters the CLI hands the worker. */
+export interface WorkerParams {
+    programDir: string;
+    project: string;
+    stack: string;
+    config: Record<string, string>;
+    secretKeys: string[];
+    preview: boolean;
+    typecheck: boolean;
+    region: string;
+    accountId: string;
+    /** Entry point relative to programDir (Pulumi.yaml `main`), if any. */
+    main?: string;
+}

@@ -1,0 +1,163 @@
+// The program run, in a fresh child process (the Pulumi runtime is global state): configure the
+// program's own @pulumi/pulumi with the stack config, project, stack and the recording monitor,
+// require the program's entry inside a root Stack resource exactly as the nodejs language host
+// does, wait until the last registration has settled, and send the recording to the parent.
+import * as path from "node:path";
+import { performance } from "node:perf_hooks";
+import { programRequire, registerTypeScript, resolveEntry } from "./program-loader";
+import { createRecorder, type SdkModules } from "./recorder";
+import type { Recording, WorkerMessage, WorkerParams } from "./types";
+
+interface PulumiRuntime {
+    setMocks(mocks: unknown, project: string, stack: string, preview: boolean): Promise<void>;
+    setMockOptions(monitor: object, project: string, stack: string, preview: boolean): void;
+    setAllConfig(config: Record<string, string>, secretKeys: string[]): void;
+    runInPulumiStack(init: () => Promise<unknown>): Promise<unknown>;
+    waitForRPCs?(): Promise<void>;
+    disconnect(): Promise<void>;
+}
+
+const SUPPORT_FLAGS = [
+    "supportsSecrets",
+    "supportsResourceReferences",
+    "supportsOutputValues",
+    "supportsDeletedWith",
+    "supportsReplaceWith",
+    "supportsAliasSpecs",
+    "supportsTransforms",
+    "supportsInvokeTransforms",
+    "supportsParameterization",
+    "supportsResourceHooks",
+    "supportsErrorHooks",
+];
+
+function send(message: WorkerMessage): Promise<void> {
+    return new Promise((resolve) => {
+        if (!process.send) {
+            process.stdout.write(JSON.stringify(message) + "\n");
+            resolve();
+            return;
+        }
+        process.send(message, undefined, {}, () => resolve());
+    });
+}
+
+/** The first stack frame inside the program (not node_modules, not the checker): "file:line". */
+function programFrame(err: unknown, programDir: string): string | undefined {
+    const stack = err instanceof Error ? err.stack ?? "" : "";
+    const checker = path.resolve(__dirname, "..", "..");
+    for (const line of stack.split("\n")) {
+        const m = /\(?((?:\/|[A-Za-z]:\\)[^():]+):(\d+):\d+\)?\s*$/.exec(line.trim());
+        if (!m) continue;
+        const file = m[1];
+        if (file.startsWith(programDir) && !file.includes(`${path.sep}node_modules${path.sep}`) && !file.startsWith(checker)) {
+            return `${path.relative(programDir, file)}:${m[2]}`;
+        }
+    }
+    return undefined;
+}
+
+function describeError(err: unknown): string {
+    if (err instanceof Error) {
+        // TSError puts the diagnostics in the message; keep it, drop the "⨯ Unable to compile" prefix.
+        return err.message.replace(/^⨯ Unable to compile TypeScript:\n/, "");
+    }
+    return String(err);
+}
+
+async function main(): Promise<void> {
+    const params = JSON.parse(process.env.STAGECRAFT_CHECK_PARAMS ?? "{}") as WorkerParams;
+    const programDir = path.resolve(params.programDir);
+    let failed = false;
+    const fail = async (err: unknown): Promise<void> => {
+        if (failed) return;
+        failed = true;
+        await send({
+            kind: "failed",
+            message: describeError(err),
+            stack: err instanceof Error ? err.stack : undefined,
+            file: programFrame(err, programDir),
+        });
+        process.exit(1);
+    };
+    process.on("uncaughtException", (err) => void fail(err));
+    process.on("unhandledRejection", (err) => void fail(err));
+
+    try {
+        // What the language host passes the program.
+        process.env.PULUMI_CONFIG = JSON.stringify(params.config);
+        process.env.PULUMI_CONFIG_SECRET_KEYS = JSON.stringify(params.secretKeys);
+        process.env.PULUMI_NODEJS_PROJECT = params.project;
+        process.env.PULUMI_NODEJS_STACK = params.stack;
+        process.env.PULUMI_NODEJS_DRY_RUN = String(params.preview);
+        for (const k of Object.keys(process.env)) {
+            if (k.startsWith("TS_NODE_")) delete process.env[k];
+        }
+        process.chdir(programDir);
+
+        const req = programRequire(programDir);
+        let pulumi: { runtime: PulumiRuntime };
+        try {
+            pulumi = req("@pulumi/pulumi") as { runtime: PulumiRuntime };
+        } catch {
+            throw new Error(`cannot load @pulumi/pulumi from ${programDir}: run npm install in the program directory`);
+        }
+        const sdkReq = programRequire(path.dirname(req.resolve("@pulumi/pulumi/package.json")));
+        const sdk: SdkModules = {
+            MockMonitor: (sdkReq("./runtime/mocks") as { MockMonitor: SdkModules["MockMonitor"] }).MockMonitor,
+            Struct: (sdkReq("google-protobuf/google/protobuf/struct_pb") as { Struct: SdkModules["Struct"] }).Struct,
+            RegisterResourceResponse: (sdkReq("./proto/resource_pb") as Record<string, unknown>).RegisterResourceResponse as SdkModules["RegisterResourceResponse"],
+            ReadResourceResponse: (sdkReq("./proto/resource_pb") as Record<string, unknown>).ReadResourceResponse as SdkModules["ReadResourceResponse"],
+            InvokeResponse: (sdkReq("./proto/provider_pb") as Record<string, unknown>).InvokeResponse as SdkModules["InvokeResponse"],
+        };
+        const state = sdkReq("./runtime/state") as { getStore(): Record<string, unknown> };
+        const runtime = pulumi.runtime;
+
+        const recorder = createRecorder(sdk, {
+            project: params.project,
+            stack: params.stack,
+            preview: params.preview,
+            region: params.region,
+            accountId: params.accountId,
+        });
+        // setMocks sets the feature flags a mock monitor supports; setMockOptions swaps in ours
+        // (and resets the flags), so copy them back.
+        await runtime.setMocks({ call: () => ({}), newResource: () => ({ id: "", state: {} }) }, params.project, params.stack, params.preview);
+        const store = state.getStore();
+        const flags = Object.fromEntries(SUPPORT_FLAGS.filter((f) => f in store).map((f) => [f, store[f]]));
+        runtime.setMockOptions(recorder.monitor, params.project, params.stack, params.preview);
+        Object.assign(store, flags);
+        runtime.setAllConfig(params.config, params.secretKeys);
+
+        registerTypeScript({ programDir, main: params.main, typecheck: params.typecheck });
+        const entry = resolveEntry(programDir, params.main);
+        const startupMs = performance.now();
+
+        await runtime.runInPulumiStack(async () => {
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            const exported = require(entry) as unknown;
+            return typeof exported === "function" ? await (exported as () => unknown)() : exported;
+        });
+        // Wait until every outstanding registration (also those made later, inside applies) settled.
+        await (runtime.waitForRPCs ? runtime.waitForRPCs() : runtime.disconnect());
+        if (failed) return;
+
+        const recording: Recording = {
+            project: params.project,
+            stack: params.stack,
+            preview: params.preview,
+            resources: recorder.resources,
+            stackOutputs: recorder.stackOutputs(),
+            invokes: recorder.invokes,
+            warnings: recorder.warnings,
+            timings: { startupMs: Math.round(startupMs), programMs: Math.round(performance.now() - startupMs) },
+            maxRssBytes: process.resourceUsage().maxRSS * 1024,
+        };
+        await send({ kind: "done", recording });
+        process.exit(0);
+    } catch (err) {
+        await fail(err);
+    }
+}
+
+void main();

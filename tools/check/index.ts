@@ -1,0 +1,152 @@
+// The offline check as an API: plan a stack of a Pulumi TypeScript program under the recording
+// mock engine (preview semantics) and enforce policy packs over the analyzer protocol, with no
+// Pulumi CLI, no provider plugins and no cloud credentials. The CLI (cli.ts) is a thin shell.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from "../mocks/invokes";
+import { readProject, resolveStackConfig, StackConfigError, type ResolvedStackConfig } from "../stack-config";
+import { addDefaultProviders } from "./engine/providers";
+import { runProgram } from "./engine/run-program";
+import type { RecordedResource } from "./engine/types";
+import { CheckError } from "./errors";
+import { evaluatePolicies, startPacks, stopPacks, type PackSpec, type PolicyRun } from "./policy/run-packs";
+import { buildReport, type Report } from "./report/model";
+
+export { CheckError } from "./errors";
+export type { Report, ReportResource, ReportViolation } from "./report/model";
+
+export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+export const DEFAULT_POLICY_PACK = path.join(REPO_ROOT, "policies");
+
+export interface CheckOptions {
+    /** Program directory (with Pulumi.yaml); default: this repository. */
+    programDir?: string;
+    /** Stack name (reads Pulumi.<stack>.yaml); default "dev". */
+    stack?: string;
+    /** Policy pack directories; default: this repository's policies/. */
+    policyPacks?: string[];
+    /** --policy-pack-config files, matched to the packs by position. */
+    policyPackConfigs?: string[];
+    /** Plan only. */
+    noPolicy?: boolean;
+    /** Type-check the program (as `pulumi preview` does by default); slower. */
+    typecheck?: boolean;
+    /** Account id for mocked ARNs and getCallerIdentity. */
+    accountId?: string;
+    verbose?: boolean;
+}
+
+export interface CheckResult {
+    report: Report;
+    /** 0 = no mandatory violation, 1 = at least one. */
+    exitCode: 0 | 1;
+}
+
+function resolveConfig(programDir: string, stack: string): ResolvedStackConfig {
+    try {
+        const project = readProject(programDir);
+        if (project.runtime !== "nodejs") {
+            throw new CheckError(`${project.file}: runtime '${project.runtime}' is not supported: the offline check runs nodejs (TypeScript/JavaScript) programs`, {
+                file: project.file,
+            });
+        }
+        const resolved = resolveStackConfig(programDir, stack);
+        if (!resolved.files.stack) {
+            const dir = project.stackConfigDir ? path.join(programDir, project.stackConfigDir) : programDir;
+            const available = fs.existsSync(dir)
+                ? fs.readdirSync(dir).filter((f) => /^Pulumi\.[^.]+\.ya?ml$/.test(f)).map((f) => f.split(".")[1])
+                : [];
+            throw new CheckError(
+                `no stack file Pulumi.${stack}.yaml in ${dir}${available.length ? ` (stacks here: ${available.join(", ")})` : ""}`,
+                { file: path.join(dir, `Pulumi.${stack}.yaml`) },
+            );
+        }
+        return resolved;
+    } catch (err) {
+        if (err instanceof StackConfigError) {
+            throw new CheckError(err.message, { file: err.file, detail: err.stack });
+        }
+        throw err;
+    }
+}
+
+function packSpecs(opts: CheckOptions, notes: string[]): PackSpec[] {
+    if (opts.noPolicy) return [];
+    const configs = (opts.policyPackConfigs ?? []).map((f) => path.resolve(f));
+    let dirs = (opts.policyPacks ?? []).map((d) => path.resolve(d));
+    if (dirs.length === 0) {
+        if (!fs.existsSync(path.join(DEFAULT_POLICY_PACK, "PulumiPolicy.yaml"))) {
+            notes.push(`no policy pack at ${DEFAULT_POLICY_PACK} (PulumiPolicy.yaml missing): the plan was not checked against any policy`);
+            return [];
+        }
+        dirs = [DEFAULT_POLICY_PACK];
+    }
+    for (const dir of dirs) {
+        if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+            throw new CheckError(`policy pack directory ${dir} does not exist`, { file: dir });
+        }
+    }
+    if (configs.length > 0 && configs.length !== dirs.length) {
+        throw new CheckError(
+            `${configs.length} --policy-pack-config file(s) for ${dirs.length} policy pack(s): give one config per --policy-pack, in the same order`,
+        );
+    }
+    for (const file of configs) {
+        if (!fs.existsSync(file)) throw new CheckError(`policy pack config ${file} does not exist`, { file });
+    }
+    return dirs.map((dir, i) => ({ dir, configFile: configs[i] }));
+}
+
+export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
+    const started = Date.now();
+    const programDir = path.resolve(opts.programDir ?? REPO_ROOT);
+    const stack = opts.stack ?? "dev";
+    if (!fs.existsSync(programDir) || !fs.statSync(programDir).isDirectory()) {
+        throw new CheckError(`program directory ${programDir} does not exist`, { file: programDir });
+    }
+    const cfg = resolveConfig(programDir, stack);
+    const notes = [...cfg.notes];
+    const specs = packSpecs(opts, notes);
+    const env = { project: cfg.project, stack, organization: "organization", config: cfg.config, dryRun: true };
+
+    // Packs boot (and type-check, for TypeScript packs) while the program runs.
+    const packs = startPacks(specs, env, { verbose: opts.verbose ?? false, typecheck: opts.typecheck ?? false });
+    try {
+        const run = await runProgram(
+            {
+                programDir,
+                project: cfg.project,
+                stack,
+                config: cfg.config,
+                secretKeys: cfg.secretKeys,
+                preview: true,
+                typecheck: opts.typecheck ?? false,
+                region: cfg.config["aws:region"] ?? process.env.AWS_REGION ?? DEFAULT_REGION,
+                accountId: opts.accountId ?? DEFAULT_ACCOUNT_ID,
+            },
+            { verbose: opts.verbose },
+        );
+        const resources = addDefaultProviders(run.recording.resources, cfg.config, cfg.secretKeys, stack, cfg.project);
+        const byUrn = new Map(resources.map((r) => [r.urn, r]));
+        const providerOf = (r: RecordedResource) => (r.provider ? byUrn.get(r.provider) : undefined);
+
+        let policy: PolicyRun | undefined;
+        const policyStart = Date.now();
+        if (packs.length > 0) {
+            policy = await evaluatePolicies(packs, resources, providerOf, { ...env, secretKeys: cfg.secretKeys });
+        }
+        const policyMs = Date.now() - policyStart;
+        const report = buildReport({
+            programDir,
+            files: cfg.files,
+            recording: run.recording,
+            resources,
+            policy,
+            notes,
+            timings: { wallMs: Date.now() - started, policyMs },
+        });
+        return { report, exitCode: report.summary.mandatory > 0 ? 1 : 0 };
+    } finally {
+        await stopPacks(packs);
+    }
+}

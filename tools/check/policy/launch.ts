@@ -1,0 +1,202 @@
+// Starts a policy pack the way the Pulumi CLI does for a nodejs pack: the CLI runs the
+// `pulumi-analyzer-policy` shim in the pack's directory, which resolves
+// @pulumi/pulumi/cmd/run-policy-pack from there and runs it with node, passing the engine address
+// and "."; the pack's `new PolicyPack(...)` starts a gRPC server and prints its port on stdout.
+// The stack's config and names travel in the environment (PULUMI_CONFIG, PULUMI_NODEJS_STACK...).
+import { spawn, type ChildProcess } from "node:child_process";
+import * as fs from "node:fs";
+import { createRequire } from "node:module";
+import * as path from "node:path";
+import { parse as parseYaml } from "yaml";
+import { CheckError } from "../errors";
+
+export interface PackEnvironment {
+    project: string;
+    stack: string;
+    organization: string;
+    config: Record<string, string>;
+    dryRun: boolean;
+}
+
+export interface LaunchedPack {
+    dir: string;
+    port: number;
+    child: ChildProcess;
+    /** Version from PulumiPolicy.yaml, which overrides the one the pack reports. */
+    yamlVersion?: string;
+    description?: string;
+    /** Peak resident memory so far (Linux /proc; 0 elsewhere). */
+    peakRssBytes(): number;
+    /** Everything the pack wrote to stderr (and stdout after the port line). */
+    output(): string;
+    stop(): Promise<void>;
+}
+
+const START_TIMEOUT_MS = 120_000;
+
+function readPolicyProject(dir: string): { runtime: string; version?: string; description?: string } {
+    const file = path.join(dir, "PulumiPolicy.yaml");
+    if (!fs.existsSync(file)) {
+        throw new CheckError(`failed to load Pulumi policy project located at ${JSON.stringify(dir)}: no PulumiPolicy.yaml`, { file });
+    }
+    let doc: Record<string, unknown>;
+    try {
+        doc = (parseYaml(fs.readFileSync(file, "utf8")) ?? {}) as Record<string, unknown>;
+    } catch (err) {
+        throw new CheckError(`${file}: invalid YAML: ${(err as Error).message.split("\n")[0]}`, { file });
+    }
+    const runtime = typeof doc.runtime === "string" ? doc.runtime : String((doc.runtime as Record<string, unknown>)?.name ?? "");
+    if (runtime === "") {
+        throw new CheckError(`${file}: project is missing a 'runtime' attribute`, { file });
+    }
+    if (runtime !== "nodejs") {
+        throw new CheckError(`${file}: runtime '${runtime}' is not supported offline (only nodejs packs, TypeScript or JavaScript)`, { file });
+    }
+    return {
+        runtime,
+        version: doc.version === undefined ? undefined : String(doc.version),
+        description: typeof doc.description === "string" ? doc.description : undefined,
+    };
+}
+
+function readVmHwm(pid: number | undefined): number {
+    if (pid === undefined) return 0;
+    try {
+        const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+        const m = /VmHWM:\s+(\d+)\s+kB/.exec(status);
+        return m ? Number(m[1]) * 1024 : 0;
+    } catch {
+        return 0;
+    }
+}
+
+export interface PendingPack {
+    /** The pack process (to stop it before it is ready). */
+    child: ChildProcess;
+    ready: Promise<LaunchedPack>;
+}
+
+const PRELOAD = path.join(__dirname, "transpile-only.preload.js");
+
+/**
+ * Starts the pack. Unless `typecheck` is set, a TypeScript pack is compiled transpile-only
+ * (see transpile-only.preload.js); the CLI type-checks it.
+ */
+export function launchPack(dir: string, env: PackEnvironment, opts?: { verbose?: boolean; typecheck?: boolean }): PendingPack {
+    const packDir = path.resolve(dir);
+    const project = readPolicyProject(packDir);
+    let runScript: string;
+    try {
+        runScript = createRequire(path.join(packDir, "__offline_check__.js")).resolve("@pulumi/pulumi/cmd/run-policy-pack");
+    } catch {
+        throw new CheckError(
+            `it looks like the policy pack's dependencies are not installed; try running npm install in ${JSON.stringify(packDir)}`,
+        );
+    }
+    const childEnv: NodeJS.ProcessEnv = { ...process.env };
+    for (const k of Object.keys(childEnv)) {
+        if (k.startsWith("TS_NODE_") || k === "STAGECRAFT_CHECK_PARAMS") delete childEnv[k];
+    }
+    Object.assign(childEnv, {
+        PULUMI_CONFIG: JSON.stringify(env.config),
+        PULUMI_NODEJS_ORGANIZATION: env.organization,
+        PULUMI_NODEJS_PROJECT: env.project,
+        PULUMI_NODEJS_STACK: env.stack,
+        PULUMI_NODEJS_DRY_RUN: String(env.dryRun),
+        PULUMI_ORGANIZATION: env.organization,
+        PULUMI_PROJECT: env.project,
+        PULUMI_STACK: env.stack,
+        PULUMI_DRY_RUN: String(env.dryRun),
+    });
+    // The engine address is not used by run-policy-pack beyond argument parsing: there is no engine.
+    if (!opts?.typecheck) {
+        childEnv.OFFLINE_CHECK_RUN_POLICY_PACK = runScript;
+    }
+    const preload = opts?.typecheck ? [] : ["-r", PRELOAD];
+    const child = spawn(process.execPath, [...preload, runScript, "127.0.0.1:0", "."], {
+        cwd: packDir,
+        env: childEnv,
+        stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    let stdoutBuffer = "";
+    let peak = 0;
+    const sample = () => {
+        peak = Math.max(peak, readVmHwm(child.pid));
+    };
+
+    const ready = new Promise<LaunchedPack>((resolve, reject) => {
+        let settled = false;
+        const timer = setTimeout(() => {
+            if (settled) return;
+            settled = true;
+            child.kill("SIGKILL");
+            reject(new CheckError(`policy pack ${packDir} did not print its port within ${START_TIMEOUT_MS / 1000} s`, { detail: output }));
+        }, START_TIMEOUT_MS);
+        child.stderr?.on("data", (chunk: Buffer) => {
+            output += chunk.toString();
+            if (opts?.verbose) process.stderr.write(chunk);
+        });
+        child.stdout?.on("data", (chunk: Buffer) => {
+            if (settled) {
+                output += chunk.toString();
+                if (opts?.verbose) process.stderr.write(chunk);
+                return;
+            }
+            stdoutBuffer += chunk.toString();
+            const lines = stdoutBuffer.split("\n");
+            stdoutBuffer = lines.pop() ?? "";
+            for (const line of lines) {
+                const port = /^\s*(\d+)\s*$/.exec(line);
+                if (!port) {
+                    output += line + "\n";
+                    continue;
+                }
+                settled = true;
+                clearTimeout(timer);
+                const launched: LaunchedPack = {
+                    dir: packDir,
+                    port: Number(port[1]),
+                    child,
+                    yamlVersion: project.version,
+                    description: project.description,
+                    peakRssBytes: () => {
+                        sample();
+                        return peak;
+                    },
+                    output: () => output,
+                    stop: () =>
+                        new Promise((done) => {
+                            sample();
+                            if (child.exitCode !== null || child.signalCode !== null) {
+                                done();
+                                return;
+                            }
+                            child.once("exit", () => done());
+                            child.kill("SIGTERM");
+                        }),
+                };
+                resolve(launched);
+                return;
+            }
+        });
+        child.on("error", (err) => {
+            if (settled) return;
+            settled = true;
+            clearTimeout(timer);
+            reject(new CheckError(`policy pack ${packDir} failed to start: ${err.message}`));
+        });
+        child.on("exit", (code, signal) => {
+            if (settled) return;
+            settled = true;
+            clearTimeout(timer);
+            const tail = output.trim().split("\n").slice(-20).join("\n");
+            reject(
+                new CheckError(`policy pack ${packDir} failed to start (${signal ?? `exit code ${code}`})${tail ? `:\n${tail}` : ""}`, {
+                    detail: output,
+                }),
+            );
+        });
+    });
+    return { child, ready };
+}

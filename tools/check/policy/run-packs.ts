@@ -1,0 +1,351 @@
+// Drives policy packs over the analyzer protocol in the order the engine does: handshake,
+// ConfigureStack, GetAnalyzerInfo, GetPluginInfo, Configure (reconciled policy config), then per
+// resource Remediate (when a policy remediates) and Analyze, then AnalyzeStack with every
+// resource, its parent, dependencies and property dependencies; finally the pack is stopped.
+import type { ChildProcess } from "node:child_process";
+import * as analyzerProto from "@pulumi/pulumi/proto/analyzer_pb";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import type { Json, RecordedResource } from "../engine/types";
+import { CheckError } from "../errors";
+import { AnalyzerClient, isUnimplemented } from "./client";
+import { launchPack, type LaunchedPack, type PackEnvironment } from "./launch";
+import { analyzeRequest, analyzerResource } from "./marshal";
+import {
+    readPolicyConfigFile,
+    reconcilePolicyConfig,
+    type EnforcementLevel,
+    type PolicyConfigFile,
+    type PolicyMeta,
+} from "./pack-config";
+
+export interface PackSpec {
+    dir: string;
+    configFile?: string;
+}
+
+export interface Violation {
+    policyPack: string;
+    policyPackVersion: string;
+    policy: string;
+    description: string;
+    enforcementLevel: Exclude<EnforcementLevel, "disabled">;
+    /** URN of the resource; "" for a stack-level violation. */
+    urn: string;
+    message: string;
+}
+
+export interface PackReport {
+    name: string;
+    version: string;
+    dir: string;
+    policies: Array<{ name: string; enforcementLevel: EnforcementLevel }>;
+    peakRssBytes: number;
+    startMs: number;
+}
+
+export interface PolicyRun {
+    violations: Violation[];
+    packs: PackReport[];
+    notes: string[];
+    /** Inputs after remediation, by URN (only for remediated resources). */
+    remediated: Map<string, Record<string, Json>>;
+}
+
+export interface StartedPack {
+    spec: PackSpec;
+    child: ChildProcess;
+    launched: Promise<LaunchedPack>;
+    startedAt: number;
+    readyAt?: number;
+}
+
+const LEVEL_BY_ENUM: Record<number, EnforcementLevel> = {
+    [analyzerProto.EnforcementLevel.ADVISORY]: "advisory",
+    [analyzerProto.EnforcementLevel.MANDATORY]: "mandatory",
+    [analyzerProto.EnforcementLevel.REMEDIATE]: "remediate",
+    [analyzerProto.EnforcementLevel.DISABLED]: "disabled",
+};
+const ENUM_BY_LEVEL: Record<EnforcementLevel, analyzerProto.EnforcementLevel> = {
+    advisory: analyzerProto.EnforcementLevel.ADVISORY,
+    mandatory: analyzerProto.EnforcementLevel.MANDATORY,
+    remediate: analyzerProto.EnforcementLevel.REMEDIATE,
+    disabled: analyzerProto.EnforcementLevel.DISABLED,
+};
+
+const IN_FLIGHT = 64;
+
+async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+    let next = 0;
+    const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+        while (next < items.length) {
+            const item = items[next++];
+            await fn(item);
+        }
+    });
+    await Promise.all(workers);
+}
+
+/** Starts every pack now (they boot while the program runs). */
+export function startPacks(specs: PackSpec[], env: PackEnvironment, opts: { verbose: boolean; typecheck: boolean }): StartedPack[] {
+    const started: StartedPack[] = [];
+    try {
+        for (const spec of specs) {
+            const pending = launchPack(spec.dir, env, opts);
+            const s: StartedPack = { spec, startedAt: Date.now(), child: pending.child, launched: pending.ready };
+            s.launched.then(
+                () => (s.readyAt = Date.now()),
+                () => undefined,
+            );
+            started.push(s);
+        }
+    } catch (err) {
+        for (const s of started) s.child.kill("SIGKILL");
+        throw err;
+    }
+    return started;
+}
+
+/** Stops packs that were started, whatever state they are in. */
+export async function stopPacks(started: StartedPack[]): Promise<void> {
+    await Promise.all(
+        started.map(async (s) => {
+            if (s.readyAt === undefined) {
+                s.child.kill("SIGKILL");
+                return;
+            }
+            await (await s.launched).stop();
+        }),
+    );
+}
+
+function grpcMessage(err: unknown): string {
+    const e = err as { details?: string; message?: string };
+    return e.details || e.message || String(err);
+}
+
+interface ConnectedPack {
+    launched: LaunchedPack;
+    client: AnalyzerClient;
+    name: string;
+    version: string;
+    levels: Map<string, EnforcementLevel>;
+    remediates: boolean;
+    report: PackReport;
+}
+
+async function connect(
+    started: StartedPack,
+    env: PackEnvironment & { secretKeys: string[] },
+    configFile: PolicyConfigFile | undefined,
+    notes: string[],
+): Promise<ConnectedPack> {
+    const launched = await started.launched;
+    const client = new AnalyzerClient(launched.port);
+    const where = `policy pack ${launched.dir}`;
+    try {
+        await client.ready();
+        try {
+            const hs = new analyzerProto.AnalyzerHandshakeRequest();
+            hs.setEngineAddress("127.0.0.1:0");
+            hs.setRootDirectory(launched.dir);
+            hs.setProgramDirectory(launched.dir);
+            await client.handshake(hs);
+        } catch (err) {
+            if (!isUnimplemented(err)) throw err;
+        }
+        try {
+            const cs = new analyzerProto.AnalyzerStackConfigureRequest();
+            cs.setStack(env.stack);
+            cs.setProject(env.project);
+            cs.setOrganization(env.organization);
+            cs.setDryRun(env.dryRun);
+            for (const [k, v] of Object.entries(env.config)) cs.getConfigMap().set(k, v);
+            cs.setConfigSecretKeysList(env.secretKeys);
+            await client.configureStack(cs);
+        } catch (err) {
+            if (!isUnimplemented(err)) throw err;
+        }
+        const info = await client.getAnalyzerInfo();
+        const plugin = await client.getPluginInfo();
+        const version = launched.yamlVersion ?? (info.getVersion() || plugin.getVersion());
+        const policies: PolicyMeta[] = info.getPoliciesList().map((p) => {
+            const schema = info.getSupportsconfig() ? p.getConfigschema() : undefined;
+            return {
+                name: p.getName(),
+                enforcementLevel: LEVEL_BY_ENUM[p.getEnforcementlevel()] ?? "advisory",
+                configSchema: schema
+                    ? {
+                          properties: (schema.getProperties()?.toJavaScript() ?? {}) as Record<string, Record<string, unknown>>,
+                          required: schema.getRequiredList(),
+                      }
+                    : undefined,
+            };
+        });
+        const initial: PolicyConfigFile = {};
+        info.getInitialconfigMap().forEach((v, k) => {
+            initial[k] = { enforcementLevel: LEVEL_BY_ENUM[v.getEnforcementlevel()], properties: (v.getProperties()?.toJavaScript() ?? {}) as Record<string, unknown> };
+        });
+        const effective = reconcilePolicyConfig(info.getName(), policies, initial, configFile, started.spec.configFile);
+        const unknownNames = Object.keys(configFile ?? {}).filter((k) => k !== "all" && !policies.some((p) => p.name === k));
+        if (unknownNames.length > 0) {
+            notes.push(`${started.spec.configFile}: no policy named ${unknownNames.map((n) => `'${n}'`).join(", ")} in pack ${info.getName()}`);
+        }
+        if (info.getSupportsconfig() && effective.size > 0) {
+            const req = new analyzerProto.ConfigureAnalyzerRequest();
+            for (const [name, entry] of effective) {
+                const pc = new analyzerProto.PolicyConfig();
+                pc.setEnforcementlevel(ENUM_BY_LEVEL[entry.enforcementLevel ?? "advisory"]);
+                pc.setProperties(Struct.fromJavaScript(entry.properties as Record<string, never>));
+                req.getPolicyconfigMap().set(name, pc);
+            }
+            await client.configure(req);
+        }
+        const levels = new Map(policies.map((p) => [p.name, effective.get(p.name)?.enforcementLevel ?? p.enforcementLevel]));
+        return {
+            launched,
+            client,
+            name: info.getName(),
+            version,
+            levels,
+            remediates: [...levels.values()].includes("remediate"),
+            report: {
+                name: info.getName(),
+                version,
+                dir: launched.dir,
+                policies: policies.map((p) => ({ name: p.name, enforcementLevel: levels.get(p.name) ?? p.enforcementLevel })),
+                peakRssBytes: 0,
+                startMs: (started.readyAt ?? Date.now()) - started.startedAt,
+            },
+        };
+    } catch (err) {
+        client.close();
+        if (err instanceof CheckError) throw err;
+        throw new CheckError(`${where}: ${grpcMessage(err)}`, { detail: launched.output() });
+    }
+}
+
+function toViolation(pack: ConnectedPack, d: analyzerProto.AnalyzeDiagnostic, fallbackUrn: string): Violation | undefined {
+    const level = LEVEL_BY_ENUM[d.getEnforcementlevel()] ?? "advisory";
+    if (level === "disabled") return undefined;
+    return {
+        policyPack: d.getPolicypackname() || pack.name,
+        policyPackVersion: pack.version,
+        policy: d.getPolicyname(),
+        description: d.getDescription(),
+        enforcementLevel: level,
+        urn: d.getUrn() || fallbackUrn,
+        message: d.getMessage(),
+    };
+}
+
+/**
+ * Runs every started pack against the recorded resources. `providerOf` finds the provider
+ * resource (explicit or default) that manages a resource.
+ */
+export async function evaluatePolicies(
+    started: StartedPack[],
+    resources: RecordedResource[],
+    providerOf: (r: RecordedResource) => RecordedResource | undefined,
+    env: PackEnvironment & { secretKeys: string[] },
+): Promise<PolicyRun> {
+    const notes: string[] = [];
+    const files = new Map<string, PolicyConfigFile>();
+    for (const s of started) {
+        if (s.spec.configFile && !files.has(s.spec.configFile)) files.set(s.spec.configFile, readPolicyConfigFile(s.spec.configFile));
+    }
+    const packs = await Promise.all(
+        started.map((s) => connect(s, env, s.spec.configFile ? files.get(s.spec.configFile) : undefined, notes)),
+    );
+    const violations: Violation[] = [];
+    const props = new Map<string, Record<string, Json>>(resources.map((r) => [r.urn, r.checkedInputs]));
+    const remediated = new Map<string, Record<string, Json>>();
+
+    try {
+        // 1. Remediations, pack by pack, each seeing the previous pack's result (as the engine does).
+        for (const pack of packs.filter((p) => p.remediates)) {
+            await mapLimit(resources, IN_FLIGHT, async (r) => {
+                const resp = await pack.client.remediate(analyzeRequest(r, props.get(r.urn)!, providerOf)).catch((err) => {
+                    if (isUnimplemented(err)) return undefined;
+                    throw new CheckError(`policy pack ${pack.name} failed to remediate ${r.urn}: ${grpcMessage(err)}`);
+                });
+                for (const rem of resp?.getRemediationsList() ?? []) {
+                    const changed = rem.getProperties();
+                    if (changed) {
+                        const next = changed.toJavaScript() as Record<string, Json>;
+                        props.set(r.urn, next);
+                        remediated.set(r.urn, next);
+                    }
+                    violations.push({
+                        policyPack: rem.getPolicypackname() || pack.name,
+                        policyPackVersion: pack.version,
+                        policy: rem.getPolicyname(),
+                        description: rem.getDescription(),
+                        // A remediation that could not run (unknown inputs) is a warning, as in a preview.
+                        enforcementLevel: changed ? "remediate" : "advisory",
+                        urn: r.urn,
+                        message: changed
+                            ? `${rem.getDescription()}\nremediated: the policy changed the resource's inputs${rem.getDiagnostic() ? `\n${rem.getDiagnostic()}` : ""}`
+                            : rem.getDiagnostic() || rem.getDescription(),
+                    });
+                }
+            });
+        }
+
+        // 2. Analyze, every pack and resource, many calls in flight.
+        const jobs = packs.flatMap((pack) => resources.map((r) => ({ pack, r })));
+        await mapLimit(jobs, IN_FLIGHT * Math.max(1, packs.length), async ({ pack, r }) => {
+            const resp = await pack.client.analyze(analyzeRequest(r, props.get(r.urn)!, providerOf)).catch((err) => {
+                throw new CheckError(`policy pack ${pack.name} failed to analyze ${r.urn}: ${grpcMessage(err)}`, {
+                    detail: pack.launched.output(),
+                });
+            });
+            for (const d of resp.getDiagnosticsList()) {
+                const v = toViolation(pack, d, r.urn);
+                if (v) violations.push(v);
+            }
+        });
+
+        // 3. AnalyzeStack with the whole graph.
+        await Promise.all(
+            packs.map(async (pack) => {
+                const req = new analyzerProto.AnalyzeStackRequest();
+                req.setResourcesList(resources.map((r) => analyzerResource(r, stackProps(r, props), providerOf)));
+                const resp = await pack.client.analyzeStack(req).catch((err) => {
+                    if (isUnimplemented(err)) return undefined;
+                    throw new CheckError(`policy pack ${pack.name} failed to analyze the stack: ${grpcMessage(err)}`, {
+                        detail: pack.launched.output(),
+                    });
+                });
+                for (const d of resp?.getDiagnosticsList() ?? []) {
+                    const v = toViolation(pack, d, "");
+                    if (v) violations.push(v);
+                }
+            }),
+        );
+    } finally {
+        for (const pack of packs) {
+            pack.report.peakRssBytes = pack.launched.peakRssBytes();
+            pack.client.close();
+        }
+    }
+    return { violations: sortViolations(violations, resources), packs: packs.map((p) => p.report), notes, remediated };
+}
+
+/** What AnalyzeStack sees: planned state = (remediated) inputs for custom resources, outputs for components. */
+function stackProps(r: RecordedResource, props: Map<string, Record<string, Json>>): Record<string, Json> {
+    return r.custom ? props.get(r.urn)! : r.outputs;
+}
+
+function sortViolations(violations: Violation[], resources: RecordedResource[]): Violation[] {
+    const order = new Map(resources.map((r, i) => [r.urn, i]));
+    const levelOrder: Record<string, number> = { mandatory: 0, remediate: 1, advisory: 2 };
+    return [...violations].sort(
+        (a, b) =>
+            levelOrder[a.enforcementLevel] - levelOrder[b.enforcementLevel] ||
+            (order.get(a.urn) ?? -1) - (order.get(b.urn) ?? -1) ||
+            a.policyPack.localeCompare(b.policyPack) ||
+            a.policy.localeCompare(b.policy) ||
+            a.message.localeCompare(b.message),
+    );
+}
+

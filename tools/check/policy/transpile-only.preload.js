@@ -1,0 +1,22 @@
+// Preloaded (node -r) into a policy pack process by the offline check unless --typecheck is
+// given. @pulumi/pulumi's run-policy-pack registers ts-node with `typeCheck: true`, which for a
+// pack importing @pulumi/aws costs ~10 s and ~600 MB before the pack can serve; type errors in
+// a pack are the job of `tsc --noEmit` (npm run lint). This makes that one registration
+// transpile-only; everything else in the pack's start-up and serving is untouched.
+// Plain JavaScript on purpose: it runs before any TypeScript support is registered.
+"use strict";
+const { createRequire } = require("node:module");
+
+const runScript = process.env.OFFLINE_CHECK_RUN_POLICY_PACK;
+if (runScript) {
+    try {
+        const tsnode = require(createRequire(runScript).resolve("ts-node"));
+        const register = tsnode.register;
+        tsnode.register = function registerTranspileOnly(options) {
+            return register.call(this, Object.assign({}, options, { typeCheck: false, transpileOnly: true }));
+        };
+    } catch {
+        // No ts-node next to the pack's @pulumi/pulumi: run-policy-pack falls back to its vendored
+        // copy; leave it as it is.
+    }
+}

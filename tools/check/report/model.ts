@@ -1,0 +1,193 @@
+// The check's result as data: the JSON report (`--json FILE`) and the input of the text renderer.
+// Shape (fields beyond these are extras):
+//   { project, stack,
+//     resources: [{ urn, type, name, parent, props, dependencies, protect }],
+//     violations: [{ policyPack, policy, enforcementLevel, urn, type, name, message }],
+//     summary: { resources, mandatory, advisory } }
+import type { Json, RecordedResource, Recording } from "../engine/types";
+import { forDisplay } from "../engine/wire";
+import type { PackReport, PolicyRun, Violation } from "../policy/run-packs";
+
+export const REMOTE_NOTE = "not inspected offline; a real preview inspects its children";
+
+export interface ReportResource {
+    urn: string;
+    type: string;
+    name: string;
+    parent: string | null;
+    /** Inputs as the engine plans them; unknowns as "<unknown>", secrets as "[secret]". */
+    props: Record<string, Json>;
+    dependencies: string[];
+    protect: boolean;
+    propertyDependencies: Record<string, string[]>;
+    provider: string | null;
+    custom: boolean;
+    remote: boolean;
+    options: {
+        ignoreChanges: string[];
+        retainOnDelete: boolean;
+        deleteBeforeReplace?: boolean;
+        additionalSecretOutputs: string[];
+        replaceOnChanges: string[];
+        aliases: string[];
+        deletedWith?: string;
+        importId?: string;
+    };
+    /** Component outputs (registerOutputs) and remote component outputs. */
+    outputs?: Record<string, Json>;
+    note?: string;
+    synthetic?: boolean;
+    read?: boolean;
+}
+
+export interface ReportViolation {
+    policyPack: string;
+    policyPackVersion: string;
+    policy: string;
+    enforcementLevel: "advisory" | "mandatory" | "remediate";
+    urn: string;
+    type: string;
+    name: string;
+    message: string;
+    description: string;
+}
+
+export interface Report {
+    project: string;
+    stack: string;
+    programDir: string;
+    files: { project: string; stack?: string };
+    preview: true;
+    resources: ReportResource[];
+    violations: ReportViolation[];
+    summary: {
+        resources: number;
+        mandatory: number;
+        advisory: number;
+        remediate: number;
+        remoteComponents: number;
+        policyPacks: number;
+    };
+    policyPacks: Array<Omit<PackReport, "peakRssBytes" | "startMs">>;
+    policiesRun: boolean;
+    outputs: Record<string, Json>;
+    invokes: Record<string, number>;
+    notes: string[];
+    performance: {
+        wallMs: number;
+        workerStartupMs: number;
+        programMs: number;
+        policyMs: number;
+        peakRssBytes: { cli: number; program: number; policyPacks: number[]; total: number };
+    };
+}
+
+function displayProps(props: Record<string, Json>): Record<string, Json> {
+    return forDisplay(props) as Record<string, Json>;
+}
+
+function toReportResource(r: RecordedResource, remediated: Map<string, Record<string, Json>>): ReportResource {
+    const showOutputs = !r.custom && Object.keys(r.outputs).length > 0;
+    return {
+        urn: r.urn,
+        type: r.type,
+        name: r.name,
+        parent: r.parent ?? null,
+        props: displayProps(remediated.get(r.urn) ?? r.checkedInputs),
+        dependencies: r.dependencies,
+        protect: r.options.protect,
+        propertyDependencies: r.propertyDependencies,
+        provider: r.provider ?? null,
+        custom: r.custom,
+        remote: r.remote,
+        options: {
+            ignoreChanges: r.options.ignoreChanges,
+            retainOnDelete: r.options.retainOnDelete,
+            deleteBeforeReplace: r.options.deleteBeforeReplace,
+            additionalSecretOutputs: r.options.additionalSecretOutputs,
+            replaceOnChanges: r.options.replaceOnChanges,
+            aliases: r.options.aliases,
+            deletedWith: r.options.deletedWith,
+            importId: r.options.importId,
+        },
+        ...(showOutputs && r.type !== "pulumi:pulumi:Stack" ? { outputs: displayProps(r.outputs) } : {}),
+        ...(r.remote ? { note: REMOTE_NOTE } : {}),
+        ...(r.read ? { read: true, note: "read by id: a real preview reads its state from the cloud" } : {}),
+        ...(r.synthetic ? { synthetic: true } : {}),
+    };
+}
+
+function toReportViolation(v: Violation, byUrn: Map<string, RecordedResource>): ReportViolation {
+    const r = byUrn.get(v.urn);
+    return {
+        policyPack: v.policyPack,
+        policyPackVersion: v.policyPackVersion,
+        policy: v.policy,
+        enforcementLevel: v.enforcementLevel,
+        urn: v.urn,
+        type: r?.type ?? "",
+        name: r?.name ?? "",
+        message: v.message,
+        description: v.description,
+    };
+}
+
+export interface ReportInputs {
+    programDir: string;
+    files: { project: string; stack?: string };
+    recording: Recording;
+    resources: RecordedResource[];
+    policy?: PolicyRun;
+    notes: string[];
+    timings: { wallMs: number; policyMs: number };
+}
+
+export function buildReport(input: ReportInputs): Report {
+    const { recording, resources, policy } = input;
+    const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    const violations = (policy?.violations ?? []).map((v) => toReportViolation(v, byUrn));
+    const count = (level: string) => violations.filter((v) => v.enforcementLevel === level).length;
+    const remote = resources.filter((r) => r.remote);
+    const notes = [
+        ...input.notes,
+        ...remote.map((r) => `${r.type} ${r.name}: ${REMOTE_NOTE}`),
+        ...recording.warnings,
+        ...(policy?.notes ?? []),
+    ];
+    const packRss = (policy?.packs ?? []).map((p) => p.peakRssBytes);
+    const cliRss = process.resourceUsage().maxRSS * 1024;
+    return {
+        project: recording.project,
+        stack: recording.stack,
+        programDir: input.programDir,
+        files: input.files,
+        preview: true,
+        resources: resources.map((r) => toReportResource(r, policy?.remediated ?? new Map())),
+        violations,
+        summary: {
+            resources: resources.length,
+            mandatory: count("mandatory"),
+            advisory: count("advisory"),
+            remediate: count("remediate"),
+            remoteComponents: remote.length,
+            policyPacks: policy?.packs.length ?? 0,
+        },
+        policyPacks: (policy?.packs ?? []).map(({ peakRssBytes: _r, startMs: _s, ...rest }) => rest),
+        policiesRun: policy !== undefined,
+        outputs: displayProps(recording.stackOutputs),
+        invokes: recording.invokes,
+        notes,
+        performance: {
+            wallMs: input.timings.wallMs,
+            workerStartupMs: recording.timings.startupMs,
+            programMs: recording.timings.programMs,
+            policyMs: input.timings.policyMs,
+            peakRssBytes: {
+                cli: cliRss,
+                program: recording.maxRssBytes,
+                policyPacks: packRss,
+                total: cliRss + recording.maxRssBytes + packRss.reduce((a, b) => a + b, 0),
+            },
+        },
+    };
+}

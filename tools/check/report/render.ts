@@ -1,0 +1,135 @@
+// Text output in the style of `pulumi preview`: the resource tree by component with its plan,
+// then the violations grouped by enforcement level, outputs, notes and the counts.
+import type { Json } from "../engine/types";
+import type { Report, ReportResource, ReportViolation } from "./model";
+
+/** aws:ec2/securityGroup:SecurityGroup -> aws:ec2:SecurityGroup, as the CLI displays types. */
+export function displayType(type: string): string {
+    const m = /^([^:]+):([^/:]+)\/[^:]+:([^:]+)$/.exec(type);
+    return m ? `${m[1]}:${m[2]}:${m[3]}` : type;
+}
+
+interface Row {
+    prefix: string;
+    r: ReportResource;
+}
+
+function treeRows(resources: ReportResource[]): Row[] {
+    const stack = resources.find((r) => r.type === "pulumi:pulumi:Stack");
+    const children = new Map<string, ReportResource[]>();
+    const roots: ReportResource[] = [];
+    const known = new Set(resources.map((r) => r.urn));
+    for (const r of resources) {
+        if (r === stack) continue;
+        const parent = r.parent && known.has(r.parent) ? r.parent : stack?.urn;
+        if (!parent) {
+            roots.push(r);
+            continue;
+        }
+        const list = children.get(parent) ?? [];
+        list.push(r);
+        children.set(parent, list);
+    }
+    const rows: Row[] = [];
+    const walk = (r: ReportResource, indent: string, last: boolean, top: boolean) => {
+        rows.push({ prefix: top ? "" : `${indent}${last ? "└─ " : "├─ "}`, r });
+        const kids = children.get(r.urn) ?? [];
+        const nextIndent = top ? "" : `${indent}${last ? "   " : "│  "}`;
+        kids.forEach((k, i) => walk(k, nextIndent, i === kids.length - 1, false));
+    };
+    if (stack) walk(stack, "", true, true);
+    roots.forEach((r) => walk(r, "", true, true));
+    return rows;
+}
+
+function info(r: ReportResource, violations: ReportViolation[]): string {
+    const parts: string[] = [];
+    const mine = violations.filter((v) => v.urn === r.urn);
+    for (const level of ["mandatory", "remediate", "advisory"] as const) {
+        const n = mine.filter((v) => v.enforcementLevel === level).length;
+        if (n > 0) parts.push(`${n} ${level === "remediate" ? "remediated" : level}`);
+    }
+    if (r.protect) parts.push("protected");
+    if (r.remote) parts.push("not inspected offline");
+    if (r.read) parts.push("read");
+    return parts.join(", ");
+}
+
+function formatValue(value: Json): string {
+    const text = JSON.stringify(value);
+    return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+function violationBlock(v: ReportViolation): string[] {
+    const resource = v.urn ? `${displayType(v.type)} ${v.name}` : "(stack)";
+    const lines = [`    - [${v.policyPack}@v${v.policyPackVersion}] ${v.policy}  (${resource})`];
+    for (const line of v.message.split("\n")) lines.push(`        ${line}`);
+    return lines;
+}
+
+export function renderReport(report: Report): string {
+    const out: string[] = [];
+    out.push(`Previewing update (${report.stack}) — offline check of project ${report.project}, no cloud calls`);
+    out.push(`    program ${report.programDir}`);
+    out.push("");
+    const rows = treeRows(report.resources);
+    const typeWidth = Math.max(4, ...rows.map((row) => row.prefix.length + displayType(row.r.type).length)) + 2;
+    const nameWidth = Math.max(4, ...rows.map((row) => row.r.name.length)) + 2;
+    out.push(`     ${"Type".padEnd(typeWidth)}${"Name".padEnd(nameWidth)}${"Plan".padEnd(11)}Info`);
+    for (const row of rows) {
+        const plan = row.r.read ? "read" : "create";
+        const sign = row.r.read ? ">" : "+";
+        const text = `${row.prefix}${displayType(row.r.type)}`;
+        out.push(` ${sign}   ${text.padEnd(typeWidth)}${row.r.name.padEnd(nameWidth)}${plan.padEnd(11)}${info(row.r, report.violations)}`.trimEnd());
+    }
+
+    const groups: Array<[string, ReportViolation[]]> = [
+        ["Mandatory", report.violations.filter((v) => v.enforcementLevel === "mandatory")],
+        ["Remediated", report.violations.filter((v) => v.enforcementLevel === "remediate")],
+        ["Advisory", report.violations.filter((v) => v.enforcementLevel === "advisory")],
+    ];
+    if (report.policiesRun) {
+        out.push("");
+        out.push("Policy violations:");
+        if (report.violations.length === 0) {
+            out.push("    none");
+        }
+        for (const [label, list] of groups) {
+            if (list.length === 0) continue;
+            out.push(`  ${label} (${list.length}):`);
+            for (const v of list) out.push(...violationBlock(v));
+        }
+    }
+
+    const outputs = Object.entries(report.outputs);
+    if (outputs.length > 0) {
+        out.push("");
+        out.push("Outputs:");
+        for (const [k, v] of outputs) out.push(`    ${k}: ${formatValue(v)}`);
+    }
+    if (report.notes.length > 0) {
+        out.push("");
+        out.push("Notes:");
+        for (const n of report.notes) out.push(`    - ${n}`);
+    }
+
+    out.push("");
+    out.push("Resources:");
+    const protectedCount = report.resources.filter((r) => r.protect).length;
+    out.push(`    + ${report.summary.resources} to create${protectedCount ? ` (${protectedCount} protected)` : ""}`);
+    out.push("");
+    const packs = report.policyPacks.map((p) => `${p.name}@v${p.version}`).join(", ");
+    if (report.policiesRun) {
+        out.push(
+            `Policies: ${report.summary.mandatory} mandatory, ${report.summary.advisory} advisory, ${report.summary.remediate} remediated — ${packs}`,
+        );
+    } else {
+        out.push("Policies: not run (plan only)");
+    }
+    out.push(
+        report.summary.mandatory > 0
+            ? `Result: FAILED — ${report.summary.mandatory} mandatory policy violation${report.summary.mandatory === 1 ? "" : "s"}`
+            : "Result: passed — no mandatory policy violation",
+    );
+    return out.join("\n") + "\n";
+}
