@@ -33,6 +33,18 @@ export function stringList(description: string, dflt: readonly string[]): Field<
     };
 }
 
+export function text(description: string, dflt: string): Field<string> {
+    return {
+        schema: { type: "string", minLength: 1, description, default: dflt },
+        default: dflt,
+        read(value) {
+            if (value === undefined || value === null) return dflt;
+            if (typeof value !== "string" || value === "") fail(description, value);
+            return value;
+        },
+    };
+}
+
 export function integerList(description: string, dflt: readonly number[], minimum: number, maximum: number): Field<readonly number[]> {
     return {
         schema: { type: "array", items: { type: "integer", minimum, maximum }, description, default: [...dflt] },

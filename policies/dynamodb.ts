@@ -1,0 +1,28 @@
+/**
+ * DynamoDB: point-in-time recovery on every table.
+ */
+import { requireFlag } from "./lib/checks";
+import { type PackPolicy, resourcePolicy } from "./lib/policy";
+
+export const TABLE = "aws:dynamodb/table:Table";
+
+export const pointInTimeRecovery = resourcePolicy({
+    name: "dynamodb-table-point-in-time-recovery",
+    description: "Tables have point-in-time recovery enabled.",
+    severity: "medium",
+    enforcementLevel: "mandatory",
+    frameworks: [{ framework: "fsbp", control: "DynamoDB.2" }],
+    topics: ["resilience", "data-protection"],
+    resourceTypes: [TABLE],
+    remediation: "Set pointInTimeRecovery: { enabled: true }.",
+    url: "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Point-in-time-recovery.html",
+    check(r, _config, report) {
+        requireFlag(r.props, ["pointInTimeRecovery", "enabled"], report, {
+            what: "whether point-in-time recovery is on",
+            problem: "so a bad write or delete cannot be rolled back",
+            fix: "Set pointInTimeRecovery: { enabled: true }.",
+        });
+    },
+});
+
+export const dynamodbPolicies: readonly PackPolicy[] = [pointInTimeRecovery];

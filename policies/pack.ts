@@ -1,0 +1,55 @@
+/**
+ * Every policy of the stagecraft pack, in table order. index.ts serves them; tests, the README
+ * table generator and the offline check import them from here (index.ts starts a gRPC server).
+ */
+import { apigatewayPolicies } from "./apigateway";
+import { cloudfrontPolicies } from "./cloudfront";
+import { cloudtrailPolicies } from "./cloudtrail";
+import { cloudwatchPolicies } from "./cloudwatch";
+import { cognitoPolicies } from "./cognito";
+import { dynamodbPolicies } from "./dynamodb";
+import { ec2Policies } from "./ec2";
+import { ecrPolicies } from "./ecr";
+import { ecsPolicies } from "./ecs";
+import { elasticachePolicies } from "./elasticache";
+import { iamPolicies } from "./iam";
+import { kmsPolicies } from "./kms";
+import { lambdaPolicies } from "./lambda";
+import { lbPolicies } from "./lb";
+import type { PackPolicy } from "./lib/policy";
+import { pulumiPolicies } from "./pulumi";
+import { s3Policies } from "./s3";
+import { secretsmanagerPolicies } from "./secretsmanager";
+import { snsPolicies } from "./sns";
+import { ssmPolicies } from "./ssm";
+import { taggingPolicies } from "./tagging";
+import { wafv2Policies } from "./wafv2";
+
+export const PACK_NAME = "stagecraft";
+
+export const PACK_DESCRIPTION = "The stagecraft security checklist for AWS (@pulumi/aws v7): SSH/RDP and data ports closed to the world, "
+    + "no administrator access, encrypted and private buckets, and the hygiene rules of the services the program uses.";
+
+export const packPolicies: readonly PackPolicy[] = [
+    ...ec2Policies,
+    ...s3Policies,
+    ...iamPolicies,
+    ...kmsPolicies,
+    ...cloudwatchPolicies,
+    ...snsPolicies,
+    ...ssmPolicies,
+    ...secretsmanagerPolicies,
+    ...lbPolicies,
+    ...cloudfrontPolicies,
+    ...ecsPolicies,
+    ...ecrPolicies,
+    ...elasticachePolicies,
+    ...dynamodbPolicies,
+    ...apigatewayPolicies,
+    ...lambdaPolicies,
+    ...cognitoPolicies,
+    ...wafv2Policies,
+    ...cloudtrailPolicies,
+    ...taggingPolicies,
+    ...pulumiPolicies,
+];
