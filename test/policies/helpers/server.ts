@@ -220,7 +220,8 @@ export function runStack(policy: PackPolicy, specs: readonly ResourceSpec[], opt
 
 type MutableResource = PolicyResource & { parent?: PolicyResource };
 
-function stackArgs(specs: readonly ResourceSpec[], config: EffectiveConfig): StackValidationArgs {
+/** StackValidationArgs for a graph, linked as server.js links them (exported for graph tests). */
+export function stackArgs(specs: readonly ResourceSpec[], config: Pick<EffectiveConfig, "properties"> = { properties: {} }): StackValidationArgs {
     const byName = new Map(specs.map((s) => [s.name, s]));
     if (byName.size !== specs.length) throw new Error("resource names in a test graph must be unique");
     const resolve = (name: string): string => {

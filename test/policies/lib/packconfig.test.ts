@@ -1,0 +1,43 @@
+import * as assert from "node:assert/strict";
+import { integer } from "../../../policies/lib/config";
+import { reconcile } from "../../../policies/lib/packconfig";
+import { resourcePolicy } from "../../../policies/lib/policy";
+
+function policy(name: string, enforcementLevel: "advisory" | "mandatory") {
+    return resourcePolicy({
+        name, description: name, severity: "low", enforcementLevel, frameworks: [], topics: [], resourceTypes: ["t"], remediation: "", url: "",
+        config: { days: integer("days", 7, 1) },
+        check: () => undefined,
+    });
+}
+
+describe("policies/lib/packconfig", () => {
+    const pack = [policy("a-b-c", "mandatory"), policy("d-e-f", "advisory")];
+
+    it("starts from each policy's own level and its schema defaults", () => {
+        const c = reconcile(pack);
+        assert.deepEqual(c.get("a-b-c"), { enforcementLevel: "mandatory", properties: { exemptions: [], days: 7 } });
+        assert.equal(c.get("d-e-f")?.enforcementLevel, "advisory");
+    });
+
+    it("applies \"all\" first and per-policy entries on top, as the CLI does", () => {
+        const c = reconcile(pack, { all: "disabled", "d-e-f": "mandatory" });
+        assert.equal(c.get("a-b-c")?.enforcementLevel, "disabled");
+        assert.equal(c.get("d-e-f")?.enforcementLevel, "mandatory");
+    });
+
+    it("merges an object entry's properties over the defaults and keeps its level apart", () => {
+        const c = reconcile(pack, { "a-b-c": { enforcementLevel: "advisory", days: 30 } });
+        assert.deepEqual(c.get("a-b-c"), { enforcementLevel: "advisory", properties: { exemptions: [], days: 30 } });
+    });
+
+    it("keeps the policy's level when an object entry gives only properties", () => {
+        assert.equal(reconcile(pack, { "a-b-c": { days: 30 } }).get("a-b-c")?.enforcementLevel, "mandatory");
+    });
+
+    it("rejects unknown policy names and invalid levels", () => {
+        assert.throws(() => reconcile(pack, { "x-y-z": "advisory" }), /not a policy of this pack/);
+        assert.throws(() => reconcile(pack, { "a-b-c": "loud" as "advisory" }), /not an enforcement level/);
+        assert.throws(() => reconcile(pack, { "a-b-c": { enforcementLevel: "loud" } }), /not valid/);
+    });
+});
