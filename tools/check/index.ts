@@ -50,9 +50,8 @@ function resolveConfig(programDir: string, stack: string): ResolvedStackConfig {
                 file: project.file,
             });
         }
-        const resolved = resolveStackConfig(programDir, stack);
-        if (!resolved.files.stack) {
-            const dir = project.stackConfigDir ? path.join(programDir, project.stackConfigDir) : programDir;
+        const dir = project.stackConfigDir ? path.join(programDir, project.stackConfigDir) : programDir;
+        if (![`Pulumi.${stack}.yaml`, `Pulumi.${stack}.yml`].some((f) => fs.existsSync(path.join(dir, f)))) {
             const available = fs.existsSync(dir)
                 ? fs.readdirSync(dir).filter((f) => /^Pulumi\.[^.]+\.ya?ml$/.test(f)).map((f) => f.split(".")[1])
                 : [];
@@ -61,6 +60,7 @@ function resolveConfig(programDir: string, stack: string): ResolvedStackConfig {
                 { file: path.join(dir, `Pulumi.${stack}.yaml`) },
             );
         }
+        const resolved = resolveStackConfig(programDir, stack);
         return resolved;
     } catch (err) {
         if (err instanceof StackConfigError) {
@@ -70,7 +70,7 @@ function resolveConfig(programDir: string, stack: string): ResolvedStackConfig {
     }
 }
 
-function packSpecs(opts: CheckOptions, notes: string[]): PackSpec[] {
+function packSpecs(opts: CheckOptions, stack: string, notes: string[]): PackSpec[] {
     if (opts.noPolicy) return [];
     const configs = (opts.policyPackConfigs ?? []).map((f) => path.resolve(f));
     let dirs = (opts.policyPacks ?? []).map((d) => path.resolve(d));
@@ -80,6 +80,13 @@ function packSpecs(opts: CheckOptions, notes: string[]): PackSpec[] {
             return [];
         }
         dirs = [DEFAULT_POLICY_PACK];
+        // The per-stack policy config convention: policies/config/<stack>.json, as CI passes it to
+        // `pulumi preview --policy-pack policies --policy-pack-config policies/config/<stack>.json`.
+        const stackConfig = path.join(DEFAULT_POLICY_PACK, "config", `${stack}.json`);
+        if (configs.length === 0 && fs.existsSync(stackConfig)) {
+            configs.push(stackConfig);
+            notes.push(`policy config: ${path.relative(REPO_ROOT, stackConfig)} (the stack's policy config for the default pack)`);
+        }
     }
     for (const dir of dirs) {
         if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
@@ -106,7 +113,7 @@ export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
     }
     const cfg = resolveConfig(programDir, stack);
     const notes = [...cfg.notes];
-    const specs = packSpecs(opts, notes);
+    const specs = packSpecs(opts, stack, notes);
     const env = { project: cfg.project, stack, organization: "organization", config: cfg.config, dryRun: true };
 
     // Packs boot (and type-check, for TypeScript packs) while the program runs.

@@ -1,0 +1,27 @@
+// The check as an API (what the benchmark and other tools call): it runs the program in a child
+// process, so calling it from a mocha process leaves the Pulumi runtime here untouched.
+import * as assert from "node:assert/strict";
+import { CheckError, runCheck } from "../../tools/check";
+import { FIXTURE_APP } from "./run-cli";
+
+describe("offline check API", function () {
+    this.timeout(60_000);
+
+    it("returns the report and exit code of a plan-only run", async () => {
+        const { report, exitCode } = await runCheck({ programDir: FIXTURE_APP, stack: "safe", noPolicy: true });
+        assert.equal(exitCode, 0);
+        assert.equal(report.stack, "safe");
+        assert.equal(report.resources.length, 14);
+        const sg = report.resources.find((r) => r.name === "web-0-sg")!;
+        const ingress = sg.props.ingress as Array<{ fromPort: number; cidrBlocks: string[] }>;
+        assert.deepEqual(ingress.find((r) => r.fromPort === 22)!.cidrBlocks, ["203.0.113.10/32"]);
+        assert.ok(report.performance.workerStartupMs > 0);
+        assert.ok(report.performance.peakRssBytes.program > 0);
+    });
+
+    it("rejects with a CheckError naming the missing stack file", async () => {
+        await assert.rejects(runCheck({ programDir: FIXTURE_APP, stack: "nope", noPolicy: true }), (err: unknown) => {
+            return err instanceof CheckError && /no stack file Pulumi\.nope\.yaml/.test(err.message);
+        });
+    });
+});

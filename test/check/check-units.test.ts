@@ -1,0 +1,110 @@
+// The check's pure parts: argument parsing, policy config reconciliation, wire conversions,
+// URNs, durations, type display.
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { parseArgs } from "../../tools/check/args";
+import { makeUrn } from "../../tools/check/engine/recorder";
+import { forAnalyzer, forDisplay, RESOURCE_SIG, SECRET_SIG, SIG_KEY } from "../../tools/check/engine/wire";
+import { CheckError } from "../../tools/check/errors";
+import { durationSeconds } from "../../tools/check/policy/marshal";
+import { readPolicyConfigFile, reconcilePolicyConfig, type PolicyMeta } from "../../tools/check/policy/pack-config";
+import { displayType } from "../../tools/check/report/render";
+import { UNKNOWN } from "../../tools/mocks/unknown";
+
+describe("check: argument parsing", () => {
+    it("defaults to the dev stack, this repository and the default pack", () => {
+        const o = parseArgs([]);
+        assert.equal(o.stack, "dev");
+        assert.equal(o.programDir, undefined);
+        assert.deepEqual(o.policyPacks, []);
+        assert.equal(o.noPolicy, false);
+    });
+
+    it("collects repeated packs and configs in order, with --flag=value too", () => {
+        const o = parseArgs(["--stack=prod", "--policy-pack", "a", "--policy-pack-config", "a.json", "--policy-pack=b", "--json", "out.json"]);
+        assert.equal(o.stack, "prod");
+        assert.deepEqual(o.policyPacks, ["a", "b"]);
+        assert.deepEqual(o.policyPackConfigs, ["a.json"]);
+        assert.equal(o.jsonFile, "out.json");
+    });
+
+    it("rejects a missing value, an unknown option and --no-policy with a pack", () => {
+        assert.throws(() => parseArgs(["--stack"]), /--stack needs a value/);
+        assert.throws(() => parseArgs(["--stack", "--verbose"]), /--stack needs a value/);
+        assert.throws(() => parseArgs(["--frobnicate"]), CheckError);
+        assert.throws(() => parseArgs(["--no-policy", "--policy-pack", "p"]), /cannot be combined/);
+        assert.throws(() => parseArgs(["--stack", "a/b"]), /not a valid stack name/);
+    });
+});
+
+describe("check: policy pack config", () => {
+    const policies: PolicyMeta[] = [
+        { name: "a", enforcementLevel: "advisory", configSchema: { properties: { limit: { type: "integer", default: 3 } }, required: [] } },
+        { name: "b", enforcementLevel: "mandatory" },
+    ];
+    const write = (content: unknown): string => {
+        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pcfg-")), "config.json");
+        fs.writeFileSync(file, JSON.stringify(content));
+        return file;
+    };
+
+    it("starts from each policy's level and schema defaults", () => {
+        const r = reconcilePolicyConfig("p", policies, {}, undefined, undefined);
+        assert.deepEqual(r.get("a"), { enforcementLevel: "advisory", properties: { limit: 3 } });
+        assert.deepEqual(r.get("b"), { enforcementLevel: "mandatory", properties: {} });
+    });
+
+    it("applies 'all' first, then per-policy levels and properties", () => {
+        const file = readPolicyConfigFile(write({ all: "disabled", a: { enforcementLevel: "mandatory", limit: 5 } }));
+        const r = reconcilePolicyConfig("p", policies, {}, file, "config.json");
+        assert.deepEqual(r.get("a"), { enforcementLevel: "mandatory", properties: { limit: 5 } });
+        assert.equal(r.get("b")!.enforcementLevel, "disabled");
+    });
+
+    it("rejects an unknown enforcement level and a value against the schema", () => {
+        assert.throws(() => readPolicyConfigFile(write({ a: "strict" })), /"a" has enforcement level "strict"; use one of advisory, mandatory, remediate, disabled/);
+        const bad = readPolicyConfigFile(write({ a: { limit: "many" } }));
+        assert.throws(() => reconcilePolicyConfig("p", policies, {}, bad, "config.json"), /p a: \/limit must be integer/);
+    });
+});
+
+describe("check: wire format", () => {
+    const secret = { [SIG_KEY]: SECRET_SIG, value: "hunter2" };
+    const ref = { [SIG_KEY]: RESOURCE_SIG, urn: "urn:pulumi:s::p::aws:s3/bucket:Bucket::b", id: "" };
+
+    it("hands analyzers unknowns and secrets as they are, references as ids, no internal keys", () => {
+        const out = forAnalyzer({ a: UNKNOWN, s: secret, r: ref, __defaults: [], nested: { __x: 1, y: 2 } });
+        assert.deepEqual(out, { a: UNKNOWN, s: secret, r: UNKNOWN, nested: { y: 2 } });
+        assert.deepEqual(forAnalyzer({ r: { ...ref, id: "b-123" } }), { r: "b-123" });
+    });
+
+    it("shows unknowns as <unknown> and secrets as [secret]", () => {
+        assert.deepEqual(forDisplay({ a: UNKNOWN, s: secret, list: [UNKNOWN, "x"] }), { a: "<unknown>", s: "[secret]", list: ["<unknown>", "x"] });
+    });
+});
+
+describe("check: naming", () => {
+    it("makes URNs with the parent's type chain, except the root stack's", () => {
+        assert.equal(makeUrn("dev", "p", "", "pulumi:pulumi:Stack", "p-dev"), "urn:pulumi:dev::p::pulumi:pulumi:Stack::p-dev");
+        assert.equal(makeUrn("dev", "p", "urn:pulumi:dev::p::pulumi:pulumi:Stack::p-dev", "aws:s3/bucket:Bucket", "b"), "urn:pulumi:dev::p::aws:s3/bucket:Bucket::b");
+        assert.equal(makeUrn("dev", "p", "urn:pulumi:dev::p::x:y:Z::c", "aws:s3/bucket:Bucket", "b"), "urn:pulumi:dev::p::x:y:Z$aws:s3/bucket:Bucket::b");
+        assert.equal(
+            makeUrn("dev", "p", "urn:pulumi:dev::p::x:y:Z$a:b:C::d", "aws:s3/bucket:Bucket", "b"),
+            "urn:pulumi:dev::p::x:y:Z$a:b:C$aws:s3/bucket:Bucket::b",
+        );
+    });
+
+    it("parses Go durations for custom timeouts", () => {
+        assert.equal(durationSeconds("5m"), 300);
+        assert.equal(durationSeconds("1h30m10s"), 5410);
+        assert.equal(durationSeconds(""), 0);
+    });
+
+    it("displays types as the CLI does", () => {
+        assert.equal(displayType("aws:ec2/securityGroup:SecurityGroup"), "aws:ec2:SecurityGroup");
+        assert.equal(displayType("awsx:ec2:Vpc"), "awsx:ec2:Vpc");
+        assert.equal(displayType("pulumi:providers:aws"), "pulumi:providers:aws");
+    });
+});
