@@ -147,10 +147,11 @@ function reporter(policy: PackPolicy, level: EnforcementLevel, out: Diagnostic[]
 
 function handle(policy: PackPolicy, e: unknown, out: Diagnostic[]): void {
     if (e instanceof UnknownValueError) {
+        const text = (e as Error).message;
         out.push({
             policyName: policy.info.name,
-            message: `can't run policy '${policy.info.name}' during preview: ${e.message}`,
-            detail: e.message,
+            message: `can't run policy '${policy.info.name}' during preview: ${text}`,
+            detail: text,
             enforcementLevel: "advisory",
         });
     } else if (!(e instanceof NotApplicableError)) {
