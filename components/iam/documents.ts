@@ -1,20 +1,31 @@
 /**
  * IAM policy documents as pure functions: every action is named (no `*` actions) and every
  * resource is an ARN of this stack's own buckets, log group or parameter path.
+ *
+ * Documents are generic in the ARN type `A`: tests pass strings, components pass Outputs and
+ * hand the document to the provider as an object (not a JSON string built in an apply). During
+ * a preview, ARNs of new resources are unknown, but Effect, Action and Principal stay known, so
+ * the policy pack can judge what a document allows before anything is created.
  */
 
-export interface Statement {
+export interface Statement<A = string> {
     Sid: string;
     Effect: "Allow" | "Deny";
+    Principal?: "*" | { Service: string } | { AWS: A };
     Action: string[];
-    Resource: string[];
+    Resource: A[];
     Condition?: Record<string, Record<string, string | string[]>>;
 }
 
-export interface PolicyDocument {
+export interface PolicyDocument<A = string> {
     Version: "2012-10-17";
-    Statement: Statement[];
+    Statement: Statement<A>[];
 }
+
+/** Appends a suffix to an ARN (`${arn}/*`): string concatenation, or pulumi.interpolate for Outputs. */
+export type Append<A> = (arn: A, suffix: string) => A;
+
+export const appendString: Append<string> = (arn, suffix) => `${arn}${suffix}`;
 
 /** Trust policy: only the named AWS service may assume the role. */
 export function serviceTrustPolicy(service: string): string {
@@ -25,28 +36,23 @@ export function serviceTrustPolicy(service: string): string {
 }
 
 /** What the single host's instance role may touch, by ARN. */
-export interface HostAccess {
+export interface HostAccess<A = string> {
     /** Buckets the app reads and writes (uploads, static assets). */
-    readWriteBucketArns: string[];
+    readWriteBucketArns: A[];
     /** Buckets the host writes backups to and restores from; never deletes from. */
-    backupBucketArns: string[];
-    /** Log group the containers ship logs to (ARN without the trailing `:*`). */
-    logGroupArn: string;
+    backupBucketArns: A[];
+    /** Log group the containers ship logs to (the provider's `arn`, which has no trailing `:*`). */
+    logGroupArn: A;
     /** SSM Parameter Store path ARN the app's secrets live under, e.g. arn:aws:ssm:...:parameter/chat/dev */
-    parameterPathArn: string;
-}
-
-/** Strips the `:*` CloudWatch sometimes appends, so stream ARNs can be built from it. */
-function logGroupBase(arn: string): string {
-    return arn.endsWith(":*") ? arn.slice(0, -2) : arn;
+    parameterPathArn: A;
 }
 
 /**
  * The host's inline policy. SSM agent access comes from the AWS-managed
  * AmazonSSMManagedInstanceCore policy attached beside it.
  */
-export function hostPolicy(access: HostAccess): PolicyDocument {
-    const statements: Statement[] = [];
+export function hostPolicy<A>(access: HostAccess<A>, append: Append<A>): PolicyDocument<A> {
+    const statements: Statement<A>[] = [];
     if (access.readWriteBucketArns.length > 0) {
         statements.push({
             Sid: "ListAppBuckets",
@@ -57,7 +63,7 @@ export function hostPolicy(access: HostAccess): PolicyDocument {
             Sid: "ReadWriteAppObjects",
             Effect: "Allow",
             Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
-            Resource: access.readWriteBucketArns.map((arn) => `${arn}/*`),
+            Resource: access.readWriteBucketArns.map((arn) => append(arn, "/*")),
         });
     }
     if (access.backupBucketArns.length > 0) {
@@ -70,25 +76,25 @@ export function hostPolicy(access: HostAccess): PolicyDocument {
             Sid: "WriteAndRestoreBackups",
             Effect: "Allow",
             Action: ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"],
-            Resource: access.backupBucketArns.map((arn) => `${arn}/*`),
+            Resource: access.backupBucketArns.map((arn) => append(arn, "/*")),
         });
     }
-    const logGroup = logGroupBase(access.logGroupArn);
+    const logGroup = access.logGroupArn;
     statements.push({
         Sid: "ShipContainerLogs",
         Effect: "Allow",
         Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
-        Resource: [logGroup, `${logGroup}:log-stream:*`],
+        Resource: [logGroup, append(logGroup, ":log-stream:*")],
     }, {
         Sid: "ReadAppParameters",
         Effect: "Allow",
         Action: ["ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath"],
-        Resource: [access.parameterPathArn, `${access.parameterPathArn}/*`],
+        Resource: [access.parameterPathArn, append(access.parameterPathArn, "/*")],
     });
     return { Version: "2012-10-17", Statement: statements };
 }
 
 /** Every action named in a document: for tests and for the policy pack's own checks. */
-export function actionsOf(doc: PolicyDocument): string[] {
+export function actionsOf<A>(doc: PolicyDocument<A>): string[] {
     return doc.Statement.flatMap((s) => s.Action);
 }

@@ -3,9 +3,11 @@ import * as pulumi from "@pulumi/pulumi";
 import { tagsFor } from "../shared/tags";
 import { type HostAccess, hostPolicy, serviceTrustPolicy } from "./documents";
 
+const appendOutput = (arn: pulumi.Input<string>, suffix: string): pulumi.Input<string> => pulumi.interpolate`${arn}${suffix}`;
+
 export interface InstanceRoleArgs {
-    /** The ARNs the host may use; see HostAccess. Resolved once they are known. */
-    access: pulumi.Input<HostAccess>;
+    /** The ARNs the host may use; see HostAccess. */
+    access: HostAccess<pulumi.Input<string>>;
     /**
      * Attach AmazonSSMManagedInstanceCore so Session Manager and Run Command work (no SSH needed).
      * @default true
@@ -40,7 +42,7 @@ export class InstanceRole extends pulumi.ComponentResource {
 
         new aws.iam.RolePolicy(`${name}-access`, {
             role: this.role.name,
-            policy: pulumi.output(args.access).apply((access) => JSON.stringify(hostPolicy(access))),
+            policy: hostPolicy(args.access, appendOutput),
         }, child);
 
         if (args.ssmManagedInstanceCore ?? true) {

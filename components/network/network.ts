@@ -72,15 +72,15 @@ export class Network extends pulumi.ComponentResource {
         }, child);
         new aws.iam.RolePolicy(`${name}-flow-logs`, {
             role: role.name,
-            policy: logGroup.arn.apply((arn) => JSON.stringify({
+            policy: {
                 Version: "2012-10-17",
                 Statement: [{
                     Sid: "DeliverFlowLogs",
                     Effect: "Allow",
                     Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
-                    Resource: [arn, `${arn}:log-stream:*`],
+                    Resource: [logGroup.arn, pulumi.interpolate`${logGroup.arn}:log-stream:*`],
                 }],
-            })),
+            },
         }, child);
         new aws.ec2.FlowLog(`${name}-flow-logs`, {
             vpcId: this.vpcId,

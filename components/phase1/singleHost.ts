@@ -123,13 +123,12 @@ export class SingleHost extends pulumi.ComponentResource {
         const identity = aws.getCallerIdentityOutput({}, child);
         const partition = aws.getPartitionOutput({}, child).partition;
         const role = new InstanceRole(`${name}-host-role`, {
-            access: pulumi.all([uploads.arn, assets.arn, backups.arn, logGroup.arn, partition, identity.accountId])
-                .apply(([uploadsArn, staticArn, backupsArn, logGroupArn, p, account]) => ({
-                    readWriteBucketArns: [uploadsArn, staticArn],
-                    backupBucketArns: [backupsArn],
-                    logGroupArn,
-                    parameterPathArn: `arn:${p}:ssm:${args.region}:${account}:parameter/${app}/${env}`,
-                })),
+            access: {
+                readWriteBucketArns: [uploads.arn, assets.arn],
+                backupBucketArns: [backups.arn],
+                logGroupArn: logGroup.arn,
+                parameterPathArn: pulumi.interpolate`arn:${partition}:ssm:${args.region}:${identity.accountId}:parameter/${app}/${env}`,
+            },
             tags: args.tags,
         }, child);
 

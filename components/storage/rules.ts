@@ -1,3 +1,5 @@
+import { type Append, type PolicyDocument } from "../iam/documents";
+
 /**
  * Pure decisions for buckets: lifecycle rules, CORS rules and the TLS-only bucket policy.
  * The SecureBucket component turns these into @pulumi/aws v7 side resources.
@@ -82,17 +84,20 @@ export function uploadsCors(origins: string[]): CorsRule[] {
     }];
 }
 
-/** Denies every request that does not use TLS (AWS FSBP S3.5). */
-export function tlsOnlyBucketPolicy(bucketArn: string): string {
-    return JSON.stringify({
+/**
+ * Denies every request that does not use TLS (AWS FSBP S3.5). An object, not a JSON string, so
+ * the policy pack sees the Deny during a preview while the bucket ARN is still unknown.
+ */
+export function tlsOnlyBucketPolicy<A>(bucketArn: A, append: Append<A>): PolicyDocument<A> {
+    return {
         Version: "2012-10-17",
         Statement: [{
             Sid: "DenyInsecureTransport",
             Effect: "Deny",
             Principal: "*",
-            Action: "s3:*",
-            Resource: [bucketArn, `${bucketArn}/*`],
+            Action: ["s3:*"],
+            Resource: [bucketArn, append(bucketArn, "/*")],
             Condition: { Bool: { "aws:SecureTransport": "false" } },
         }],
-    });
+    };
 }

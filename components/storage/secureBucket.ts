@@ -109,7 +109,7 @@ export class SecureBucket extends pulumi.ComponentResource {
 
         new aws.s3.BucketPolicy(`${name}-tls-only`, {
             bucket,
-            policy: this.bucket.arn.apply(tlsOnlyBucketPolicy),
+            policy: tlsOnlyBucketPolicy<pulumi.Input<string>>(this.bucket.arn, (arn, suffix) => pulumi.interpolate`${arn}${suffix}`),
         }, { parent: this, dependsOn: [publicAccessBlock, ownership] });
 
         this.bucketName = this.bucket.bucket;

@@ -1,15 +1,15 @@
 import * as assert from "node:assert/strict";
-import { actionsOf, hostPolicy, serviceTrustPolicy } from "../../components/iam/documents";
+import { actionsOf, appendString, hostPolicy, serviceTrustPolicy } from "../../components/iam/documents";
 
 const access = {
     readWriteBucketArns: ["arn:aws:s3:::chat-dev-uploads-1", "arn:aws:s3:::chat-dev-static-1"],
     backupBucketArns: ["arn:aws:s3:::chat-dev-backups-1"],
-    logGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:/chat/dev/containers:*",
+    logGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:/chat/dev/containers",
     parameterPathArn: "arn:aws:ssm:us-east-1:123456789012:parameter/chat/dev",
 };
 
 describe("IAM: host policy", () => {
-    const doc = hostPolicy(access);
+    const doc = hostPolicy(access, appendString);
     const resources = doc.Statement.flatMap((s) => s.Resource);
 
     it("names every action: no `*` action, no service wildcard", () => {
@@ -37,7 +37,7 @@ describe("IAM: host policy", () => {
         assert.deepEqual(objects.Resource, ["arn:aws:s3:::chat-dev-uploads-1/*", "arn:aws:s3:::chat-dev-static-1/*"]);
     });
 
-    it("writes logs only to its own group's streams (the trailing :* is normalised)", () => {
+    it("writes logs only to its own group and its streams", () => {
         const logs = doc.Statement.find((s) => s.Sid === "ShipContainerLogs")!;
         assert.deepEqual(logs.Resource, [
             "arn:aws:logs:us-east-1:123456789012:log-group:/chat/dev/containers",
@@ -48,6 +48,15 @@ describe("IAM: host policy", () => {
     it("reads parameters only under /<app>/<env>", () => {
         const params = doc.Statement.find((s) => s.Sid === "ReadAppParameters")!;
         assert.deepEqual(params.Resource, [access.parameterPathArn, `${access.parameterPathArn}/*`]);
+    });
+
+    it("keeps Effect, Action and Principal known when the ARNs are not (preview)", () => {
+        const unknown = Symbol("unknown ARN");
+        const previewDoc = hostPolicy<string | symbol>({
+            readWriteBucketArns: [unknown], backupBucketArns: [unknown], logGroupArn: unknown, parameterPathArn: unknown,
+        }, (arn) => arn);
+        assert.deepEqual(actionsOf(previewDoc), actionsOf(doc));
+        assert.ok(previewDoc.Statement.every((s) => s.Effect === "Allow"));
     });
 
     it("allows everything it allows with Effect Allow and no NotAction", () => {

@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import { appendString } from "../../components/iam/documents";
 import { backupsLifecycle, tlsOnlyBucketPolicy, uploadsCors, uploadsLifecycle } from "../../components/storage/rules";
 
 describe("storage rules", () => {
@@ -35,7 +36,7 @@ describe("storage rules", () => {
     });
 
     it("the bucket policy denies any request without TLS, on the bucket and its objects", () => {
-        const doc = JSON.parse(tlsOnlyBucketPolicy("arn:aws:s3:::b"));
+        const doc = tlsOnlyBucketPolicy("arn:aws:s3:::b", appendString);
         assert.equal(doc.Statement.length, 1);
         const [s] = doc.Statement;
         assert.equal(s.Effect, "Deny");
