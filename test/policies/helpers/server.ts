@@ -7,7 +7,7 @@
  * schema with ajv, as the CLI validates it with gojsonschema. The report callback and the handling
  * of UnknownValueError / notApplicable mirror server.js, so what passes here passes in a preview.
  */
-import Ajv from "ajv";
+import Ajv, { type ValidateFunction } from "ajv";
 import {
     type EnforcementLevel, type PolicyResource, type PolicyResourceOptions, type ResourceValidationArgs,
     type ResourceValidationPolicy, type StackValidationArgs, type StackValidationPolicy, unknownCheckingProxy,
@@ -86,11 +86,15 @@ function optionsOf(spec: ResourceSpec, parentUrn: string | undefined): PolicyRes
 }
 
 const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: false });
+const validators = new WeakMap<PackPolicy, ValidateFunction>();
 
 /** Validates a policy's effective config against its schema, as the CLI does before starting. */
 export function validateConfig(policy: PackPolicy, properties: Record<string, unknown>): string[] {
-    const schema = { type: "object", properties: policy.policy.configSchema?.properties ?? {} };
-    const validate = ajv.compile(schema);
+    let validate = validators.get(policy);
+    if (validate === undefined) {
+        validate = ajv.compile({ type: "object", properties: policy.policy.configSchema?.properties ?? {} });
+        validators.set(policy, validate);
+    }
     return validate(properties) ? [] : (validate.errors ?? []).map((e) => `${policy.info.name}${e.instancePath} ${e.message ?? ""}`);
 }
 
@@ -166,9 +170,12 @@ function levelOf(config: EffectiveConfig): EnforcementLevel | undefined {
 
 /** Runs a resource policy on one resource, as the server's Analyze does. */
 export function runResource(policy: PackPolicy, spec: ResourceSpec, options: RunOptions = {}): Diagnostic[] {
+    return runResourceWith(policy, spec, effective(policy, options));
+}
+
+function runResourceWith(policy: PackPolicy, spec: ResourceSpec, config: EffectiveConfig): Diagnostic[] {
     const p = policy.policy as ResourceValidationPolicy;
     if (p.validateResource === undefined) throw new Error(`${policy.info.name} is not a resource policy`);
-    const config = effective(policy, options);
     const level = levelOf(config);
     if (level === undefined) return [];
     const out: Diagnostic[] = [];
@@ -279,8 +286,12 @@ export function stackArgs(specs: readonly ResourceSpec[], config: Pick<Effective
 export function runPack(policies: readonly PackPolicy[], specs: readonly ResourceSpec[], file: PolicyConfigFile): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const policy of policies) {
-        if (policy.kind === "stack") out.push(...runStack(policy, specs, { file }));
-        else for (const spec of specs) out.push(...runResource(policy, spec, { file }).map((d) => ({ ...d, urn: d.urn ?? urnOf(spec) })));
+        if (policy.kind === "stack") {
+            out.push(...runStack(policy, specs, { file }));
+            continue;
+        }
+        const config = effective(policy, { file });
+        for (const spec of specs) out.push(...runResourceWith(policy, spec, config).map((d) => ({ ...d, urn: d.urn ?? urnOf(spec) })));
     }
     return out;
 }

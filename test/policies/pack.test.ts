@@ -1,0 +1,139 @@
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parse as parseYaml } from "yaml";
+import { type PolicyConfigFile, reconcile } from "../../policies/lib/packconfig";
+import { PACK_NAME, packPolicies } from "../../policies/pack";
+import { expectedReadme, README } from "../../tools/policy-table/generate";
+import { validateConfig } from "./helpers/server";
+
+const POLICIES_DIR = path.resolve(__dirname, "../../policies");
+const readJson = (file: string): unknown => JSON.parse(fs.readFileSync(path.join(POLICIES_DIR, file), "utf8"));
+const configFile = (stack: string) => readJson(`config/${stack}.json`) as PolicyConfigFile;
+
+/** The floor the user named: mandatory in every stack. */
+const FLOOR = [
+    "ec2-security-group-no-public-ssh", "ec2-security-group-no-public-rdp",
+    "iam-no-administrator-access",
+    "s3-bucket-encryption-required",
+];
+
+describe("the policy pack", () => {
+    it("has unique policy names of the form <service>-<resource>-<rule>", () => {
+        const names = packPolicies.map((p) => p.info.name);
+        assert.equal(new Set(names).size, names.length);
+        for (const name of names) assert.match(name, /^[a-z0-9]+(-[a-z0-9]+){2,}$/, name);
+        assert.ok(!names.includes("all"), "\"all\" is reserved by the policy config format");
+    });
+
+    it("gives every policy a description, severity, topics, resource types, remediation and a documentation URL", () => {
+        for (const { info, policy } of packPolicies) {
+            assert.ok(info.description.endsWith("."), `${info.name}: description is a sentence`);
+            assert.ok(["low", "medium", "high", "critical"].includes(info.severity), info.name);
+            assert.ok(info.topics.length > 0, `${info.name}: topics`);
+            assert.ok(info.resourceTypes.length > 0, `${info.name}: resource types`);
+            assert.ok(info.remediation.length > 0, `${info.name}: remediation`);
+            assert.match(info.url, /^https:\/\//, `${info.name}: url`);
+            assert.equal(policy.severity, info.severity);
+            assert.deepEqual(policy.tags?.slice(0, info.topics.length), [...info.topics]);
+        }
+    });
+
+    it("names framework controls where a framework applies, and passes the first to the engine", () => {
+        for (const { info, policy } of packPolicies) {
+            for (const f of info.frameworks) assert.match(f.control, /^([A-Za-z0-9]+\.\d+|\d+(\.\d+)+)$/, `${info.name}: ${f.control}`);
+            assert.equal(policy.framework?.reference, info.frameworks[0]?.control, info.name);
+        }
+    });
+
+    it("gives every policy a config schema with exemptions that require a reason", () => {
+        for (const { info, policy } of packPolicies) {
+            const exemptions = policy.configSchema?.properties.exemptions as { items: { required: string[] } } | undefined;
+            assert.deepEqual(exemptions?.items.required, ["resource", "reason"], info.name);
+            assert.equal(policy.configSchema?.properties.enforcementLevel, undefined, `${info.name}: enforcementLevel is reserved`);
+        }
+    });
+
+    it("checks resource types in the v7 token format", () => {
+        for (const { info } of packPolicies) {
+            for (const t of info.resourceTypes) assert.match(t, /^aws:[a-z0-9]+\/[a-zA-Z0-9]+:[A-Z][A-Za-z0-9]+$/, `${info.name}: ${t}`);
+        }
+    });
+
+    it("has a test file that exercises every policy", () => {
+        const tests = fs.readdirSync(__dirname).filter((f) => f.endsWith(".test.ts") && f !== path.basename(__filename))
+            .map((f) => fs.readFileSync(path.join(__dirname, f), "utf8")).join("\n");
+        for (const { info } of packPolicies) assert.ok(tests.includes(`describe("${info.name}"`), `no describe("${info.name}") in test/policies`);
+    });
+
+    it("is a runnable CrossGuard project: PulumiPolicy.yaml on nodejs, package.json with a version and index.ts as main", () => {
+        const project = parseYaml(fs.readFileSync(path.join(POLICIES_DIR, "PulumiPolicy.yaml"), "utf8")) as Record<string, unknown>;
+        assert.equal(project.runtime, "nodejs");
+        const pkg = readJson("package.json") as { version: string; main: string; dependencies: Record<string, string> };
+        assert.match(pkg.version, /^\d+\.\d+\.\d+/);
+        assert.equal(pkg.main, "index.ts");
+        assert.ok(pkg.dependencies["@pulumi/policy"] !== undefined);
+        assert.match(PACK_NAME, /^[a-zA-Z0-9-_.]{1,100}$/);
+    });
+
+    it("never calls AWS: no policy module imports an AWS SDK or opens a connection", () => {
+        for (const file of fs.readdirSync(POLICIES_DIR, { recursive: true }) as string[]) {
+            if (!file.endsWith(".ts") || file.includes("node_modules")) continue;
+            const source = fs.readFileSync(path.join(POLICIES_DIR, file), "utf8");
+            assert.doesNotMatch(source, /from "(@aws-sdk\/|aws-sdk|node:https?|node:net|@pulumi\/aws)"/, file);
+        }
+    });
+});
+
+for (const stack of ["dev", "prod"]) {
+    describe(`policies/config/${stack}.json`, () => {
+        it("names only policies of the pack, in the format the CLI reads", () => {
+            assert.doesNotThrow(() => reconcile(packPolicies, configFile(stack)));
+        });
+
+        it("sets a level for every policy, so the file documents the stack's enforcement", () => {
+            assert.deepEqual(Object.keys(configFile(stack)).sort(), packPolicies.map((p) => p.info.name).sort());
+        });
+
+        it("validates against every policy's config schema, as the CLI checks it before a preview", () => {
+            const effective = reconcile(packPolicies, configFile(stack));
+            for (const p of packPolicies) assert.deepEqual(validateConfig(p, { ...effective.get(p.info.name)?.properties }), [], p.info.name);
+        });
+
+        it("keeps the checklist floor mandatory", () => {
+            const effective = reconcile(packPolicies, configFile(stack));
+            for (const name of FLOOR) assert.equal(effective.get(name)?.enforcementLevel, "mandatory", name);
+        });
+
+        it("gives every exemption a reason", () => {
+            for (const [name, value] of Object.entries(configFile(stack))) {
+                if (typeof value === "string") continue;
+                for (const e of (value.exemptions ?? []) as { reason: string }[]) assert.ok(e.reason.trim().length > 10, `${name}: exemption needs a real reason`);
+            }
+        });
+    });
+}
+
+describe("policies/config dev vs prod", () => {
+    it("makes nothing mandatory in dev that prod relaxes", () => {
+        const dev = reconcile(packPolicies, configFile("dev"));
+        const prod = reconcile(packPolicies, configFile("prod"));
+        for (const p of packPolicies) {
+            if (dev.get(p.info.name)?.enforcementLevel === "mandatory") assert.equal(prod.get(p.info.name)?.enforcementLevel, "mandatory", p.info.name);
+        }
+    });
+
+    it("marks the same buckets public for every policy that reads publicBuckets", () => {
+        for (const stack of ["dev", "prod"]) {
+            const effective = reconcile(packPolicies, configFile(stack));
+            const lists = packPolicies.filter((p) => "publicBuckets" in p.fields).map((p) => JSON.stringify(effective.get(p.info.name)?.properties.publicBuckets));
+            assert.equal(new Set(lists).size, 1, stack);
+        }
+    });
+});
+
+describe("policies/README.md", () => {
+    it("carries the generated policy table for the current pack and configs", () => {
+        assert.equal(fs.readFileSync(README, "utf8"), expectedReadme(), "run: npx ts-node --transpile-only tools/policy-table/generate.ts");
+    });
+});
