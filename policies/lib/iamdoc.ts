@@ -124,9 +124,9 @@ export function matchesEveryAction(pattern: string): boolean {
     return p === "*" || /^\*:\*+$/.test(p);
 }
 
-/** True when an action pattern matches every action of one service ("s3:*"). */
+/** True when an action pattern matches every action of a service ("s3:*", also "s*:*"). */
 export function isServiceWildcard(pattern: string): boolean {
-    return /^[a-z0-9-]+:\*+$/i.test(pattern.trim());
+    return /^[a-z0-9*?-]+:\*+$/i.test(pattern.trim());
 }
 
 /** True when a resource pattern matches every resource ("*", "arn:*", "arn:aws:*:*:*:*"). */

@@ -47,6 +47,7 @@ describe("policies/lib/iamdoc", () => {
         for (const a of ["*", "*:*", " * "]) assert.equal(matchesEveryAction(a), true, a);
         for (const a of ["s3:*", "iam:Get*"]) assert.equal(matchesEveryAction(a), false, a);
         assert.equal(isServiceWildcard("s3:*"), true);
+        assert.equal(isServiceWildcard("s*:*"), true);
         assert.equal(isServiceWildcard("s3:Get*"), false);
         for (const r of ["*", "arn:*", "arn:aws:*", "arn:aws:*:*:*:*", "arn:aws-cn:*:*:*:*"]) assert.equal(matchesEveryResource(r), true, r);
         for (const r of ["arn:aws:s3:::*", "arn:aws:s3:::bucket/*"]) assert.equal(matchesEveryResource(r), false, r);
