@@ -5,11 +5,11 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from "../mocks/invokes";
 import { readProject, resolveStackConfig, StackConfigError, type ResolvedStackConfig } from "../stack-config";
-import { addDefaultProviders } from "./engine/providers";
+import { DefaultProviders, withProviders } from "./engine/providers";
 import { runProgram } from "./engine/run-program";
 import type { RecordedResource } from "./engine/types";
 import { CheckError } from "./errors";
-import { evaluatePolicies, startPacks, stopPacks, type PackSpec, type PolicyRun } from "./policy/run-packs";
+import { PolicySession, startPacks, stopPacks, type PackSpec, type PolicyRun } from "./policy/run-packs";
 import { buildReport, type Report } from "./report/model";
 
 export { CheckError } from "./errors";
@@ -119,6 +119,15 @@ export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
     // Packs boot (and type-check, for TypeScript packs) while the program runs.
     const packs = startPacks(specs, env, { verbose: opts.verbose ?? false, typecheck: opts.typecheck ?? false });
     try {
+        // Resources stream in from the program run; each is handed to the policy packs at once.
+        const defaults = new DefaultProviders(cfg.config, cfg.secretKeys, stack, cfg.project);
+        const byUrn = new Map<string, RecordedResource>();
+        const providerOf = (r: RecordedResource) => (r.provider ? byUrn.get(r.provider) : undefined);
+        const session = packs.length > 0 ? new PolicySession(packs, { ...env, secretKeys: cfg.secretKeys }, providerOf) : undefined;
+        const admit = (r: RecordedResource) => {
+            byUrn.set(r.urn, r);
+            session?.add(r);
+        };
         const run = await runProgram(
             {
                 programDir,
@@ -131,18 +140,21 @@ export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
                 region: cfg.config["aws:region"] ?? process.env.AWS_REGION ?? DEFAULT_REGION,
                 accountId: opts.accountId ?? DEFAULT_ACCOUNT_ID,
             },
-            { verbose: opts.verbose },
+            {
+                verbose: opts.verbose,
+                listener: {
+                    resource: (r) => {
+                        const provider = defaults.assign(r);
+                        if (provider) admit(provider);
+                        admit(r);
+                    },
+                },
+            },
         );
-        const resources = addDefaultProviders(run.recording.resources, cfg.config, cfg.secretKeys, stack, cfg.project);
-        const byUrn = new Map(resources.map((r) => [r.urn, r]));
-        const providerOf = (r: RecordedResource) => (r.provider ? byUrn.get(r.provider) : undefined);
-
-        let policy: PolicyRun | undefined;
-        const policyStart = Date.now();
-        if (packs.length > 0) {
-            policy = await evaluatePolicies(packs, resources, providerOf, { ...env, secretKeys: cfg.secretKeys });
-        }
-        const policyMs = Date.now() - policyStart;
+        const resources = withProviders(run.recording.resources, defaults.all());
+        const programDone = Date.now();
+        const policy: PolicyRun | undefined = session ? await session.finish(resources) : undefined;
+        const policyMs = Date.now() - programDone;
         const report = buildReport({
             programDir,
             files: cfg.files,

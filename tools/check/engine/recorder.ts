@@ -81,9 +81,16 @@ export interface RecorderContext {
     accountId: string;
 }
 
+/** Receives each registration as soon as it is recorded, and later outputs of components. */
+export interface RecordListener {
+    resource(r: RecordedResource): void;
+    outputs(urn: string, outputs: Record<string, Json>): void;
+}
+
 export interface Recorder {
     readonly monitor: object;
-    readonly resources: RecordedResource[];
+    /** How many resources were registered or read. */
+    count(): number;
     readonly invokes: Record<string, number>;
     readonly warnings: string[];
     stackOutputs(): Record<string, Json>;
@@ -144,9 +151,12 @@ function emptyOptions(): RecordedOptions {
     };
 }
 
-export function createRecorder(sdk: SdkModules, ctx: RecorderContext): Recorder {
-    const resources: RecordedResource[] = [];
-    const byUrn = new Map<string, RecordedResource>();
+export function createRecorder(sdk: SdkModules, ctx: RecorderContext, listener: RecordListener): Recorder {
+    // Only what later calls need stays here: URNs (duplicates), component URNs (their outputs
+    // arrive later) and the stack's outputs. Records go to the listener and are not kept.
+    const urns = new Set<string>();
+    let stackUrn: string | undefined;
+    let stackOutputs: Record<string, Json> = {};
     const invokes: Record<string, number> = {};
     const warnings: string[] = [];
     const invokeCtx = { region: ctx.region, accountId: ctx.accountId };
@@ -210,11 +220,12 @@ export function createRecorder(sdk: SdkModules, ctx: RecorderContext): Recorder 
                     propertyDependencies,
                     options: optionsOf(req),
                 };
-                if (byUrn.has(urn)) {
+                if (urns.has(urn)) {
                     throw new Error(`Duplicate resource URN '${urn}'; try giving it a unique name`);
                 }
-                byUrn.set(urn, recorded);
-                resources.push(recorded);
+                urns.add(urn);
+                if (type === ROOT_STACK_TYPE) stackUrn = urn;
+                listener.resource(recorded);
                 this.resources.set(urn, { urn, id: null, state: outputs });
 
                 const resp = new sdk.RegisterResourceResponse();
@@ -253,8 +264,8 @@ export function createRecorder(sdk: SdkModules, ctx: RecorderContext): Recorder 
                     propertyDependencies: {},
                     options: emptyOptions(),
                 };
-                byUrn.set(urn, recorded);
-                resources.push(recorded);
+                urns.add(urn);
+                listener.resource(recorded);
                 warnings.push(`${type} ${name}: read from the cloud by id ${req.getId()} in a real preview; offline only the id is known`);
                 this.resources.set(urn, { urn, id: req.getId(), state: outputs });
                 const resp = new sdk.ReadResourceResponse();
@@ -267,14 +278,16 @@ export function createRecorder(sdk: SdkModules, ctx: RecorderContext): Recorder 
         }
 
         registerResourceOutputs(req: RegisterResourceOutputsRequest, callback: Callback): void {
-            const recorded = byUrn.get(req.getUrn());
-            if (!recorded) {
-                callback(new Error(`unknown resource ${req.getUrn()}`));
+            const urn = req.getUrn();
+            if (!urns.has(urn)) {
+                callback(new Error(`unknown resource ${urn}`));
                 return;
             }
-            recorded.outputs = toWire(req.getOutputs()?.toJavaScript() ?? {}) as Record<string, Json>;
-            const entry = this.resources.get(req.getUrn());
-            if (entry) entry.state = recorded.outputs;
+            const outputs = toWire(req.getOutputs()?.toJavaScript() ?? {}) as Record<string, Json>;
+            if (urn === stackUrn) stackOutputs = outputs;
+            listener.outputs(urn, outputs);
+            const entry = this.resources.get(urn);
+            if (entry) entry.state = outputs;
             callback(null, {});
         }
 
@@ -299,9 +312,9 @@ export function createRecorder(sdk: SdkModules, ctx: RecorderContext): Recorder 
     const monitor = new RecordingMonitor();
     return {
         monitor,
-        resources,
+        count: () => urns.size,
         invokes,
         warnings,
-        stackOutputs: () => resources.find((r) => r.type === ROOT_STACK_TYPE)?.outputs ?? {},
+        stackOutputs: () => stackOutputs,
     };
 }

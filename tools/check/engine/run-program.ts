@@ -1,10 +1,11 @@
 // Runs a program under the recording mock engine in a fresh child process and returns what it
 // registered. The parent never touches the Pulumi runtime, so any number of checks (and mocha
-// test files) can share one process.
+// test files) can share one process. Registrations stream in while the program runs; listeners
+// see each one as it arrives (the policy packs analyze them meanwhile).
 import { fork } from "node:child_process";
 import * as path from "node:path";
 import { CheckError } from "../errors";
-import type { Recording, WorkerMessage, WorkerParams } from "./types";
+import type { Json, RecordedResource, Recording, WorkerMessage, WorkerParams } from "./types";
 
 const WORKER = path.join(__dirname, "worker.ts");
 const REPO_TSCONFIG = path.resolve(__dirname, "..", "..", "..", "tsconfig.json");
@@ -15,11 +16,22 @@ export interface ProgramRun {
     output: string;
 }
 
-export function runProgram(params: WorkerParams, opts?: { verbose?: boolean }): Promise<ProgramRun> {
+export interface ProgramListener {
+    resource?(r: RecordedResource): void;
+    outputs?(r: RecordedResource): void;
+}
+
+export function runProgram(params: WorkerParams, opts?: { verbose?: boolean; listener?: ProgramListener }): Promise<ProgramRun> {
     return new Promise((resolve, reject) => {
         const child = fork(WORKER, [], {
             cwd: params.programDir,
-            execArgv: ["--max-old-space-size=4096", "-r", require.resolve("ts-node/register/transpile-only")],
+            execArgv: [
+                "--max-old-space-size=4096",
+                // CHECK_PROFILE_DIR=<dir>: write a CPU profile of the program run (for tuning).
+                ...(process.env.CHECK_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.CHECK_PROFILE_DIR}`] : []),
+                "-r",
+                require.resolve("ts-node/register/transpile-only"),
+            ],
             env: { ...process.env, STAGECRAFT_CHECK_PARAMS: JSON.stringify(params), TS_NODE_PROJECT: REPO_TSCONFIG },
             stdio: ["ignore", "pipe", "pipe", "ipc"],
             serialization: "advanced",
@@ -31,22 +43,55 @@ export function runProgram(params: WorkerParams, opts?: { verbose?: boolean }): 
         };
         child.stdout?.on("data", collect);
         child.stderr?.on("data", collect);
-        let message: WorkerMessage | undefined;
-        child.on("message", (m) => {
-            message = m as WorkerMessage;
+
+        const resources: RecordedResource[] = [];
+        const byUrn = new Map<string, RecordedResource>();
+        let final: WorkerMessage | undefined;
+        let listenerError: unknown;
+        const notify = (fn: () => void) => {
+            try {
+                fn();
+            } catch (err) {
+                listenerError = listenerError ?? err;
+            }
+        };
+        child.on("message", (m: WorkerMessage) => {
+            switch (m.kind) {
+                case "resources":
+                    for (const r of m.resources) {
+                        resources.push(r);
+                        byUrn.set(r.urn, r);
+                        notify(() => opts?.listener?.resource?.(r));
+                    }
+                    break;
+                case "outputs": {
+                    const r = byUrn.get(m.urn);
+                    if (r) {
+                        r.outputs = m.outputs as Record<string, Json>;
+                        notify(() => opts?.listener?.outputs?.(r));
+                    }
+                    break;
+                }
+                default:
+                    final = m;
+            }
         });
         child.on("error", (err) => reject(new CheckError(`cannot start the program worker: ${err.message}`)));
         child.on("exit", (code, signal) => {
-            if (message?.kind === "done") {
-                resolve({ recording: message.recording, output });
+            if (final?.kind === "done") {
+                if (listenerError) {
+                    reject(listenerError);
+                    return;
+                }
+                resolve({ recording: { ...final.recording, resources }, output });
                 return;
             }
-            if (message?.kind === "failed") {
-                const where = message.file ? ` (at ${message.file})` : "";
+            if (final?.kind === "failed") {
+                const where = final.file ? ` (at ${final.file})` : "";
                 reject(
-                    new CheckError(`the program in ${params.programDir} failed${where}: ${message.message}`, {
-                        file: message.file,
-                        detail: message.stack,
+                    new CheckError(`the program in ${params.programDir} failed${where}: ${final.message}`, {
+                        file: final.file,
+                        detail: final.stack,
                     }),
                 );
                 return;

@@ -54,6 +54,7 @@ export interface Recording {
     project: string;
     stack: string;
     preview: boolean;
+    /** Every registration, in order (the worker streams them; the parent assembles this list). */
     resources: RecordedResource[];
     /** Stack outputs (wire format). */
     stackOutputs: Record<string, Json>;
@@ -66,8 +67,10 @@ export interface Recording {
     maxRssBytes: number;
 }
 
-/** Messages from the worker to the CLI. */
+/** Messages from the worker to the CLI, in order: batches of records, then the end of the run. */
 export type WorkerMessage =
+    | { kind: "resources"; resources: RecordedResource[] }
+    | { kind: "outputs"; urn: string; outputs: Record<string, Json> }
     | { kind: "done"; recording: Recording }
     | { kind: "failed"; message: string; stack?: string; file?: string };
 

@@ -4,9 +4,12 @@
 // does, wait until the last registration has settled, and send the recording to the parent.
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
+import { applyFastPaths } from "./fast-paths";
 import { programRequire, registerTypeScript, resolveEntry } from "./program-loader";
 import { createRecorder, type SdkModules } from "./recorder";
-import type { Recording, WorkerMessage, WorkerParams } from "./types";
+import type { RecordedResource, Recording, WorkerMessage, WorkerParams } from "./types";
+
+const BATCH = 100;
 
 interface PulumiRuntime {
     setMocks(mocks: unknown, project: string, stack: string, preview: boolean): Promise<void>;
@@ -69,9 +72,15 @@ async function main(): Promise<void> {
     const params = JSON.parse(process.env.STAGECRAFT_CHECK_PARAMS ?? "{}") as WorkerParams;
     const programDir = path.resolve(params.programDir);
     let failed = false;
+    // Source-mapped stack traces (installed by ts-node) cost ~5 ms per resource, because the SDK
+    // captures a stack trace per registration and per internal promise. They are switched off
+    // while the program runs and back on to describe a failure: V8 formats a stack lazily, on
+    // first access, so an error's frames still map to the program's TypeScript lines.
+    let mappedStackTraces: typeof Error.prepareStackTrace;
     const fail = async (err: unknown): Promise<void> => {
         if (failed) return;
         failed = true;
+        if (mappedStackTraces) Error.prepareStackTrace = mappedStackTraces;
         await send({
             kind: "failed",
             message: describeError(err),
@@ -111,15 +120,38 @@ async function main(): Promise<void> {
             InvokeResponse: (sdkReq("./proto/provider_pb") as Record<string, unknown>).InvokeResponse as SdkModules["InvokeResponse"],
         };
         const state = sdkReq("./runtime/state") as { getStore(): Record<string, unknown> };
+        applyFastPaths(sdkReq);
         const runtime = pulumi.runtime;
 
-        const recorder = createRecorder(sdk, {
-            project: params.project,
-            stack: params.stack,
-            preview: params.preview,
-            region: params.region,
-            accountId: params.accountId,
-        });
+        // Records go to the parent in batches as the program registers them, so policy analysis
+        // runs while the program is still running.
+        let batch: RecordedResource[] = [];
+        let flushScheduled = false;
+        const flush = () => {
+            flushScheduled = false;
+            if (batch.length === 0) return;
+            const resources = batch;
+            batch = [];
+            void send({ kind: "resources", resources });
+        };
+        const recorder = createRecorder(
+            sdk,
+            { project: params.project, stack: params.stack, preview: params.preview, region: params.region, accountId: params.accountId },
+            {
+                resource: (r) => {
+                    batch.push(r);
+                    if (batch.length >= BATCH) flush();
+                    else if (!flushScheduled) {
+                        flushScheduled = true;
+                        setImmediate(flush);
+                    }
+                },
+                outputs: (urn, outputs) => {
+                    flush();
+                    void send({ kind: "outputs", urn, outputs });
+                },
+            },
+        );
         // setMocks sets the feature flags a mock monitor supports; setMockOptions swaps in ours
         // (and resets the flags), so copy them back.
         await runtime.setMocks({ call: () => ({}), newResource: () => ({ id: "", state: {} }) }, params.project, params.stack, params.preview);
@@ -130,6 +162,8 @@ async function main(): Promise<void> {
         runtime.setAllConfig(params.config, params.secretKeys);
 
         registerTypeScript({ programDir, main: params.main, typecheck: params.typecheck });
+        mappedStackTraces = Error.prepareStackTrace;
+        (Error as { prepareStackTrace?: unknown }).prepareStackTrace = undefined;
         const entry = resolveEntry(programDir, params.main);
         const startupMs = performance.now();
 
@@ -141,12 +175,13 @@ async function main(): Promise<void> {
         // Wait until every outstanding registration (also those made later, inside applies) settled.
         await (runtime.waitForRPCs ? runtime.waitForRPCs() : runtime.disconnect());
         if (failed) return;
+        flush();
 
         const recording: Recording = {
             project: params.project,
             stack: params.stack,
             preview: params.preview,
-            resources: recorder.resources,
+            resources: [],
             stackOutputs: recorder.stackOutputs(),
             invokes: recorder.invokes,
             warnings: recorder.warnings,

@@ -113,6 +113,10 @@ export function launchPack(dir: string, env: PackEnvironment, opts?: { verbose?:
         childEnv.OFFLINE_CHECK_RUN_POLICY_PACK = runScript;
     }
     const preload = opts?.typecheck ? [] : ["-r", PRELOAD];
+    // CHECK_PROFILE_DIR=<dir>: the preload writes a CPU profile of the pack process (for tuning).
+    if (process.env.CHECK_PROFILE_DIR && !opts?.typecheck) {
+        childEnv.OFFLINE_CHECK_PROFILE_DIR = process.env.CHECK_PROFILE_DIR;
+    }
     const child = spawn(process.execPath, [...preload, runScript, "127.0.0.1:0", "."], {
         cwd: packDir,
         env: childEnv,

@@ -42,13 +42,19 @@ function options(opts: RecordedOptions, parent: string | undefined): analyzerPro
     return o;
 }
 
+const providerCache = new WeakMap<RecordedResource, analyzerProto.AnalyzerProviderResource>();
+
+/** The provider part of a request; built once per provider resource (providers are few). */
 function provider(p: RecordedResource | undefined): analyzerProto.AnalyzerProviderResource | undefined {
     if (!p) return undefined;
+    const cached = providerCache.get(p);
+    if (cached) return cached;
     const out = new analyzerProto.AnalyzerProviderResource();
     out.setUrn(p.urn);
     out.setType(p.type);
     out.setName(p.name);
     out.setProperties(toStruct(p.checkedInputs));
+    providerCache.set(p, out);
     return out;
 }
 

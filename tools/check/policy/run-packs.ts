@@ -74,17 +74,6 @@ const ENUM_BY_LEVEL: Record<EnforcementLevel, analyzerProto.EnforcementLevel> = 
 
 const IN_FLIGHT = 64;
 
-async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-    let next = 0;
-    const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-        while (next < items.length) {
-            const item = items[next++];
-            await fn(item);
-        }
-    });
-    await Promise.all(workers);
-}
-
 /** Starts every pack now (they boot while the program runs). */
 export function startPacks(specs: PackSpec[], env: PackEnvironment, opts: { verbose: boolean; typecheck: boolean }): StartedPack[] {
     const started: StartedPack[] = [];
@@ -238,102 +227,155 @@ function toViolation(pack: ConnectedPack, d: analyzerProto.AnalyzeDiagnostic, fa
     };
 }
 
-/**
- * Runs every started pack against the recorded resources. `providerOf` finds the provider
- * resource (explicit or default) that manages a resource.
- */
-export async function evaluatePolicies(
-    started: StartedPack[],
-    resources: RecordedResource[],
-    providerOf: (r: RecordedResource) => RecordedResource | undefined,
-    env: PackEnvironment & { secretKeys: string[] },
-): Promise<PolicyRun> {
-    const notes: string[] = [];
-    const files = new Map<string, PolicyConfigFile>();
-    for (const s of started) {
-        if (s.spec.configFile && !files.has(s.spec.configFile)) files.set(s.spec.configFile, readPolicyConfigFile(s.spec.configFile));
-    }
-    const packs = await Promise.all(
-        started.map((s) => connect(s, env, s.spec.configFile ? files.get(s.spec.configFile) : undefined, notes)),
-    );
-    const violations: Violation[] = [];
-    const props = new Map<string, Record<string, Json>>(resources.map((r) => [r.urn, r.checkedInputs]));
-    const remediated = new Map<string, Record<string, Json>>();
+type ProviderOf = (r: RecordedResource) => RecordedResource | undefined;
 
-    try {
-        // 1. Remediations, pack by pack, each seeing the previous pack's result (as the engine does).
-        for (const pack of packs.filter((p) => p.remediates)) {
-            await mapLimit(resources, IN_FLIGHT, async (r) => {
-                const resp = await pack.client.remediate(analyzeRequest(r, props.get(r.urn)!, providerOf)).catch((err) => {
-                    if (isUnimplemented(err)) return undefined;
-                    throw new CheckError(`policy pack ${pack.name} failed to remediate ${r.urn}: ${grpcMessage(err)}`);
-                });
-                for (const rem of resp?.getRemediationsList() ?? []) {
-                    const changed = rem.getProperties();
-                    if (changed) {
-                        const next = changed.toJavaScript() as Record<string, Json>;
-                        props.set(r.urn, next);
-                        remediated.set(r.urn, next);
-                    }
-                    violations.push({
-                        policyPack: rem.getPolicypackname() || pack.name,
-                        policyPackVersion: pack.version,
-                        policy: rem.getPolicyname(),
-                        description: rem.getDescription(),
-                        // A remediation that could not run (unknown inputs) is a warning, as in a preview.
-                        enforcementLevel: changed ? "remediate" : "advisory",
-                        urn: r.urn,
-                        message: changed
-                            ? `${rem.getDescription()}\nremediated: the policy changed the resource's inputs${rem.getDiagnostic() ? `\n${rem.getDiagnostic()}` : ""}`
-                            : rem.getDiagnostic() || rem.getDescription(),
+/** Runs at most `limit` tasks at a time. */
+function limiter(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
+    let active = 0;
+    const queue: Array<() => void> = [];
+    return (task) =>
+        new Promise((resolve, reject) => {
+            const run = () => {
+                active++;
+                task()
+                    .then(resolve, reject)
+                    .finally(() => {
+                        active--;
+                        queue.shift()?.();
                     });
-                }
-            });
-        }
-
-        // 2. Analyze, every pack and resource, many calls in flight.
-        const jobs = packs.flatMap((pack) => resources.map((r) => ({ pack, r })));
-        await mapLimit(jobs, IN_FLIGHT * Math.max(1, packs.length), async ({ pack, r }) => {
-            const resp = await pack.client.analyze(analyzeRequest(r, props.get(r.urn)!, providerOf)).catch((err) => {
-                throw new CheckError(`policy pack ${pack.name} failed to analyze ${r.urn}: ${grpcMessage(err)}`, {
-                    detail: pack.launched.output(),
-                });
-            });
-            for (const d of resp.getDiagnosticsList()) {
-                const v = toViolation(pack, d, r.urn);
-                if (v) violations.push(v);
-            }
+            };
+            if (active < limit) run();
+            else queue.push(run);
         });
+}
 
-        // 3. AnalyzeStack with the whole graph.
+/**
+ * Policy evaluation of one run, fed resource by resource while the program is still running:
+ * each resource is remediated (pack by pack, each seeing the previous pack's result, as the
+ * engine does) and then analyzed by every pack; `finish` waits for those, then sends AnalyzeStack
+ * with the whole graph.
+ */
+export class PolicySession {
+    private readonly notes: string[] = [];
+    private readonly violations: Violation[] = [];
+    private readonly props = new Map<string, Record<string, Json>>();
+    private readonly remediated = new Map<string, Record<string, Json>>();
+    private readonly tasks: Array<Promise<void>> = [];
+    private readonly limit = limiter(IN_FLIGHT);
+    private readonly ready: Promise<ConnectedPack[]>;
+    private error: unknown;
+
+    constructor(
+        started: StartedPack[],
+        env: PackEnvironment & { secretKeys: string[] },
+        private readonly providerOf: ProviderOf,
+    ) {
+        const files = new Map<string, PolicyConfigFile>();
+        this.ready = (async () => {
+            for (const s of started) {
+                if (s.spec.configFile && !files.has(s.spec.configFile)) files.set(s.spec.configFile, readPolicyConfigFile(s.spec.configFile));
+            }
+            return Promise.all(started.map((s) => connect(s, env, s.spec.configFile ? files.get(s.spec.configFile) : undefined, this.notes)));
+        })();
+        this.ready.catch((err: unknown) => this.fail(err));
+    }
+
+    private fail(err: unknown): void {
+        this.error = this.error ?? err;
+    }
+
+    /** Queues remediation and analysis of a resource (returns at once). */
+    add(r: RecordedResource): void {
+        this.props.set(r.urn, r.checkedInputs);
+        const task = this.limit(() => this.process(r)).catch((err: unknown) => this.fail(err));
+        this.tasks.push(task);
+    }
+
+    private async process(r: RecordedResource): Promise<void> {
+        if (this.error) return;
+        const packs = await this.ready;
+        for (const pack of packs.filter((p) => p.remediates)) {
+            const resp = await pack.client.remediate(analyzeRequest(r, this.props.get(r.urn)!, this.providerOf)).catch((err) => {
+                if (isUnimplemented(err)) return undefined;
+                throw new CheckError(`policy pack ${pack.name} failed to remediate ${r.urn}: ${grpcMessage(err)}`, { detail: pack.launched.output() });
+            });
+            for (const rem of resp?.getRemediationsList() ?? []) {
+                const changed = rem.getProperties();
+                if (changed) {
+                    const next = changed.toJavaScript() as Record<string, Json>;
+                    this.props.set(r.urn, next);
+                    this.remediated.set(r.urn, next);
+                }
+                this.violations.push({
+                    policyPack: rem.getPolicypackname() || pack.name,
+                    policyPackVersion: pack.version,
+                    policy: rem.getPolicyname(),
+                    description: rem.getDescription(),
+                    // A remediation that could not run (unknown inputs) is a warning, as in a preview.
+                    enforcementLevel: changed ? "remediate" : "advisory",
+                    urn: r.urn,
+                    message: changed
+                        ? `${rem.getDescription()}\nremediated: the policy changed the resource's inputs${rem.getDiagnostic() ? `\n${rem.getDiagnostic()}` : ""}`
+                        : rem.getDiagnostic() || rem.getDescription(),
+                });
+            }
+        }
+        const req = analyzeRequest(r, this.props.get(r.urn)!, this.providerOf);
         await Promise.all(
             packs.map(async (pack) => {
-                const req = new analyzerProto.AnalyzeStackRequest();
-                req.setResourcesList(resources.map((r) => analyzerResource(r, stackProps(r, props), providerOf)));
-                const resp = await pack.client.analyzeStack(req).catch((err) => {
-                    if (isUnimplemented(err)) return undefined;
-                    throw new CheckError(`policy pack ${pack.name} failed to analyze the stack: ${grpcMessage(err)}`, {
+                const resp = await pack.client.analyze(req).catch((err) => {
+                    throw new CheckError(`policy pack ${pack.name} failed to analyze ${r.urn}: ${grpcMessage(err)}`, {
                         detail: pack.launched.output(),
                     });
                 });
-                for (const d of resp?.getDiagnosticsList() ?? []) {
-                    const v = toViolation(pack, d, "");
-                    if (v) violations.push(v);
+                for (const d of resp.getDiagnosticsList()) {
+                    const v = toViolation(pack, d, r.urn);
+                    if (v) this.violations.push(v);
                 }
             }),
         );
-    } finally {
-        for (const pack of packs) {
-            pack.report.peakRssBytes = pack.launched.peakRssBytes();
-            pack.client.close();
-        }
     }
-    return { violations: sortViolations(violations, resources), packs: packs.map((p) => p.report), notes, remediated };
+
+    /** Waits for every queued resource, runs AnalyzeStack over `resources`, and reports. */
+    async finish(resources: RecordedResource[]): Promise<PolicyRun> {
+        await Promise.all(this.tasks);
+        if (this.error) throw this.error;
+        const packs = await this.ready;
+        try {
+            await Promise.all(
+                packs.map(async (pack) => {
+                    const req = new analyzerProto.AnalyzeStackRequest();
+                    req.setResourcesList(resources.map((r) => analyzerResource(r, stackProps(r, this.props), this.providerOf)));
+                    const resp = await pack.client.analyzeStack(req).catch((err) => {
+                        if (isUnimplemented(err)) return undefined;
+                        throw new CheckError(`policy pack ${pack.name} failed to analyze the stack: ${grpcMessage(err)}`, {
+                            detail: pack.launched.output(),
+                        });
+                    });
+                    for (const d of resp?.getDiagnosticsList() ?? []) {
+                        const v = toViolation(pack, d, "");
+                        if (v) this.violations.push(v);
+                    }
+                }),
+            );
+        } finally {
+            for (const pack of packs) {
+                pack.report.peakRssBytes = pack.launched.peakRssBytes();
+                pack.client.close();
+            }
+        }
+        return {
+            violations: sortViolations(this.violations, resources),
+            packs: packs.map((p) => p.report),
+            notes: this.notes,
+            remediated: this.remediated,
+        };
+    }
 }
 
 /** What AnalyzeStack sees: planned state = (remediated) inputs for custom resources, outputs for components. */
 function stackProps(r: RecordedResource, props: Map<string, Record<string, Json>>): Record<string, Json> {
-    return r.custom ? props.get(r.urn)! : r.outputs;
+    return r.custom ? props.get(r.urn) ?? r.checkedInputs : r.outputs;
 }
 
 function sortViolations(violations: Violation[], resources: RecordedResource[]): Violation[] {

@@ -20,3 +20,21 @@ if (runScript) {
         // copy; leave it as it is.
     }
 }
+
+// CHECK_PROFILE_DIR=<dir> (set by the offline check for tuning): profile the pack until it is
+// stopped with SIGTERM, then write the CPU profile there.
+const profileDir = process.env.OFFLINE_CHECK_PROFILE_DIR;
+if (profileDir) {
+    const inspector = require("node:inspector");
+    const session = new inspector.Session();
+    session.connect();
+    session.post("Profiler.enable", () => session.post("Profiler.start"));
+    process.on("SIGTERM", () => {
+        session.post("Profiler.stop", (err, result) => {
+            if (!err) {
+                require("node:fs").writeFileSync(require("node:path").join(profileDir, `pack-${process.pid}.cpuprofile`), JSON.stringify(result.profile));
+            }
+            process.exit(0);
+        });
+    });
+}
