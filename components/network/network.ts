@@ -3,7 +3,8 @@ import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
 import { tagsFor } from "../shared/tags";
 import { serviceTrustPolicy } from "../iam/documents";
-import { type NetworkLayoutInput, vpcLayout } from "./layout";
+import { defaultGatewayEndpoints, type GatewayEndpointService, type NetworkLayoutInput, routeTablesForSubnets, vpcLayout } from "./layout";
+import { NatInstance } from "./natInstance";
 
 export interface NetworkArgs extends NetworkLayoutInput {
     /**
@@ -13,24 +14,44 @@ export interface NetworkArgs extends NetworkLayoutInput {
     flowLogs?: boolean;
     /** Retention of the flow-log group, in days (a CloudWatch retention value). @default 14 */
     flowLogRetentionDays?: number;
+    /**
+     * Free gateway endpoints attached to the private route tables, so S3 and DynamoDB traffic
+     * skips the NAT. @default ["s3", "dynamodb"] with private subnets, [] without
+     */
+    gatewayEndpoints?: GatewayEndpointService[];
+    /** NAT instance type when natStrategy is "instance". @default "t4g.nano" */
+    natInstanceType?: string;
+    /** TCP ports a NAT instance forwards to the internet. @default [443, 80] */
+    natInstancePorts?: number[];
     /** Tags for every child (project, environment, owner; a Name is added per resource). */
     tags: Record<string, string>;
 }
 
 /**
  * The VPC:
- * 1. an awsx VPC (subnets, route tables, internet gateway, NAT per the layout) — a remote
- *    component: offline it is one opaque resource, so nothing a policy must see lives inside it;
+ * 1. an awsx VPC (subnets, route tables, internet gateway, NAT gateways per the layout) — a
+ *    remote component: offline it is one opaque resource, so nothing a policy must see lives
+ *    inside it;
  * 2. the VPC's default security group adopted and emptied (CIS AWS 5.4), so nothing can use it;
- * 3. optional flow logs to a log group with retention, through a role scoped to that group.
+ * 3. with private subnets and natStrategy "instance": a NatInstance and a default route to it in
+ *    each private route table (awsx's route tables, found through its route-table associations);
+ * 4. with private subnets: free S3 and DynamoDB gateway endpoints on the private route tables;
+ * 5. optional flow logs to a log group with retention, through a role scoped to that group.
  *
- * Cost: public subnets and the internet gateway are free; NAT as chosen (see NatStrategy);
- * flow logs $0.50/GB ingested.
+ * Cost: public subnets, the internet gateway and gateway endpoints are free; NAT as chosen
+ * (natMonthlyCost in layout.ts, us-east-1): none $0, instance ≈ $7.36, gateway ≈ $36.50 +
+ * $0.045/GB, gateway-per-az ≈ $36.50 per AZ + $0.045/GB; flow logs $0.50/GB ingested.
  */
 export class Network extends pulumi.ComponentResource {
     readonly vpcId: pulumi.Output<string>;
     readonly publicSubnetIds: pulumi.Output<string[]>;
     readonly privateSubnetIds: pulumi.Output<string[]>;
+    /** Route tables of the private subnets, in the order of privateSubnetIds ([] without private subnets). */
+    readonly privateRouteTableIds: pulumi.Output<string[]>;
+    /** The VPC's IPv4 CIDR (from the layout, known before anything exists). */
+    readonly vpcCidrBlock: string;
+    /** The NAT instance, when natStrategy is "instance". */
+    readonly natInstance?: NatInstance;
 
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("stagecraft:network:Network", name, {}, opts);
@@ -43,11 +64,31 @@ export class Network extends pulumi.ComponentResource {
         this.vpcId = vpc.vpcId;
         this.publicSubnetIds = vpc.publicSubnetIds;
         this.privateSubnetIds = vpc.privateSubnetIds;
+        this.vpcCidrBlock = args.cidrBlock;
+        this.privateRouteTableIds = args.privateSubnets
+            ? pulumi.all([vpc.privateSubnetIds, vpc.routeTableAssociations]).apply(([subnetIds, links]) =>
+                // awsx hands back resource references: their ids are outputs of their own.
+                pulumi.all(links.map((l) => pulumi.all([l.subnetId, l.routeTableId])))
+                    .apply((pairs) => routeTablesForSubnets(subnetIds, pairs.map(([subnetId, routeTableId]) => ({ subnetId, routeTableId })))))
+            : pulumi.output([]);
 
         new aws.ec2.DefaultSecurityGroup(`${name}-default-sg`, {
             vpcId: vpc.vpcId,
             tags: tagsFor(args.tags, `${name}-default-sg (unused, no rules)`),
         }, child);
+
+        if (args.privateSubnets && args.natStrategy === "instance") {
+            this.natInstance = new NatInstance(`${name}-nat`, {
+                vpcId: vpc.vpcId,
+                vpcCidrBlock: args.cidrBlock,
+                publicSubnetId: vpc.publicSubnetIds.apply((ids) => ids[0]),
+                privateRouteTableIds: this.privateRouteTableAt(args.availabilityZones),
+                ports: args.natInstancePorts,
+                instanceType: args.natInstanceType,
+                tags: args.tags,
+            }, child);
+        }
+        this.createGatewayEndpoints(name, args);
 
         if (args.flowLogs ?? false) this.createFlowLogs(name, args);
 
@@ -55,7 +96,28 @@ export class Network extends pulumi.ComponentResource {
             vpcId: this.vpcId,
             publicSubnetIds: this.publicSubnetIds,
             privateSubnetIds: this.privateSubnetIds,
+            privateRouteTableIds: this.privateRouteTableIds,
         });
+    }
+
+    /** One output per private route table (one private subnet per AZ): resources need a known count. */
+    private privateRouteTableAt(count: number): pulumi.Output<string>[] {
+        return Array.from({ length: count }, (_, i) => this.privateRouteTableIds.apply((ids) => ids[i]));
+    }
+
+    private createGatewayEndpoints(name: string, args: NetworkArgs): void {
+        const services = args.gatewayEndpoints ?? defaultGatewayEndpoints(args.privateSubnets);
+        if (services.length === 0 || !args.privateSubnets) return;
+        const region = aws.getRegionOutput({}, { parent: this }).region;
+        for (const service of services) {
+            new aws.ec2.VpcEndpoint(`${name}-${service}-endpoint`, {
+                vpcId: this.vpcId,
+                serviceName: pulumi.interpolate`com.amazonaws.${region}.${service}`,
+                vpcEndpointType: "Gateway",
+                routeTableIds: this.privateRouteTableIds,
+                tags: tagsFor(args.tags, `${name}-${service}-endpoint`),
+            }, { parent: this });
+        }
     }
 
     private createFlowLogs(name: string, args: NetworkArgs): void {
