@@ -108,11 +108,16 @@ export interface RunOptions {
 }
 
 function effective(policy: PackPolicy, options: RunOptions): EffectiveConfig {
-    const own = { ...(options.level === undefined ? {} : { enforcementLevel: options.level }), ...(options.config ?? {}) };
-    const file: PolicyConfigFile = { ...(options.file ?? {}), ...(Object.keys(own).length > 0 ? { [policy.info.name]: own } : {}) };
-    const config = reconcile([policy], Object.fromEntries(
-        Object.entries(file).filter(([k]) => k === "all" || k === policy.info.name),
-    ));
+    const fromFile = options.file?.[policy.info.name];
+    const entry = {
+        ...(typeof fromFile === "string" ? { enforcementLevel: fromFile } : fromFile ?? {}),
+        ...(options.level === undefined ? {} : { enforcementLevel: options.level }),
+        ...(options.config ?? {}),
+    };
+    const config = reconcile([policy], {
+        ...(options.file?.all === undefined ? {} : { all: options.file.all }),
+        ...(Object.keys(entry).length > 0 ? { [policy.info.name]: entry } : {}),
+    });
     const result = config.get(policy.info.name) as EffectiveConfig;
     const errors = validateConfig(policy, { ...result.properties });
     if (errors.length > 0) throw new Error(`invalid policy config: ${errors.join("; ")}`);
