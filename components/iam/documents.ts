@@ -14,7 +14,7 @@ export interface Statement<A = string> {
     Principal?: "*" | { Service: string } | { AWS: A };
     Action: string[];
     Resource: A[];
-    Condition?: Record<string, Record<string, string | string[]>>;
+    Condition?: Record<string, Record<string, string | string[] | A>>;
 }
 
 export interface PolicyDocument<A = string> {

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { type Statement } from "../iam/documents";
 import { tagsFor } from "../shared/tags";
 import { type CorsRule, type LifecycleRule, tlsOnlyBucketPolicy } from "./rules";
 
@@ -33,6 +34,14 @@ export interface SecureBucketArgs {
      * @default false
      */
     forceDestroy?: boolean;
+    /**
+     * More statements for the bucket's one policy, given the bucket's ARN (S3 keeps one policy
+     * per bucket: a second BucketPolicy resource would overwrite the first). Values may be
+     * outputs of resources created after the bucket, e.g. a CloudFront distribution's ARN
+     * through pulumi.deferredOutput.
+     * @default undefined (the TLS-only statement alone)
+     */
+    extraPolicyStatements?: (bucketArn: pulumi.Output<string>) => Statement<pulumi.Input<string>>[];
 }
 
 /**
@@ -42,7 +51,7 @@ export interface SecureBucketArgs {
  * 3. a public access block with all four flags on,
  * 4. default server-side encryption (SSE-S3, or SSE-KMS with a bucket key),
  * 5. versioning (when asked), lifecycle rules and CORS rules from args,
- * 6. a bucket policy that denies any request without TLS.
+ * 6. a bucket policy that denies any request without TLS, plus the statements the caller adds.
  *
  * Cost: nothing for the bucket itself; S3 Standard is $0.023/GB-month in us-east-1 plus requests.
  * Protection (`protect`/`retainOnDelete`) given in opts applies to the bucket and its settings.
@@ -51,6 +60,8 @@ export class SecureBucket extends pulumi.ComponentResource {
     readonly bucket: aws.s3.Bucket;
     readonly bucketName: pulumi.Output<string>;
     readonly arn: pulumi.Output<string>;
+    /** The bucket's one policy (TLS-only plus any extra statements). */
+    readonly policy: aws.s3.BucketPolicy;
 
     constructor(name: string, args: SecureBucketArgs, opts?: pulumi.ComponentResourceOptions) {
         super("stagecraft:storage:SecureBucket", name, {}, opts);
@@ -107,9 +118,11 @@ export class SecureBucket extends pulumi.ComponentResource {
             new aws.s3.BucketCorsConfiguration(`${name}-cors`, { bucket, corsRules }, child);
         }
 
-        new aws.s3.BucketPolicy(`${name}-tls-only`, {
+        const tlsOnly = tlsOnlyBucketPolicy<pulumi.Input<string>>(this.bucket.arn, (arn, suffix) => pulumi.interpolate`${arn}${suffix}`);
+        // The logical name predates the extra statements; renaming it would replace the policy.
+        this.policy = new aws.s3.BucketPolicy(`${name}-tls-only`, {
             bucket,
-            policy: tlsOnlyBucketPolicy<pulumi.Input<string>>(this.bucket.arn, (arn, suffix) => pulumi.interpolate`${arn}${suffix}`),
+            policy: { ...tlsOnly, Statement: [...tlsOnly.Statement, ...(args.extraPolicyStatements?.(this.bucket.arn) ?? [])] },
         }, { parent: this, dependsOn: [publicAccessBlock, ownership] });
 
         this.bucketName = this.bucket.bucket;

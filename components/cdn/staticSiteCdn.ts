@@ -1,0 +1,143 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { tagsFor } from "../shared/tags";
+import {
+    CLOUDFRONT_HOSTED_ZONE_ID,
+    STATIC_ORIGIN_ID,
+    staticCacheBehavior,
+    viewerCertificate,
+} from "./rules";
+
+export interface StaticSiteCdnArgs {
+    /**
+     * The private bucket's regional domain name (`<bucket>.s3.<region>.amazonaws.com`). Its
+     * policy must admit cloudfront.amazonaws.com for this distribution (cloudFrontReadStatement).
+     */
+    bucketRegionalDomainName: pulumi.Input<string>;
+    /**
+     * Name viewers use; the certificate (in us-east-1) is issued for it and A/AAAA alias records
+     * point it at the distribution. Changing it replaces the certificate.
+     * @example "cdn.example.com"
+     */
+    hostname: string;
+    /** Route53 hosted zone of `hostname`: the validation record and the alias records go here. */
+    hostedZoneId: string;
+    /**
+     * Edge locations that serve the content: PriceClass_100 (North America, Europe — cheapest),
+     * PriceClass_200 (+ Asia, Middle East, Africa), PriceClass_All. @default "PriceClass_100"
+     */
+    priceClass?: "PriceClass_100" | "PriceClass_200" | "PriceClass_All";
+    /** Serve over IPv6 as well (an AAAA alias record too); free. @default true */
+    ipv6?: boolean;
+    /** Tags for every child (project, environment, owner; a Name is added per resource). */
+    tags: Record<string, string>;
+}
+
+/**
+ * CloudFront in front of a private S3 bucket (seed 001 phase 2, seed 003's "S3 + CloudFront"):
+ * 1. an explicit us-east-1 provider (CloudFront only takes certificates from us-east-1);
+ * 2. an ACM certificate for the hostname in us-east-1, validated through a Route53 record;
+ * 3. an origin access control (SigV4-signed requests, always), so the bucket stays private;
+ * 4. the distribution: HTTPS only for viewers (HTTP redirects), TLS 1.2+ (TLSv1.2_2021) by SNI,
+ *    compression, AWS's CachingOptimized and SecurityHeaders policies, HTTP/2 and HTTP/3;
+ * 5. A and AAAA alias records for the hostname.
+ * Access logging stays off: standard logs need a bucket with ACLs enabled (ours enforce bucket
+ * ownership) and real-time logs need Kinesis; CloudWatch metrics are on by default.
+ *
+ * Cost (us-east-1 terms): no monthly fee; the always-free tier covers 1 TB out and 10 million
+ * requests a month, then $0.085/GB (PriceClass_100) and $0.0075 per 10,000 HTTPS requests —
+ * seed 001's 100 GB/month costs $0 (or $8.50 past the free tier). Certificate and OAC are free.
+ */
+export class StaticSiteCdn extends pulumi.ComponentResource {
+    readonly distribution: aws.cloudfront.Distribution;
+    readonly distributionId: pulumi.Output<string>;
+    readonly distributionArn: pulumi.Output<string>;
+    readonly domainName: pulumi.Output<string>;
+    readonly certificateArn: pulumi.Output<string>;
+    readonly url: pulumi.Output<string>;
+
+    constructor(name: string, args: StaticSiteCdnArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("stagecraft:cdn:StaticSiteCdn", name, {}, opts);
+        const child = { parent: this };
+        const usEast1 = new aws.Provider(`${name}-us-east-1`, { region: "us-east-1" }, child);
+
+        this.certificateArn = this.createCertificate(name, args, usEast1);
+        const accessControl = new aws.cloudfront.OriginAccessControl(`${name}-oac`, {
+            name: name.slice(0, 64),
+            description: `Signed reads of the static bucket behind ${args.hostname}`,
+            originAccessControlOriginType: "s3",
+            signingBehavior: "always",
+            signingProtocol: "sigv4",
+        }, child);
+
+        const ipv6 = args.ipv6 ?? true;
+        this.distribution = new aws.cloudfront.Distribution(name, {
+            comment: `${args.hostname}: static assets`,
+            enabled: true,
+            isIpv6Enabled: ipv6,
+            httpVersion: "http2and3",
+            priceClass: args.priceClass ?? "PriceClass_100",
+            aliases: [args.hostname],
+            defaultRootObject: "index.html",
+            origins: [{
+                originId: STATIC_ORIGIN_ID,
+                domainName: args.bucketRegionalDomainName,
+                originAccessControlId: accessControl.id,
+            }],
+            defaultCacheBehavior: staticCacheBehavior(),
+            restrictions: { geoRestriction: { restrictionType: "none", locations: [] } },
+            viewerCertificate: viewerCertificate(this.certificateArn),
+            tags: tagsFor(args.tags, name),
+        }, child);
+        this.distributionId = this.distribution.id;
+        this.distributionArn = this.distribution.arn;
+        this.domainName = this.distribution.domainName;
+
+        for (const type of ipv6 ? ["A", "AAAA"] : ["A"]) {
+            new aws.route53.Record(`${name}-alias-${type.toLowerCase()}`, {
+                zoneId: args.hostedZoneId,
+                name: args.hostname,
+                type,
+                aliases: [{ name: this.distribution.domainName, zoneId: CLOUDFRONT_HOSTED_ZONE_ID, evaluateTargetHealth: false }],
+            }, child);
+        }
+
+        this.url = pulumi.output(`https://${args.hostname}`);
+        this.registerOutputs({
+            distributionId: this.distributionId,
+            distributionArn: this.distributionArn,
+            domainName: this.domainName,
+            certificateArn: this.certificateArn,
+            url: this.url,
+        });
+    }
+
+    private createCertificate(name: string, args: StaticSiteCdnArgs, usEast1: aws.Provider): pulumi.Output<string> {
+        const inUsEast1 = { parent: this, provider: usEast1 };
+        const certificate = new aws.acm.Certificate(`${name}-cert`, {
+            domainName: args.hostname,
+            validationMethod: "DNS",
+            keyAlgorithm: "RSA_2048",
+            options: { certificateTransparencyLoggingPreference: "ENABLED" },
+            tags: tagsFor(args.tags, `${name}-cert`),
+        }, inUsEast1);
+        const option = certificate.domainValidationOptions.apply((options) => {
+            const match = options.find((o) => o.domainName === args.hostname);
+            if (match === undefined) throw new Error(`ACM returned no validation option for ${args.hostname}`);
+            return match;
+        });
+        const record = new aws.route53.Record(`${name}-cert-validation-1`, {
+            zoneId: args.hostedZoneId,
+            name: option.resourceRecordName,
+            type: option.resourceRecordType,
+            records: [option.resourceRecordValue],
+            ttl: 300,
+            allowOverwrite: true,
+        }, { parent: this });
+        const validation = new aws.acm.CertificateValidation(`${name}-cert-validation`, {
+            certificateArn: certificate.arn,
+            validationRecordFqdns: [record.fqdn],
+        }, inUsEast1);
+        return validation.certificateArn;
+    }
+}
