@@ -80,8 +80,9 @@ export interface WebLoadBalancerArgs {
  * 6. an A alias record for the app's hostname.
  *
  * Cost (us-east-1): $16.43/month for the ALB (730 h × $0.0225) plus $5.84 per LCU-month
- * (730 h × $0.008; a small app uses well under one LCU); the certificate is free; the alias
- * record is free to query; access logs cost only their S3 storage.
+ * (730 h × $0.008; a small app uses well under one LCU) plus its public IPv4 addresses, one per
+ * AZ at $3.65 ($7.30 for two) — about $29.57/month; the certificate is free; the alias record is
+ * free to query; access logs cost only their S3 storage.
  */
 export class WebLoadBalancer extends pulumi.ComponentResource {
     readonly loadBalancer: aws.lb.LoadBalancer;

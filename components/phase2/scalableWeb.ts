@@ -51,10 +51,10 @@ const ACCESS_LOG_PREFIX = "alb";
  * (instance refresh, at least half the instances healthy throughout).
  *
  * Cost (us-east-1, 730 h, seed 001 staging: 2 × t3.small, NAT instance, 100 GB via CDN):
- * ALB $16.43 + ~1 LCU $5.84; instances 2 × ($15.18 + 30 GB gp3 $2.40) = $35.17; NAT instance
- * $7.36 (one NAT gateway instead: $36.50 + $0.045/GB); alert key $1; alarms $0.50; CDN $0 within
- * the free tier; S3, logs and data transfer by use. About $66/month before traffic, inside
- * seed 001's $100-200 for phase 2 (its $60 MongoDB Atlas M10 is outside AWS).
+ * ALB $16.43 + ~1 LCU $5.84 + two public IPv4 $7.30; instances 2 × ($15.18 + 30 GB gp3 $2.40)
+ * = $35.17; NAT instance $7.36 (one NAT gateway instead: $36.50 + $0.045/GB); alert key $1;
+ * alarms $0.50; CDN $0 within the free tier; S3, logs and data transfer by use. About $74/month
+ * before traffic, inside seed 001's $100-200 for phase 2 (its $60 MongoDB Atlas M10 is outside AWS).
  */
 export class ScalableWeb extends pulumi.ComponentResource {
     readonly url: pulumi.Output<string>;
