@@ -9,6 +9,7 @@ import { DefaultProviders, withProviders } from "./engine/providers";
 import { runProgram } from "./engine/run-program";
 import type { RecordedResource } from "./engine/types";
 import { CheckError } from "./errors";
+import { sampleMemory } from "./memory";
 import { PolicySession, startPacks, stopPacks, type PackSpec, type PolicyRun } from "./policy/run-packs";
 import { buildReport, type Report } from "./report/model";
 
@@ -116,7 +117,8 @@ export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
     const specs = packSpecs(opts, stack, notes);
     const env = { project: cfg.project, stack, organization: "organization", config: cfg.config, dryRun: true };
 
-    // Packs boot (and type-check, for TypeScript packs) while the program runs.
+    const memory = sampleMemory();
+    // Packs boot while the program runs.
     const packs = startPacks(specs, env, { verbose: opts.verbose ?? false, typecheck: opts.typecheck ?? false });
     try {
         // Resources stream in from the program run; each is handed to the policy packs at once.
@@ -162,10 +164,11 @@ export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
             resources,
             policy,
             notes,
-            timings: { wallMs: Date.now() - started, policyMs },
+            timings: { wallMs: Date.now() - started, policyMs, peakTotalRssBytes: memory.stop() },
         });
         return { report, exitCode: report.summary.mandatory > 0 ? 1 : 0 };
     } finally {
+        memory.stop();
         await stopPacks(packs);
     }
 }

@@ -13,9 +13,14 @@ import { toWire, unwrapSecrets } from "./wire";
 /* The proto messages, as much of them as we read (generated google-protobuf classes). */
 interface Struct {
     toJavaScript(): Record<string, unknown>;
+    getFieldsMap(): { set(key: string, value: unknown): void };
 }
 interface StructCtor {
+    new (): Struct;
     fromJavaScript(value: Record<string, unknown>): Struct;
+}
+interface ValueCtor {
+    fromJavaScript(value: unknown): unknown;
 }
 interface RegisterResourceRequest {
     getType(): string;
@@ -68,6 +73,7 @@ type Callback = (err: Error | null, resp?: unknown) => void;
 export interface SdkModules {
     MockMonitor: new (mocks: unknown) => object;
     Struct: StructCtor;
+    Value: ValueCtor;
     RegisterResourceResponse: new () => { setUrn(v: string): void; setId(v: string): void; setObject(v: Struct): void };
     ReadResourceResponse: new () => { setUrn(v: string): void; setProperties(v: Struct): void };
     InvokeResponse: new () => { setReturn(v: Struct): void };
@@ -185,17 +191,28 @@ export function createRecorder(sdk: SdkModules, ctx: RecorderContext, listener: 
                 const parent = req.getParent() || undefined;
                 const custom = req.getCustom();
                 const remote = req.getRemote?.() === true || (!custom && isRemoteComponentType(type));
-                const inputs = toWire(req.getObject()?.toJavaScript() ?? {}) as Record<string, Json>;
-                const checkedInputs = custom ? { ...inputs, ...(toWire(autoNamed(type, name, inputs)) as Record<string, Json>) } : inputs;
+                // Struct.toJavaScript yields plain JSON (no undefined): no further copy needed.
+                const object = req.getObject();
+                const inputs = (object?.toJavaScript() ?? {}) as Record<string, Json>;
+                const names = custom ? (autoNamed(type, name, inputs) as Record<string, Json>) : {};
+                const checkedInputs = Object.keys(names).length > 0 ? { ...inputs, ...names } : inputs;
                 let outputs: Record<string, Json>;
+                let state: Struct;
                 if (remote) {
                     const known = remoteComponentOutputs(type, name, inputs, { preview: ctx.preview, ...invokeCtx });
                     if (!known) {
                         warnings.push(`${type} ${name}: remote component without offline outputs; its outputs are unknown`);
                     }
-                    outputs = (toWire(known ?? inputs) as Record<string, Json>);
+                    outputs = toWire(known ?? inputs) as Record<string, Json>;
+                    state = sdk.Struct.fromJavaScript(outputs);
+                } else if (custom) {
+                    // The planned state is the inputs plus auto-names: reuse the request's Struct.
+                    outputs = checkedInputs;
+                    state = object ?? new sdk.Struct();
+                    for (const [k, v] of Object.entries(names)) state.getFieldsMap().set(k, sdk.Value.fromJavaScript(v));
                 } else {
-                    outputs = custom ? checkedInputs : {};
+                    outputs = {};
+                    state = new sdk.Struct();
                 }
                 const urn = this.newUrn(req.getParent(), type, name);
                 const dependencies = req.getDependenciesList();
@@ -231,7 +248,7 @@ export function createRecorder(sdk: SdkModules, ctx: RecorderContext, listener: 
                 const resp = new sdk.RegisterResourceResponse();
                 resp.setUrn(urn);
                 resp.setId("");
-                resp.setObject(sdk.Struct.fromJavaScript(outputs as Record<string, unknown>));
+                resp.setObject(state);
                 callback(null, resp);
             } catch (err) {
                 callback(err as Error);

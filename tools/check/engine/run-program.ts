@@ -5,10 +5,12 @@
 import { fork } from "node:child_process";
 import * as path from "node:path";
 import { CheckError } from "../errors";
+import { trackPid, untrackPid } from "../memory";
 import type { Json, RecordedResource, Recording, WorkerMessage, WorkerParams } from "./types";
 
 const WORKER = path.join(__dirname, "worker.ts");
 const REPO_TSCONFIG = path.resolve(__dirname, "..", "..", "..", "tsconfig.json");
+const TOOLS_DIR = path.resolve(__dirname, "..", "..");
 
 export interface ProgramRun {
     recording: Recording;
@@ -32,10 +34,19 @@ export function runProgram(params: WorkerParams, opts?: { verbose?: boolean; lis
                 "-r",
                 require.resolve("ts-node/register/transpile-only"),
             ],
-            env: { ...process.env, STAGECRAFT_CHECK_PARAMS: JSON.stringify(params), TS_NODE_PROJECT: REPO_TSCONFIG },
+            env: {
+                ...process.env,
+                STAGECRAFT_CHECK_PARAMS: JSON.stringify(params),
+                // The worker's own TypeScript (tools/) compiles with this repository's tsconfig and
+                // nothing else: the program's files are left to the program's own registration.
+                TS_NODE_PROJECT: REPO_TSCONFIG,
+                TS_NODE_SCOPE: "true",
+                TS_NODE_SCOPE_DIR: TOOLS_DIR,
+            },
             stdio: ["ignore", "pipe", "pipe", "ipc"],
             serialization: "advanced",
         });
+        trackPid(child.pid);
         let output = "";
         const collect = (chunk: Buffer) => {
             output += chunk.toString();
@@ -78,6 +89,7 @@ export function runProgram(params: WorkerParams, opts?: { verbose?: boolean; lis
         });
         child.on("error", (err) => reject(new CheckError(`cannot start the program worker: ${err.message}`)));
         child.on("exit", (code, signal) => {
+            untrackPid(child.pid);
             if (final?.kind === "done") {
                 if (listenerError) {
                     reject(listenerError);

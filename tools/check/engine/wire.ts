@@ -56,7 +56,22 @@ export function unwrapSecrets(value: Json): Json {
  * is unknown) or, for a component, its URN.
  */
 export function forAnalyzer(value: Json): Json {
-    if (Array.isArray(value)) return value.map(forAnalyzer);
+    return needsRewrite(value) ? rewriteForAnalyzer(value) : value;
+}
+
+/** True when a value holds an internal key or a special object (most inputs hold neither). */
+function needsRewrite(value: Json): boolean {
+    if (Array.isArray(value)) return value.some(needsRewrite);
+    if (value !== null && typeof value === "object") {
+        for (const k in value) {
+            if (k.startsWith("__") || k === SIG_KEY || needsRewrite(value[k])) return true;
+        }
+    }
+    return false;
+}
+
+function rewriteForAnalyzer(value: Json): Json {
+    if (Array.isArray(value)) return value.map(rewriteForAnalyzer);
     if (value !== null && typeof value === "object") {
         const sig = sigOf(value);
         if (sig === RESOURCE_SIG) {
@@ -65,17 +80,17 @@ export function forAnalyzer(value: Json): Json {
             return typeof value.urn === "string" ? value.urn : UNKNOWN;
         }
         if (sig === SECRET_SIG) {
-            return { [SIG_KEY]: SECRET_SIG, value: forAnalyzer(value.value ?? null) };
+            return { [SIG_KEY]: SECRET_SIG, value: rewriteForAnalyzer(value.value ?? null) };
         }
         if (sig === OUTPUT_SIG) {
             // Output values (not produced under mocks, handled for completeness).
             if (value.value === undefined) return UNKNOWN;
-            const inner = forAnalyzer(value.value);
+            const inner = rewriteForAnalyzer(value.value);
             return value.secret === true ? { [SIG_KEY]: SECRET_SIG, value: inner } : inner;
         }
         const out: Record<string, Json> = {};
         for (const [k, v] of Object.entries(value)) {
-            if (!k.startsWith("__")) out[k] = forAnalyzer(v);
+            if (!k.startsWith("__")) out[k] = rewriteForAnalyzer(v);
         }
         return out;
     }

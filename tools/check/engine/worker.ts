@@ -115,6 +115,7 @@ async function main(): Promise<void> {
         const sdk: SdkModules = {
             MockMonitor: (sdkReq("./runtime/mocks") as { MockMonitor: SdkModules["MockMonitor"] }).MockMonitor,
             Struct: (sdkReq("google-protobuf/google/protobuf/struct_pb") as { Struct: SdkModules["Struct"] }).Struct,
+            Value: (sdkReq("google-protobuf/google/protobuf/struct_pb") as { Value: SdkModules["Value"] }).Value,
             RegisterResourceResponse: (sdkReq("./proto/resource_pb") as Record<string, unknown>).RegisterResourceResponse as SdkModules["RegisterResourceResponse"],
             ReadResourceResponse: (sdkReq("./proto/resource_pb") as Record<string, unknown>).ReadResourceResponse as SdkModules["ReadResourceResponse"],
             InvokeResponse: (sdkReq("./proto/provider_pb") as Record<string, unknown>).InvokeResponse as SdkModules["InvokeResponse"],

@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { CheckError } from "../errors";
+import { trackPid, untrackPid } from "../memory";
 
 export interface PackEnvironment {
     project: string;
@@ -122,6 +123,8 @@ export function launchPack(dir: string, env: PackEnvironment, opts?: { verbose?:
         env: childEnv,
         stdio: ["ignore", "pipe", "pipe"],
     });
+    trackPid(child.pid);
+    child.once("exit", () => untrackPid(child.pid));
     let output = "";
     let stdoutBuffer = "";
     let peak = 0;
