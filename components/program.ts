@@ -1,31 +1,66 @@
 import * as pulumi from "@pulumi/pulumi";
 import { type Settings } from "./config/settings";
 import { SingleHost } from "./phase1/singleHost";
+import { ScalableWeb } from "./phase2/scalableWeb";
 
-/** The stack outputs a user needs after `pulumi up`. */
-export interface StackOutputs {
+type Out = pulumi.Output<string>;
+
+/** What every phase outputs. */
+interface CommonOutputs {
     phase: number;
     environment: string;
-    url: pulumi.Output<string>;
-    publicIp: pulumi.Output<string>;
-    instanceId: pulumi.Output<string>;
-    ssmSessionCommand: pulumi.Output<string>;
-    deployCommand: pulumi.Output<string>;
-    rollbackCommand: pulumi.Output<string>;
-    buckets: { uploads: pulumi.Output<string>; static: pulumi.Output<string>; backups: pulumi.Output<string> };
-    healthCheckId: pulumi.Output<string>;
-    logGroupName: pulumi.Output<string>;
-    alertTopicArn: pulumi.Output<string>;
+    url: Out;
+    buckets: { uploads: Out; static: Out; backups: Out };
+    logGroupName: Out;
+    alertTopicArn: Out;
 }
+
+/** Phase 1: the host, its SSM commands and its health check. */
+export interface SingleHostOutputs extends CommonOutputs {
+    phase: 1;
+    publicIp: Out;
+    instanceId: Out;
+    ssmSessionCommand: Out;
+    deployCommand: Out;
+    rollbackCommand: Out;
+    healthCheckId: Out;
+}
+
+/** Phase 2: the load balancer, the fleet, the CDN and the dashboard. */
+export interface ScalableWebOutputs extends CommonOutputs {
+    phase: 2;
+    loadBalancerDnsName: Out;
+    autoScalingGroupName: Out;
+    /** Instance ids of the fleet, then `aws ssm start-session --target <id>`. */
+    instancesCommand: Out;
+    dashboardUrl: Out;
+    cdnUrl?: Out;
+    cdnDistributionId?: Out;
+    accessLogsBucketName?: Out;
+    natInstanceId?: Out;
+}
+
+/** The stack outputs a user needs after `pulumi up`, by phase. */
+export type StackOutputs = SingleHostOutputs | ScalableWebOutputs;
 
 /** Builds the architecture phase the settings select and returns the stack outputs. */
 export function buildStack(settings: Settings): StackOutputs {
     const name = `${settings.app.name}-${settings.environment}`;
-    // Only phase 1 exists in this version; config validation rejects the others before this point.
-    const host = new SingleHost(name, settings);
+    switch (settings.phase) {
+        case 1:
+            return singleHostOutputs(settings, new SingleHost(name, settings));
+        case 2:
+            return scalableWebOutputs(settings, new ScalableWeb(name, settings));
+        default:
+            // Config validation admits only implemented phases (IMPLEMENTED_PHASES).
+            throw new Error(`phase ${settings.phase} has no builder`);
+    }
+}
+
+function singleHostOutputs(settings: Settings, host: SingleHost): SingleHostOutputs {
     const region = settings.region;
     return {
-        phase: settings.phase,
+        phase: 1,
         environment: settings.environment,
         url: host.url,
         publicIp: host.publicIp,
@@ -37,5 +72,25 @@ export function buildStack(settings: Settings): StackOutputs {
         healthCheckId: host.healthCheckId,
         logGroupName: host.logGroupName,
         alertTopicArn: host.alertTopicArn,
+    };
+}
+
+function scalableWebOutputs(settings: Settings, web: ScalableWeb): ScalableWebOutputs {
+    const region = settings.region;
+    return {
+        phase: 2,
+        environment: settings.environment,
+        url: web.url,
+        loadBalancerDnsName: web.loadBalancerDnsName,
+        autoScalingGroupName: web.autoScalingGroupName,
+        instancesCommand: pulumi.interpolate`aws autoscaling describe-auto-scaling-groups --region ${region} --auto-scaling-group-names ${web.autoScalingGroupName} --query "AutoScalingGroups[0].Instances[].InstanceId"`,
+        dashboardUrl: pulumi.interpolate`https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}#dashboards:name=${web.dashboardName}`,
+        cdnUrl: web.cdnUrl,
+        cdnDistributionId: web.cdnDistributionId,
+        accessLogsBucketName: web.accessLogsBucketName,
+        natInstanceId: web.natInstanceId,
+        buckets: web.bucketNames,
+        logGroupName: web.logGroupName,
+        alertTopicArn: web.alertTopicArn,
     };
 }

@@ -4,6 +4,7 @@ import { ConfigReader, type ConfigSource } from "./reader";
 import { type Settings } from "./settings";
 
 export * from "./settings";
+export { parseWebSettings, webHostnames, type WebSettings } from "./web";
 export { parseSettings, type ProgramContext } from "./parse";
 export { ConfigReader, type ConfigSource } from "./reader";
 

@@ -10,6 +10,7 @@ import {
     type Phase,
     type Settings,
 } from "./settings";
+import { parseWebSettings } from "./web";
 
 /** What the program knows about itself besides config. */
 export interface ProgramContext {
@@ -133,6 +134,7 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
     const backupRetentionDays = read.integer("backupRetentionDays", 30, 1, 3650);
     const backupArchive = read.boolean("backupArchive", false);
     const protectStateful = read.boolean("protectStateful", false);
+    const web = parseWebSettings(read, phase);
 
     if (read.problems.length > 0) throw new ConfigError(read.problems);
 
@@ -165,6 +167,7 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
             "managed-by": "pulumi",
             "pulumi-stack": `${ctx.project}/${ctx.stack}`,
         },
+        web,
     };
 }
 

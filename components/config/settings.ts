@@ -1,3 +1,5 @@
+import { type WebSettings } from "./web";
+
 /**
  * The typed settings the whole program runs on. Config is parsed and validated once, at the
  * edge (./parse.ts), into this shape; components never read pulumi.Config themselves.
@@ -7,7 +9,7 @@
 export type Phase = 1 | 2 | 3 | 4;
 export const PHASES: readonly Phase[] = [1, 2, 3, 4];
 /** Phases this version of stagecraft can build. */
-export const IMPLEMENTED_PHASES: readonly Phase[] = [1];
+export const IMPLEMENTED_PHASES: readonly Phase[] = [1, 2];
 
 export type AmiFamily = "al2023" | "ubuntu-22.04";
 export const AMI_FAMILIES: readonly AmiFamily[] = ["al2023", "ubuntu-22.04"];
@@ -101,4 +103,6 @@ export interface Settings {
     protectStateful: boolean;
     /** Tags every taggable resource carries. */
     tags: Record<string, string>;
+    /** Phase-2 web tier: Auto Scaling, load balancer, CDN, alarms (defaults apply in every phase). */
+    web: WebSettings;
 }

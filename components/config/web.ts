@@ -130,16 +130,16 @@ export function parseWebSettings(read: ConfigReader, phase: Phase): WebSettings 
     const alarmCpuPercent = read.integer("alarmCpuPercent", d.alarmCpuPercent, 1, 100);
     const alarm5xxPercent = read.integer("alarm5xxPercent", d.alarm5xxPercent, 1, 100);
 
-    if (phase === 2) {
+    if (phase >= 2) {
         if (read.optionalString("domain") === undefined) {
-            read.problem("domain", null, "the apex domain (e.g. example.com) in phase 2: the load balancer's certificate covers it and *.<domain>");
+            read.problem("domain", null, "the apex domain (e.g. example.com) from phase 2 on: the load balancer's certificate covers it and *.<domain>");
         }
         if (read.optionalString("hostedZoneId") === undefined) {
-            read.problem("hostedZoneId", null, "the Route53 hosted zone of stagecraft:domain in phase 2: certificates are validated and hostnames published there");
+            read.problem("hostedZoneId", null, "the Route53 hosted zone of stagecraft:domain from phase 2 on: certificates are validated and hostnames published there");
         }
         const nat = read.string("natStrategy", "none");
         if (nat === "none") {
-            read.problem("natStrategy", nat, "\"instance\", \"gateway\" or \"gateway-per-az\" in phase 2: instances in private subnets install packages and pull images through NAT");
+            read.problem("natStrategy", nat, "\"instance\", \"gateway\" or \"gateway-per-az\" from phase 2 on: workloads in private subnets install packages and pull images through NAT");
         }
     }
 

@@ -44,7 +44,7 @@ describe("Pulumi.yaml", () => {
     });
 
     it("every stack file sets only declared project keys with values of the declared type", () => {
-        for (const stack of ["dev", "prod"]) {
+        for (const stack of ["dev", "staging", "prod"]) {
             const file = parse(readFileSync(path.join(root, `Pulumi.${stack}.yaml`), "utf8"));
             for (const [key, value] of Object.entries<unknown>(file.config)) {
                 const [namespace, short] = key.split(":");

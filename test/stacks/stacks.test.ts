@@ -1,11 +1,11 @@
 import * as assert from "node:assert/strict";
-import { buildStack, type StackOutputs } from "../../components/program";
+import { buildStack, type ScalableWebOutputs, type SingleHostOutputs, type StackOutputs } from "../../components/program";
 import { type Registration } from "../../tools/mocks";
 import { ofType, runWithMocks, valueOf } from "../helpers/pulumi";
 import { stackSettings } from "../helpers/stack";
 
-interface BuiltStack {
-    outputs: StackOutputs;
+interface BuiltStack<O extends StackOutputs = StackOutputs> {
+    outputs: O;
     registrations: Registration[];
 }
 
@@ -15,16 +15,17 @@ function countsOf(registrations: Registration[]): { aws: number; remote: number;
     return { aws: registrations.length - components - remote, remote, components };
 }
 
-async function buildFromStackFile(stack: string): Promise<BuiltStack> {
+async function buildFromStackFile<O extends StackOutputs>(stack: string, phase: O["phase"]): Promise<BuiltStack<O>> {
     const settings = stackSettings(stack);
     const { result, registrations } = await runWithMocks(() => buildStack(settings), { stack, region: settings.region });
-    return { outputs: result, registrations };
+    assert.equal(result.phase, phase, `${stack} builds phase ${phase}`);
+    return { outputs: result as O, registrations };
 }
 
 describe("stacks built from their stack files", () => {
     describe("dev (Pulumi.dev.yaml)", () => {
-        let dev: BuiltStack;
-        before(async () => { dev = await buildFromStackFile("dev"); });
+        let dev: BuiltStack<SingleHostOutputs>;
+        before(async () => { dev = await buildFromStackFile<SingleHostOutputs>("dev", 1); });
 
         it("is phase 1 in us-east-1 with the cheapest safe host", () => {
             assert.equal(dev.outputs.phase, 1);
@@ -59,8 +60,8 @@ describe("stacks built from their stack files", () => {
     });
 
     describe("prod (Pulumi.prod.yaml)", () => {
-        let prod: BuiltStack;
-        before(async () => { prod = await buildFromStackFile("prod"); });
+        let prod: BuiltStack<SingleHostOutputs>;
+        before(async () => { prod = await buildFromStackFile<SingleHostOutputs>("prod", 1); });
 
         it("health-checks over HTTPS on the domain", () => {
             const [check] = ofType(prod.registrations, "aws:route53/healthCheck:HealthCheck");
@@ -86,6 +87,30 @@ describe("stacks built from their stack files", () => {
 
         it("outputs the HTTPS URL", async () => {
             assert.equal(await valueOf(prod.outputs.url), "https://app.example.com");
+        });
+    });
+
+    describe("staging (Pulumi.staging.yaml)", () => {
+        let staging: BuiltStack<ScalableWebOutputs>;
+        before(async () => { staging = await buildFromStackFile<ScalableWebOutputs>("staging", 2); });
+
+        it("is phase 2: an ALB in front of an Auto Scaling group of 1-4 instances, 2 desired", () => {
+            assert.equal(ofType(staging.registrations, "aws:lb/loadBalancer:LoadBalancer").length, 1);
+            const [group] = ofType(staging.registrations, "aws:autoscaling/group:Group");
+            assert.deepEqual([group.inputs.minSize, group.inputs.maxSize, group.inputs.desiredCapacity], [1, 4, 2]);
+            assert.equal(ofType(staging.registrations, "aws:ec2/instance:Instance").filter((i) => i.name.endsWith("-host")).length, 0);
+        });
+
+        it("routes private egress through a NAT instance and puts the app on app.<domain>", async () => {
+            assert.equal(ofType(staging.registrations, "stagecraft:network:NatInstance").length, 1);
+            assert.equal(await valueOf(staging.outputs.url), "https://app.staging.example.com");
+            assert.equal(await valueOf(staging.outputs.cdnUrl!), "https://cdn.staging.example.com");
+        });
+
+        it("outputs the fleet, dashboard and load balancer a user needs", async () => {
+            assert.match(await valueOf(staging.outputs.instancesCommand), /^aws autoscaling describe-auto-scaling-groups --region us-east-1 /);
+            assert.match(await valueOf(staging.outputs.dashboardUrl), /^https:\/\/us-east-1\.console\.aws\.amazon\.com\/cloudwatch\/home\?region=us-east-1#dashboards:name=/);
+            assert.ok((await valueOf(staging.outputs.loadBalancerDnsName)).length > 0);
         });
     });
 });
