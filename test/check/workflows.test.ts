@@ -12,6 +12,13 @@ type Step = { uses?: string; run?: string; with?: Record<string, unknown> };
 type Job = { steps?: Step[]; permissions?: Record<string, string>; environment?: string; uses?: string; with?: Record<string, unknown>; needs?: string | string[]; strategy?: { matrix?: Record<string, unknown> } };
 type Workflow = { on: Record<string, unknown>; jobs: Record<string, Job> };
 
+/** Every stack file of the repository (Pulumi.<stack>.yaml): each needs its check, preview and up. */
+const STACKS = fs.readdirSync(path.resolve(__dirname, "../.."))
+    .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
+    .filter((s): s is string => s !== undefined)
+    .sort();
+const sorted = (value: unknown): unknown => (Array.isArray(value) ? [...value].sort() : value);
+
 const load = (file: string): Workflow => parse(fs.readFileSync(path.join(WORKFLOWS_DIR, file), "utf8")) as Workflow;
 const stepUsing = (job: Job, action: string): Step => {
     const step = (job.steps ?? []).find((s) => s.uses?.startsWith(action));
@@ -54,15 +61,15 @@ describe("GitHub Actions workflows", function () {
             assert.deepEqual(wf.on.pull_request, { branches: ["main"] });
         });
 
-        it("runs the offline check for dev and prod", () => {
+        it("runs the offline check for every stack file", () => {
             const job = wf.jobs["offline-check"];
-            assert.deepEqual(job.strategy?.matrix?.stack, ["dev", "prod"]);
+            assert.deepEqual(sorted(job.strategy?.matrix?.stack), STACKS);
             assert.ok((job.steps ?? []).some((s) => s.run?.startsWith('npm run check -- --stack "${{ matrix.stack }}"')));
         });
 
         it("runs pulumi preview per stack with policies/ and the stack's policy config, commented on the PR", () => {
             const job = wf.jobs.preview;
-            assert.deepEqual(job.strategy?.matrix?.stack, ["dev", "prod"]);
+            assert.deepEqual(sorted(job.strategy?.matrix?.stack), STACKS);
             const step = stepUsing(job, "pulumi/actions@v6");
             assert.equal(step.with?.command, "preview");
             assert.equal(step.with?.policyPacks, "policies");
@@ -84,10 +91,11 @@ describe("GitHub Actions workflows", function () {
         const deploy = load("deploy.yml");
         const up = load("pulumi-up.yml");
 
-        it("gates pulumi up on the offline check, dev before prod", () => {
+        it("gates pulumi up on the offline check: dev, then staging, then prod", () => {
             assert.deepEqual(deploy.on.push, { branches: ["main"] });
             assert.equal(deploy.jobs["up-dev"].needs, "offline-check");
-            assert.equal(deploy.jobs["up-prod"].needs, "up-dev");
+            assert.equal(deploy.jobs["up-staging"].needs, "up-dev");
+            assert.equal(deploy.jobs["up-prod"].needs, "up-staging", "prod goes last, after staging");
             assert.equal(deploy.jobs["up-dev"].uses, "./.github/workflows/pulumi-up.yml");
             assert.deepEqual(deploy.jobs["up-prod"].with, { stack: "prod" });
             assert.equal(deploy.jobs["up-prod"].permissions?.["id-token"], "write");

@@ -1,0 +1,73 @@
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import { type Report } from "../../tools/check";
+import { REPO, runCli, type CliRun } from "../check/run-cli";
+
+// Every stack file, through the offline check with the real policy pack over gRPC and the
+// stack's own policy config: the gate CI applies before any `pulumi up`.
+
+const STACKS = fs.readdirSync(REPO)
+    .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
+    .filter((s): s is string => s !== undefined)
+    .sort();
+
+/** Resource types that hold data and must be protected where the stack protects stateful resources. */
+const STATEFUL_TYPES = new Set(["aws:s3/bucket:Bucket", "aws:ec2/instance:Instance", "aws:ec2/eip:Eip"]);
+
+describe("every stack passes the policy pack (offline check)", function () {
+    this.timeout(300_000);
+    const runs = new Map<string, CliRun>();
+
+    before(async () => {
+        for (const stack of STACKS) runs.set(stack, await runCli(["--stack", stack]));
+    });
+
+    it("finds the dev, staging and prod stack files", () => {
+        assert.deepEqual(STACKS, ["dev", "prod", "staging"]);
+    });
+
+    for (const stack of STACKS) {
+        describe(stack, () => {
+            const report = (): Report => {
+                const run = runs.get(stack)!;
+                assert.ok(run.report, `no report: exit ${run.code}\n${run.stderr}`);
+                return run.report;
+            };
+
+            it("has zero mandatory violations and exits 0", () => {
+                const mandatory = report().violations.filter((v) => v.enforcementLevel === "mandatory");
+                assert.deepEqual(mandatory.map((v) => `${v.policy}: ${v.message}`), []);
+                assert.equal(runs.get(stack)!.code, 0);
+            });
+
+            it("ran the stagecraft pack with the stack's policy config", () => {
+                assert.ok(report().policiesRun);
+                assert.ok(report().policyPacks.some((p) => p.name === "stagecraft"));
+                assert.match(runs.get(stack)!.stdout, new RegExp(`policies/config/${stack}\\.json`));
+            });
+
+            it("parents every resource: only the stack and the engine's default providers sit at the root", () => {
+                const engineOwned = (r: { type: string; name: string }): boolean =>
+                    r.type === "pulumi:pulumi:Stack" || (r.type.startsWith("pulumi:providers:") && r.name.startsWith("default"));
+                const rootless = report().resources.filter((r) => r.parent === null && !engineOwned(r));
+                assert.deepEqual(rootless.map((r) => r.urn), []);
+                const components = report().resources.filter((r) => r.type.startsWith("stagecraft:"));
+                const stackChildren = report().resources.filter((r) => r.parent?.endsWith(`::stagecraft-${stack}`));
+                assert.ok(stackChildren.every((r) => r.type.startsWith("stagecraft:") || r.type === "pulumi:providers:aws"),
+                    `only the phase component hangs off the stack: ${stackChildren.map((r) => r.type).join(", ")}`);
+                assert.ok(components.length >= 10);
+            });
+        });
+    }
+
+    it("prod protects its stateful resources (except the rebuildable static bucket)", () => {
+        const resources = runs.get("prod")!.report!.resources;
+        const stateful = resources.filter((r) => STATEFUL_TYPES.has(r.type) && !r.name.endsWith("-static"));
+        assert.ok(stateful.length >= 4);
+        assert.deepEqual(stateful.filter((r) => !r.protect).map((r) => r.name), []);
+    });
+
+    it("dev protects nothing, so it can be torn down freely", () => {
+        assert.deepEqual(runs.get("dev")!.report!.resources.filter((r) => r.protect).map((r) => r.name), []);
+    });
+});
