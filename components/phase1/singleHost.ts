@@ -11,8 +11,7 @@ import { HealthCheckAlarm, type HealthTarget } from "../observability/healthChec
 import { LogGroup } from "../observability/logGroup";
 import { RuleSetGroup } from "../security/securityGroup";
 import { tagsFor } from "../shared/tags";
-import { SecureBucket } from "../storage/secureBucket";
-import { backupsLifecycle, uploadsCors, uploadsLifecycle, ABORT_INCOMPLETE_UPLOADS } from "../storage/rules";
+import { AppBuckets } from "../storage/appBuckets";
 import { singleHostEgress, singleHostIngress } from "./rules";
 
 /**
@@ -88,29 +87,14 @@ export class SingleHost extends pulumi.ComponentResource {
         }, child);
 
         // 3. buckets
-        const uploads = new SecureBucket(`${name}-uploads`, {
-            namePrefix: `${app}-${env}-uploads-`,
+        const buckets = new AppBuckets(`${name}`, {
+            appName: app,
+            environment: env,
+            storage: args.storage,
+            protectStateful: args.protectStateful,
             tags: args.tags,
-            versioning: true,
-            lifecycleRules: [...uploadsLifecycle(args.storage.uploadsExpirationDays), {
-                id: "expire-replaced-uploads",
-                status: "Enabled",
-                filter: { prefix: "" },
-                noncurrentVersionExpiration: { noncurrentDays: 30 },
-            }],
-            corsRules: uploadsCors(args.storage.corsOrigins),
-        }, stateful);
-        const assets = new SecureBucket(`${name}-static`, {
-            namePrefix: `${app}-${env}-static-`,
-            tags: args.tags,
-            lifecycleRules: [ABORT_INCOMPLETE_UPLOADS],
         }, child);
-        const backups = new SecureBucket(`${name}-backups`, {
-            namePrefix: `${app}-${env}-backups-`,
-            tags: args.tags,
-            versioning: true,
-            lifecycleRules: backupsLifecycle(args.storage.backupRetentionDays, args.storage.backupArchive),
-        }, stateful);
+        const { uploads, assets, backups } = buckets;
 
         // 4. logs
         const logGroup = new LogGroup(`${name}-containers`, {
@@ -245,7 +229,7 @@ export class SingleHost extends pulumi.ComponentResource {
             : args.dns.domain !== undefined && args.dns.hostedZoneId !== undefined
                 ? pulumi.output(`http://${args.dns.domain}`)
                 : pulumi.interpolate`http://${eip.publicIp}`;
-        this.bucketNames = { uploads: uploads.bucketName, static: assets.bucketName, backups: backups.bucketName };
+        this.bucketNames = buckets.bucketNames;
         this.healthCheckId = health.healthCheck.id;
         this.logGroupName = logGroup.name;
         this.alertTopicArn = alerts.arn;

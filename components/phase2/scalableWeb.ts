@@ -14,7 +14,8 @@ import { LogGroup } from "../observability/logGroup";
 import { WebMonitoring } from "../observability/webMonitoring";
 import { StagecraftError } from "../shared/errors";
 import { SecureBucket } from "../storage/secureBucket";
-import { ABORT_INCOMPLETE_UPLOADS, backupsLifecycle, uploadsCors, uploadsLifecycle } from "../storage/rules";
+import { ABORT_INCOMPLETE_UPLOADS } from "../storage/rules";
+import { AppBuckets } from "../storage/appBuckets";
 import { AppFleet } from "./appFleet";
 import { instanceFirewallIngress } from "./rules";
 
@@ -98,31 +99,16 @@ export class ScalableWeb extends pulumi.ComponentResource {
         }, child);
 
         // 2. buckets
-        const uploads = new SecureBucket(`${name}-uploads`, {
-            namePrefix: `${app}-${env}-uploads-`,
-            tags: args.tags,
-            versioning: true,
-            lifecycleRules: [...uploadsLifecycle(args.storage.uploadsExpirationDays), {
-                id: "expire-replaced-uploads",
-                status: "Enabled",
-                filter: { prefix: "" },
-                noncurrentVersionExpiration: { noncurrentDays: 30 },
-            }],
-            corsRules: uploadsCors(args.storage.corsOrigins),
-        }, stateful);
         const grant = args.web.cdnEnabled ? distributionGrant() : undefined;
-        const assets = new SecureBucket(`${name}-static`, {
-            namePrefix: `${app}-${env}-static-`,
+        const buckets = new AppBuckets(`${name}`, {
+            appName: app,
+            environment: env,
+            storage: args.storage,
+            protectStateful: args.protectStateful,
+            staticPolicyStatements: grant?.statements,
             tags: args.tags,
-            lifecycleRules: [ABORT_INCOMPLETE_UPLOADS],
-            extraPolicyStatements: grant?.statements,
         }, child);
-        const backups = new SecureBucket(`${name}-backups`, {
-            namePrefix: `${app}-${env}-backups-`,
-            tags: args.tags,
-            versioning: true,
-            lifecycleRules: backupsLifecycle(args.storage.backupRetentionDays, args.storage.backupArchive),
-        }, stateful);
+        const { uploads, assets, backups } = buckets;
         const accessLogs = args.web.albAccessLogs
             ? new SecureBucket(`${name}-alb-logs`, {
                 namePrefix: `${app}-${env}-alb-logs-`,
@@ -232,7 +218,7 @@ export class ScalableWeb extends pulumi.ComponentResource {
         this.cdnDistributionId = cdn?.distributionId;
         this.loadBalancerDnsName = lb.dnsName;
         this.autoScalingGroupName = fleet.autoScalingGroupName;
-        this.bucketNames = { uploads: uploads.bucketName, static: assets.bucketName, backups: backups.bucketName };
+        this.bucketNames = buckets.bucketNames;
         this.accessLogsBucketName = accessLogs?.bucketName;
         this.logGroupName = logGroup.name;
         this.alertTopicArn = alerts.arn;

@@ -30,9 +30,17 @@ export const ABORT_INCOMPLETE_UPLOADS: LifecycleRule = {
     abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
 };
 
-/** Uploads: optionally expire objects after N days (seed 001 dev: 30). */
+/**
+ * Uploads are versioned (an overwrite or delete can be undone for 30 days); objects optionally
+ * expire after N days (seed 001 dev: 30).
+ */
 export function uploadsLifecycle(expirationDays: number): LifecycleRule[] {
-    const rules = [ABORT_INCOMPLETE_UPLOADS];
+    const rules: LifecycleRule[] = [ABORT_INCOMPLETE_UPLOADS, {
+        id: "expire-replaced-uploads",
+        status: "Enabled",
+        filter: { prefix: "" },
+        noncurrentVersionExpiration: { noncurrentDays: 30 },
+    }];
     if (expirationDays > 0) {
         rules.push({ id: "expire-uploads", status: "Enabled", filter: { prefix: "" }, expiration: { days: expirationDays } });
     }

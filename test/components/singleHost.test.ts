@@ -34,6 +34,7 @@ describe("SingleHost (phase 1) under mocks", function () {
                 "stagecraft:deploy:DeployDocuments"]) {
                 assert.equal(ofType(built.registrations, type).length, 1, type);
             }
+            assert.equal(ofType(built.registrations, "stagecraft:storage:AppBuckets").length, 1);
             assert.equal(ofType(built.registrations, "stagecraft:storage:SecureBucket").length, 3);
         });
 

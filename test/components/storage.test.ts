@@ -10,8 +10,13 @@ describe("storage rules", () => {
     });
 
     it("uploads expire after the configured days (seed 001 dev: 30) or never", () => {
-        assert.equal(uploadsLifecycle(0).length, 1);
-        assert.deepEqual(uploadsLifecycle(30)[1].expiration, { days: 30 });
+        assert.ok(uploadsLifecycle(0).every((r) => r.expiration === undefined));
+        assert.deepEqual(uploadsLifecycle(30).find((r) => r.id === "expire-uploads")?.expiration, { days: 30 });
+    });
+
+    it("replaced or deleted uploads can be restored for 30 days, then expire", () => {
+        const rule = uploadsLifecycle(0).find((r) => r.id === "expire-replaced-uploads");
+        assert.deepEqual(rule?.noncurrentVersionExpiration, { noncurrentDays: 30 });
     });
 
     it("dev backups expire replaced versions and do not move between storage classes", () => {

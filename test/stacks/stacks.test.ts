@@ -53,9 +53,9 @@ describe("stacks built from their stack files", () => {
             assert.ok((await valueOf(dev.outputs.healthCheckId)).length > 0);
         });
 
-        it("registers 41 AWS resources, 1 awsx VPC and 11 components", () => {
+        it("registers 41 AWS resources, 1 awsx VPC and 12 components", () => {
             // A change in these counts is a change in what `pulumi up` creates: update them deliberately.
-            assert.deepEqual(countsOf(dev.registrations), { aws: 41, remote: 1, components: 11 });
+            assert.deepEqual(countsOf(dev.registrations), { aws: 41, remote: 1, components: 12 });
         });
     });
 
@@ -82,7 +82,7 @@ describe("stacks built from their stack files", () => {
         });
 
         it("adds flow logs, the DNS record and the e-mail subscription: 46 AWS resources", () => {
-            assert.deepEqual(countsOf(prod.registrations), { aws: 46, remote: 1, components: 11 });
+            assert.deepEqual(countsOf(prod.registrations), { aws: 46, remote: 1, components: 12 });
         });
 
         it("outputs the HTTPS URL", async () => {
