@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { DnsValidatedCertificate } from "../certificates/dnsValidatedCertificate";
 import { tagsFor } from "../shared/tags";
 import {
     CLOUDFRONT_HOSTED_ZONE_ID,
@@ -113,31 +114,11 @@ export class StaticSiteCdn extends pulumi.ComponentResource {
     }
 
     private createCertificate(name: string, args: StaticSiteCdnArgs, usEast1: aws.Provider): pulumi.Output<string> {
-        const inUsEast1 = { parent: this, provider: usEast1 };
-        const certificate = new aws.acm.Certificate(`${name}-cert`, {
+        // CloudFront only takes certificates from us-east-1.
+        return new DnsValidatedCertificate(`${name}-cert`, {
             domainName: args.hostname,
-            validationMethod: "DNS",
-            keyAlgorithm: "RSA_2048",
-            options: { certificateTransparencyLoggingPreference: "ENABLED" },
-            tags: tagsFor(args.tags, `${name}-cert`),
-        }, inUsEast1);
-        const option = certificate.domainValidationOptions.apply((options) => {
-            const match = options.find((o) => o.domainName === args.hostname);
-            if (match === undefined) throw new Error(`ACM returned no validation option for ${args.hostname}`);
-            return match;
-        });
-        const record = new aws.route53.Record(`${name}-cert-validation-1`, {
-            zoneId: args.hostedZoneId,
-            name: option.resourceRecordName,
-            type: option.resourceRecordType,
-            records: [option.resourceRecordValue],
-            ttl: 300,
-            allowOverwrite: true,
-        }, { parent: this });
-        const validation = new aws.acm.CertificateValidation(`${name}-cert-validation`, {
-            certificateArn: certificate.arn,
-            validationRecordFqdns: [record.fqdn],
-        }, inUsEast1);
-        return validation.certificateArn;
+            hostedZoneId: args.hostedZoneId,
+            tags: args.tags,
+        }, { parent: this, providers: { aws: usEast1 } }).certificateArn;
     }
 }

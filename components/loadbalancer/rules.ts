@@ -61,14 +61,6 @@ export function coveredByCertificate(hostname: string, domain: string): boolean 
     return hostname.endsWith(suffix) && /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(hostname.slice(0, -suffix.length));
 }
 
-/**
- * The names whose DNS validation records must exist, one per distinct record: ACM validates
- * `*.example.com` with the same CNAME as `example.com`, so two records would collide.
- */
-export function validationRecordDomains(names: readonly string[]): string[] {
-    return [...new Set(names.map((n) => n.replace(/^\*\./, "")))];
-}
-
 /** Health check seed 001 specifies: the health path every 30 s over the traffic port. */
 export function targetGroupHealthCheck(path: string) {
     return {

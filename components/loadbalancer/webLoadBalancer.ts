@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { RuleSetGroup } from "../security/securityGroup";
 import { StagecraftError } from "../shared/errors";
+import { DnsValidatedCertificate } from "../certificates/dnsValidatedCertificate";
 import { tagsFor } from "../shared/tags";
 import {
     albEgress,
@@ -15,7 +16,6 @@ import {
     targetGroupHealthCheck,
     targetGroupNamePrefix,
     TLS_POLICY,
-    validationRecordDomains,
 } from "./rules";
 
 export interface WebLoadBalancerArgs {
@@ -172,36 +172,11 @@ export class WebLoadBalancer extends pulumi.ComponentResource {
     }
 
     private createCertificate(name: string, args: WebLoadBalancerArgs): pulumi.Output<string> {
-        const child = { parent: this };
-        const domains = certificateDomains(args.domain);
-        const certificate = new aws.acm.Certificate(`${name}-cert`, {
-            ...domains,
-            validationMethod: "DNS",
-            keyAlgorithm: "RSA_2048",
-            options: { certificateTransparencyLoggingPreference: "ENABLED" },
-            tags: tagsFor(args.tags, `${name}-cert`),
-        }, child);
-        const records = validationRecordDomains([domains.domainName, ...domains.subjectAlternativeNames]).map((domain, i) => {
-            const option = certificate.domainValidationOptions.apply((options) => {
-                const match = options.find((o) => o.domainName === domain);
-                if (match === undefined) throw new Error(`ACM returned no validation option for ${domain}`);
-                return match;
-            });
-            return new aws.route53.Record(`${name}-cert-validation-${i + 1}`, {
-                zoneId: args.hostedZoneId,
-                name: option.resourceRecordName,
-                type: option.resourceRecordType,
-                records: [option.resourceRecordValue],
-                ttl: 300,
-                // Another stack validating the same names in this zone has the same record.
-                allowOverwrite: true,
-            }, child);
-        });
-        const validation = new aws.acm.CertificateValidation(`${name}-cert-validation`, {
-            certificateArn: certificate.arn,
-            validationRecordFqdns: records.map((r) => r.fqdn),
-        }, child);
-        return validation.certificateArn;
+        return new DnsValidatedCertificate(`${name}-cert`, {
+            ...certificateDomains(args.domain),
+            hostedZoneId: args.hostedZoneId,
+            tags: args.tags,
+        }, { parent: this }).certificateArn;
     }
 
     private createHttpsListener(name: string, args: WebLoadBalancerArgs): aws.lb.Listener {

@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import { validationRecordDomains } from "../../components/certificates/dnsValidatedCertificate";
 import {
     albEgress,
     albIngress,
@@ -8,7 +9,6 @@ import {
     elbName,
     targetGroupHealthCheck,
     targetGroupNamePrefix,
-    validationRecordDomains,
 } from "../../components/loadbalancer/rules";
 import { WebLoadBalancer, type WebLoadBalancerArgs } from "../../components/loadbalancer/webLoadBalancer";
 import { expandRules } from "../../components/security/rules";
