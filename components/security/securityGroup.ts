@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { tagsFor } from "../shared/tags";
-import { expandRules, type RuleSpec } from "./rules";
+import { type ExpandedRule, expandRules, type RuleSpec } from "./rules";
 
 export interface RuleSetGroupArgs {
     /** VPC the group belongs to. */
@@ -47,31 +47,23 @@ export class RuleSetGroup extends pulumi.ComponentResource {
             return id;
         };
 
+        const ruleArgs = (rule: ExpandedRule) => ({
+            securityGroupId: this.securityGroup.id,
+            description: rule.description,
+            ipProtocol: rule.ipProtocol,
+            fromPort: rule.fromPort,
+            toPort: rule.toPort,
+            cidrIpv4: rule.cidrIpv4,
+            cidrIpv6: rule.cidrIpv6,
+            referencedSecurityGroupId: peer(rule.securityGroupKey),
+        });
         for (const rule of expandRules(args.ingress ?? [])) {
-            new aws.vpc.SecurityGroupIngressRule(`${name}-in-${rule.key}`, {
-                securityGroupId: this.securityGroup.id,
-                description: rule.description,
-                ipProtocol: rule.ipProtocol,
-                fromPort: rule.fromPort,
-                toPort: rule.toPort,
-                cidrIpv4: rule.cidrIpv4,
-                cidrIpv6: rule.cidrIpv6,
-                referencedSecurityGroupId: peer(rule.securityGroupKey),
-                tags: tagsFor(args.tags, `${name}-in-${rule.key}`),
-            }, { parent: this });
+            const ruleName = `${name}-in-${rule.key}`;
+            new aws.vpc.SecurityGroupIngressRule(ruleName, { ...ruleArgs(rule), tags: tagsFor(args.tags, ruleName) }, { parent: this });
         }
         for (const rule of expandRules(args.egress ?? [])) {
-            new aws.vpc.SecurityGroupEgressRule(`${name}-out-${rule.key}`, {
-                securityGroupId: this.securityGroup.id,
-                description: rule.description,
-                ipProtocol: rule.ipProtocol,
-                fromPort: rule.fromPort,
-                toPort: rule.toPort,
-                cidrIpv4: rule.cidrIpv4,
-                cidrIpv6: rule.cidrIpv6,
-                referencedSecurityGroupId: peer(rule.securityGroupKey),
-                tags: tagsFor(args.tags, `${name}-out-${rule.key}`),
-            }, { parent: this });
+            const ruleName = `${name}-out-${rule.key}`;
+            new aws.vpc.SecurityGroupEgressRule(ruleName, { ...ruleArgs(rule), tags: tagsFor(args.tags, ruleName) }, { parent: this });
         }
 
         this.registerOutputs({ id: this.id });
