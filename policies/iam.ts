@@ -8,7 +8,7 @@
 import { stringList, text } from "./lib/config";
 import { matchesAny } from "./lib/glob";
 import {
-    conditionValues, describeStatement, effectOf, grantsEverything, hasPublicPrincipal, isRestrictedByCondition,
+    conditionValues, describeStatement, effectOf, grantsEverything, publicAccessOf,
     isServiceWildcard, matchesEveryAction, parseDocument, type Statement,
 } from "./lib/iamdoc";
 import { type PackPolicy, type ResourceReport, resourcePolicy, type ResourceView } from "./lib/policy";
@@ -232,12 +232,10 @@ export const roleTrustNoPublicPrincipal = resourcePolicy({
         if (parsed.kind === "unknown") return report.unknown(what, "assumeRolePolicy");
         if (parsed.kind !== "parsed") return;
         for (const st of parsed.statements) {
-            const effect = effectOf(st);
-            const everyone = hasPublicPrincipal(st);
-            const pinned = isRestrictedByCondition(st);
-            if (effect === UNKNOWN || everyone === UNKNOWN || (everyone === true && pinned === UNKNOWN)) {
+            const access = publicAccessOf(st);
+            if (access === UNKNOWN) {
                 report.unknown(what, `assumeRolePolicy ${describeStatement(st)}`);
-            } else if (effect === "allow" && everyone && !pinned) {
+            } else if (access === "public") {
                 report.violation(`assumeRolePolicy ${describeStatement(st)} lets any AWS principal in any account assume the role (Principal "*"). `
                     + "Trust the specific service, account or role, or pin it with an aws:PrincipalOrgID or aws:PrincipalAccount condition.");
             }

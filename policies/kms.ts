@@ -4,7 +4,7 @@
  * IAM: it is not a public grant and not an identity policy.)
  */
 import { requireFlag } from "./lib/checks";
-import { describeStatement, effectOf, hasPublicPrincipal, isRestrictedByCondition, parseDocument } from "./lib/iamdoc";
+import { describeStatement, parseDocument, publicAccessOf } from "./lib/iamdoc";
 import { type PackPolicy, resourcePolicy } from "./lib/policy";
 import { str, UNKNOWN } from "./lib/values";
 
@@ -51,12 +51,10 @@ export const keyPolicyNotPublic = resourcePolicy({
         if (parsed.kind === "unknown") return report.unknown(what, "policy");
         if (parsed.kind !== "parsed") return;
         for (const st of parsed.statements) {
-            const effect = effectOf(st);
-            const everyone = hasPublicPrincipal(st);
-            const pinned = isRestrictedByCondition(st);
-            if (effect === UNKNOWN || everyone === UNKNOWN || (everyone === true && pinned === UNKNOWN)) {
+            const access = publicAccessOf(st);
+            if (access === UNKNOWN) {
                 report.unknown(what, `policy ${describeStatement(st)}`);
-            } else if (effect === "allow" && everyone && !pinned) {
+            } else if (access === "public") {
                 report.violation(`policy ${describeStatement(st)} allows Principal "*" with no condition pinning the caller, so any AWS account can use the key. `
                     + "Grant to arn:aws:iam::<account>:root, named roles or services, or add a kms:CallerAccount condition.");
             }

@@ -11,7 +11,7 @@ import {
     OWNERSHIP, PAB, SSE_TYPES, type SideVerdict, sideResources, VERSIONING_TYPES,
 } from "./lib/buckets";
 import {
-    conditionValues, describeStatement, effectOf, hasPublicPrincipal, isRestrictedByCondition, parseDocument, type Statement,
+    conditionValues, describeStatement, effectOf, hasPublicPrincipal, parseDocument, publicAccessOf, type Statement,
 } from "./lib/iamdoc";
 import { type PackPolicy, resourcePolicy, type StackReport, stackPolicy } from "./lib/policy";
 import { at, bool, list, pathText, rec, records, str, strings, UNKNOWN } from "./lib/values";
@@ -237,15 +237,12 @@ function judgeBucketPolicy(doc: unknown, isPublic: PublicBucket | false | typeof
     const violations: string[] = [];
     let unknown: string | undefined = parsed.unknownStatements > 0 ? `${field}.Statement` : undefined;
     for (const st of parsed.statements) {
-        const effect = effectOf(st);
-        if (effect === "deny" || effect === "other" || effect === undefined) continue;
-        const everyone = hasPublicPrincipal(st);
-        const pinned = isRestrictedByCondition(st);
-        if (effect === UNKNOWN || everyone === UNKNOWN || (everyone === true && pinned === UNKNOWN)) {
+        const access = publicAccessOf(st);
+        if (access === UNKNOWN) {
             unknown = `${field} ${describeStatement(st)}`;
             continue;
         }
-        if (everyone !== true || pinned === true) continue;
+        if (access === "restricted") continue;
         const actions = st.action.values.map((a) => a.toLowerCase());
         const readOnly = !st.notAction.present && !st.action.unknown && actions.length > 0 && actions.every((a) => READ_ACTIONS.has(a));
         if (isPublic === UNKNOWN && readOnly) {

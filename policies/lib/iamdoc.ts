@@ -192,6 +192,20 @@ export function isRestrictedByCondition(st: Statement): Read<boolean> {
     return sawUnknown ? UNKNOWN : false;
 }
 
+/**
+ * Does an Allow statement let anyone in: Principal "*" (or an equivalent) not pinned to known
+ * callers by a condition? "public", "restricted" (a Deny, a named principal or a pinning
+ * condition), or UNKNOWN when a part that decides is unknown during a preview.
+ */
+export function publicAccessOf(st: Statement): "public" | "restricted" | typeof UNKNOWN {
+    const effect = effectOf(st);
+    if (effect === "deny" || effect === "other" || effect === undefined) return "restricted";
+    const everyone = hasPublicPrincipal(st);
+    const pinned = isRestrictedByCondition(st);
+    if (effect === UNKNOWN || everyone === UNKNOWN || (everyone === true && pinned === UNKNOWN)) return UNKNOWN;
+    return everyone === true && pinned !== true ? "public" : "restricted";
+}
+
 /** Values of a condition key (any case) under the given operators (compared case-insensitively). */
 export function conditionValues(st: Statement, key: string, operators: readonly string[]): StringSet[] {
     const c = st.condition;

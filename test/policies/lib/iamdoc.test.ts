@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import {
     conditionValues, describeStatement, grantsEverything, hasPublicPrincipal, isRestrictedByCondition, isServiceWildcard,
-    matchesEveryAction, matchesEveryResource, parseDocument, type Statement,
+    matchesEveryAction, matchesEveryResource, parseDocument, publicAccessOf, type Statement,
 } from "../../../policies/lib/iamdoc";
 import { UNKNOWN } from "../../../policies/lib/values";
 import { UNKNOWN as WIRE_UNKNOWN } from "../helpers/server";
@@ -103,5 +103,30 @@ describe("policies/lib/iamdoc", () => {
     it("names statements by index and Sid", () => {
         assert.equal(describeStatement(one({ Sid: "Admin" })), "statement 0 (Sid Admin)");
         assert.equal(describeStatement(one({})), "statement 0");
+    });
+
+    describe("publicAccessOf", () => {
+        it("an Allow to Principal \"*\" without a pinning condition is public", () => {
+            assert.equal(publicAccessOf(one({ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "*" })), "public");
+            assert.equal(publicAccessOf(one({ Effect: "Allow", Principal: { AWS: "*" }, Action: "kms:Decrypt", Resource: "*" })), "public");
+        });
+
+        it("a pinning condition, a named principal or a Deny is restricted", () => {
+            assert.equal(publicAccessOf(one({
+                Effect: "Allow", Principal: "*", Action: "kms:Decrypt", Resource: "*",
+                Condition: { StringEquals: { "kms:CallerAccount": "123456789012" } },
+            })), "restricted");
+            assert.equal(publicAccessOf(one({ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" })), "restricted");
+            assert.equal(publicAccessOf(one({ Effect: "Deny", Principal: "*", Action: "s3:*", Resource: "*" })), "restricted");
+        });
+
+        it("is unknown while the principal or the condition of an Allow is unknown", () => {
+            assert.equal(publicAccessOf(one({ Effect: "Allow", Principal: WIRE_UNKNOWN, Action: "s3:GetObject", Resource: "*" })), UNKNOWN);
+            assert.equal(publicAccessOf(one({ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "*", Condition: WIRE_UNKNOWN })), UNKNOWN);
+        });
+
+        it("a Deny never needs its unknown principal to be judged", () => {
+            assert.equal(publicAccessOf(one({ Effect: "Deny", Principal: WIRE_UNKNOWN, Action: "s3:*", Resource: "*" })), "restricted");
+        });
     });
 });
