@@ -1,0 +1,77 @@
+import * as assert from "node:assert/strict";
+import { databaseMonthlyCostUsd, parseTenants, PLAN_SIZING } from "../../../components/tenants/plans";
+import { provisioningDefinition, TRANSIENT_LAMBDA_ERRORS } from "../../../components/tenants/provisioning";
+
+describe("tenant plans", () => {
+    it("size uploads lifecycles 30 / 90 / 365 days by plan", () => {
+        assert.deepEqual(
+            [PLAN_SIZING.starter.uploadsExpirationDays, PLAN_SIZING.professional.uploadsExpirationDays, PLAN_SIZING.enterprise.uploadsExpirationDays],
+            [30, 90, 365]);
+    });
+
+    it("give enterprise db.t3.medium with 100 GB and Multi-AZ, the others db.t3.micro with 20 GB (seed 001)", () => {
+        assert.deepEqual([PLAN_SIZING.enterprise.databaseInstanceClass, PLAN_SIZING.enterprise.databaseStorageGb, PLAN_SIZING.enterprise.databaseMultiAz], ["db.t3.medium", 100, true]);
+        for (const plan of ["starter", "professional"] as const) {
+            assert.deepEqual([PLAN_SIZING[plan].databaseInstanceClass, PLAN_SIZING[plan].databaseStorageGb], ["db.t3.micro", 20], plan);
+        }
+    });
+
+    it("price the databases per month in us-east-1", () => {
+        assert.equal(databaseMonthlyCostUsd("starter"), 15.44);
+        assert.equal(databaseMonthlyCostUsd("enterprise"), 128.12);
+    });
+
+    it("parse `<id>:<plan>` entries", () => {
+        assert.deepEqual(parseTenants(["acme:enterprise", "globex:starter"]).tenants, [{ id: "acme", plan: "enterprise" }, { id: "globex", plan: "starter" }]);
+    });
+
+    it("report bad ids, unknown plans, malformed entries and duplicates, each with what is allowed", () => {
+        const { tenants, problems } = parseTenants(["Acme:starter", "acme:gold", "acme", "a:b:c", "ok:starter", "ok:professional"]);
+        assert.deepEqual(tenants, [{ id: "ok", plan: "starter" }]);
+        assert.deepEqual(problems.map((p) => p.entry), ["Acme:starter", "acme:gold", "acme", "a:b:c", "ok:professional"]);
+        assert.match(problems[1].allowed, /starter, professional, enterprise/);
+        assert.match(problems[4].allowed, /each tenant id once/);
+    });
+});
+
+describe("tenant provisioning state machine", () => {
+    const definition = provisioningDefinition({
+        createDatabaseFunctionArn: "arn:aws:lambda:us-east-1:123456789012:function:create-db",
+        createBucketsFunctionArn: "arn:aws:lambda:us-east-1:123456789012:function:create-buckets",
+        configureDnsFunctionArn: "arn:aws:lambda:us-east-1:123456789012:function:configure-dns",
+        notificationTopicArn: "arn:aws:sns:us-east-1:123456789012:tenant-provisioning",
+    });
+    const states = definition.States as Record<string, { Type: string; Next?: string; End?: boolean; Retry?: { ErrorEquals: string[]; MaxAttempts: number }[]; Catch?: { ErrorEquals: string[]; Next: string }[]; Resource?: string; Parameters?: Record<string, unknown> }>;
+
+    it("runs CreateDatabase → CreateBuckets → ConfigureDNS → NotifyCompletion", () => {
+        const order: string[] = [];
+        for (let name: string | undefined = definition.StartAt; name !== undefined; name = states[name].Next) order.push(name);
+        assert.deepEqual(order, ["CreateDatabase", "CreateBuckets", "ConfigureDNS", "NotifyCompletion"]);
+        assert.equal(states.NotifyCompletion.End, true);
+        assert.equal(states.NotifyCompletion.Resource, "arn:aws:states:::sns:publish");
+    });
+
+    it("invokes each step's own function and retries transient Lambda errors three times", () => {
+        assert.equal(states.CreateDatabase.Parameters!.FunctionName, "arn:aws:lambda:us-east-1:123456789012:function:create-db");
+        for (const step of ["CreateDatabase", "CreateBuckets", "ConfigureDNS"]) {
+            assert.deepEqual(states[step].Retry![0].ErrorEquals, [...TRANSIENT_LAMBDA_ERRORS], step);
+            assert.equal(states[step].Retry![0].MaxAttempts, 3, step);
+        }
+    });
+
+    it("catches any failure into a failure notification and a Fail state", () => {
+        for (const step of ["CreateDatabase", "CreateBuckets", "ConfigureDNS"]) {
+            assert.deepEqual(states[step].Catch!.map((c) => [c.ErrorEquals, c.Next]), [[["States.ALL"], "NotifyFailure"]], step);
+        }
+        assert.equal(states.NotifyFailure.Next, "ProvisioningFailed");
+        assert.equal(states.ProvisioningFailed.Type, "Fail");
+    });
+
+    it("every Next names a state of the machine", () => {
+        for (const [name, state] of Object.entries(states)) {
+            for (const next of [state.Next, ...(state.Catch ?? []).map((c) => c.Next)]) {
+                if (next !== undefined) assert.ok(next in states, `${name} → ${next}`);
+            }
+        }
+    });
+});
