@@ -194,6 +194,16 @@ export function computedOutputs(
             return { ...tags, arn: `arn:${partition}:route53:::healthcheck/${id}` };
         case "aws:ssm/document:Document":
             return { ...tags, arn: arn("ssm", `document/${named}`), documentVersion: "1", latestVersion: "1", defaultVersion: "1" };
+        case "aws:organizations/organization:Organization": {
+            const org = `o-${hexId(name, 10)}`;
+            return {
+                ...tags,
+                arn: `arn:${partition}:organizations::${accountId}:organization/${org}`,
+                masterAccountId: accountId,
+                masterAccountArn: `arn:${partition}:organizations::${accountId}:account/${org}/${accountId}`,
+                roots: [{ id: `r-${hexId(name, 4)}`, arn: `arn:${partition}:organizations::${accountId}:root/${org}/r-${hexId(name, 4)}`, name: "Root", policyTypes: [] }],
+            };
+        }
         case "aws:acm/certificate:Certificate": {
             const domain = str(state.domainName, "example.com");
             return {
