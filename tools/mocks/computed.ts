@@ -204,6 +204,20 @@ export function computedOutputs(
                 roots: [{ id: `r-${hexId(name, 4)}`, arn: `arn:${partition}:organizations::${accountId}:root/${org}/r-${hexId(name, 4)}`, name: "Root", policyTypes: [] }],
             };
         }
+        case "aws:rds/instance:Instance": {
+            const host = `${name}.${hexId(name, 12)}.${region}.rds.${dnsSuffix}`;
+            const port = str(state.engine, "postgres").startsWith("postgres") ? 5432 : 3306;
+            return {
+                ...tags,
+                arn: arn("rds", `db:${name}`),
+                address: host,
+                endpoint: `${host}:${port}`,
+                port,
+                ...(state.manageMasterUserPassword === true
+                    ? { masterUserSecrets: [{ secretArn: arn("secretsmanager", `secret:rds!db-${uuid(name)}`), secretStatus: "active", kmsKeyId: "" }] }
+                    : {}),
+            };
+        }
         case "aws:acm/certificate:Certificate": {
             const domain = str(state.domainName, "example.com");
             return {

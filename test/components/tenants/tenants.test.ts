@@ -1,6 +1,8 @@
 import * as assert from "node:assert/strict";
 import { databaseMonthlyCostUsd, parseTenants, PLAN_SIZING } from "../../../components/tenants/plans";
 import { provisioningDefinition, TRANSIENT_LAMBDA_ERRORS } from "../../../components/tenants/provisioning";
+import { Tenant } from "../../../components/tenants/tenant";
+import { named, ofType, runWithMocks, valueOf } from "../../helpers/pulumi";
 
 describe("tenant plans", () => {
     it("size uploads lifecycles 30 / 90 / 365 days by plan", () => {
@@ -72,6 +74,51 @@ describe("tenant provisioning state machine", () => {
             for (const next of [state.Next, ...(state.Catch ?? []).map((c) => c.Next)]) {
                 if (next !== undefined) assert.ok(next in states, `${name} → ${next}`);
             }
+        }
+    });
+});
+
+describe("Tenant (phase 4) under mocks", () => {
+    const base = {
+        appName: "chat",
+        vpcId: "vpc-1",
+        privateSubnetIds: ["subnet-a", "subnet-b"],
+        appSecurityGroupId: "sg-app",
+        tags: { project: "chat", environment: "prod", owner: "platform" },
+    };
+
+    it("sizes an enterprise tenant: db.t3.medium, 100 GB, Multi-AZ, 30 days of backups, uploads kept 365 days", async () => {
+        const { registrations } = await runWithMocks(() => new Tenant("chat-acme", { ...base, tenant: { id: "acme", plan: "enterprise" } }));
+        const [db] = ofType(registrations, "aws:rds/instance:Instance");
+        assert.deepEqual([db.inputs.instanceClass, db.inputs.allocatedStorage, db.inputs.multiAz, db.inputs.backupRetentionPeriod], ["db.t3.medium", 100, true, 30]);
+        const lifecycle = named(registrations, "chat-acme-uploads-lifecycle").inputs.rules.find((r: { expiration?: unknown }) => r.expiration !== undefined);
+        assert.deepEqual(lifecycle.expiration, { days: 365 });
+    });
+
+    it("sizes a starter tenant: db.t3.micro, 20 GB, single AZ, uploads expire after 30 days", async () => {
+        const { registrations } = await runWithMocks(() => new Tenant("chat-globex", { ...base, tenant: { id: "globex", plan: "starter" } }));
+        const [db] = ofType(registrations, "aws:rds/instance:Instance");
+        assert.deepEqual([db.inputs.instanceClass, db.inputs.allocatedStorage, db.inputs.multiAz], ["db.t3.micro", 20, false]);
+        const lifecycle = named(registrations, "chat-globex-uploads-lifecycle").inputs.rules.find((r: { expiration?: unknown }) => r.expiration !== undefined);
+        assert.deepEqual(lifecycle.expiration, { days: 30 });
+    });
+
+    it("keeps the database private, encrypted, RDS-managed password, deletion-protected, reachable only from the app on 5432", async () => {
+        const { result, registrations } = await runWithMocks(() => new Tenant("chat-initech", { ...base, tenant: { id: "initech", plan: "professional" } }));
+        const [db] = ofType(registrations, "aws:rds/instance:Instance");
+        assert.deepEqual(
+            [db.inputs.publiclyAccessible, db.inputs.storageEncrypted, db.inputs.manageMasterUserPassword, db.inputs.deletionProtection, db.inputs.skipFinalSnapshot],
+            [false, true, true, true, false]);
+        assert.equal(db.inputs.password, undefined, "no password in config or state");
+        const ingress = ofType(registrations, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
+        assert.deepEqual(ingress.map((r) => [r.inputs.fromPort, r.inputs.referencedSecurityGroupId, r.inputs.cidrIpv4]), [[5432, "sg-app", undefined]]);
+        assert.match(await valueOf(result.databaseSecretArn), /^arn:aws:secretsmanager:/);
+    });
+
+    it("tags every resource with the tenant and its plan", async () => {
+        const { registrations } = await runWithMocks(() => new Tenant("chat-umbrella", { ...base, tenant: { id: "umbrella", plan: "starter" } }));
+        for (const r of registrations.filter((x) => x.inputs.tags !== undefined)) {
+            assert.deepEqual([r.inputs.tags.tenant, r.inputs.tags.plan], ["umbrella", "starter"], r.name);
         }
     });
 });
