@@ -6,7 +6,7 @@
  * 4. deploy the configured first tag through the deploy tool, like every later deploy.
  * No secret is ever written here: user data is readable by anyone who can describe the instance.
  */
-import { type AmiFamily } from "../config/settings";
+import { type AmiFamily, type AppSettings } from "../config/settings";
 import { type RuleSpec } from "../security/rules";
 import { composeFile, type ComposeInput } from "./compose";
 import { DEPLOY_TOOL_PATH, deployScript, type DeployScriptInput } from "./deployScript";
@@ -78,4 +78,42 @@ export function userData(input: UserDataInput): string {
         `${DEPLOY_TOOL_PATH} deploy ${input.initialTag}`,
         "",
     ].join("\n");
+}
+
+/** The log group the app's containers ship to (seed 004's convention). */
+export function containerLogGroupName(appName: string, environment: string): string {
+    return `/${appName}/${environment}/containers`;
+}
+
+/** What a host running the app needs besides the settings every host shares. */
+export interface AppHostInput {
+    app: AppSettings;
+    environment: string;
+    region: string;
+    family: AmiFamily;
+    /** The host's inbound rules (the host firewall mirrors them). */
+    ingress: readonly RuleSpec[];
+    /** How the app is exposed: published port, TLS proxy, host networking. */
+    exposure: Pick<ComposeInput, "publishAppPort" | "tlsDomain" | "proxy" | "hostNetwork">;
+}
+
+/** First-boot script of any host that runs the app (phase 1's single host, phase 2's fleet). */
+export function appHostUserData(input: AppHostInput): string {
+    const { app, environment, region } = input;
+    return userData({
+        family: input.family,
+        compose: {
+            appName: app.name,
+            environment,
+            region,
+            port: app.port,
+            logGroupName: containerLogGroupName(app.name, environment),
+            healthPath: app.healthPath,
+            ...input.exposure,
+        },
+        deploy: { appName: app.name, environment, region, port: app.port, healthPath: app.healthPath, repository: app.repository },
+        image: app.image,
+        initialTag: app.initialTag,
+        ingress: input.ingress,
+    });
 }

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { type Settings } from "../config/settings";
 import { amiQuery, architectureOf, isBurstable } from "../compute/ami";
-import { userData } from "../compute/userData";
+import { appHostUserData, containerLogGroupName } from "../compute/userData";
 import { DeployDocuments } from "../deploy/deployDocuments";
 import { InstanceRole } from "../iam/instanceRole";
 import { Network } from "../network/network";
@@ -98,7 +98,7 @@ export class SingleHost extends pulumi.ComponentResource {
 
         // 4. logs
         const logGroup = new LogGroup(`${name}-containers`, {
-            logGroupName: `/${app}/${env}/containers`,
+            logGroupName: containerLogGroupName(app, env),
             retentionDays: args.logRetentionDays,
             tags: args.tags,
         }, child);
@@ -141,29 +141,13 @@ export class SingleHost extends pulumi.ComponentResource {
             // Standard credits: a busy t-class host slows down instead of running up a bill.
             creditSpecification: isBurstable(args.host.instanceType) ? { cpuCredits: "standard" } : undefined,
             ipv6AddressCount: args.network.ipv6 ? 1 : undefined,
-            userData: userData({
+            userData: appHostUserData({
+                app: args.app,
+                environment: env,
+                region: args.region,
                 family: args.host.amiFamily,
-                compose: {
-                    appName: app,
-                    environment: env,
-                    region: args.region,
-                    port: args.app.port,
-                    publishAppPort: args.host.appPortCidrs.length > 0,
-                    logGroupName: `/${app}/${env}/containers`,
-                    tlsDomain,
-                    healthPath: args.app.healthPath,
-                },
-                deploy: {
-                    appName: app,
-                    environment: env,
-                    region: args.region,
-                    port: args.app.port,
-                    healthPath: args.app.healthPath,
-                    repository: args.app.repository,
-                },
-                image: args.app.image,
-                initialTag: args.app.initialTag,
                 ingress,
+                exposure: { publishAppPort: args.host.appPortCidrs.length > 0, tlsDomain },
             }),
             userDataReplaceOnChange: false,
             tags: tagsFor(args.tags, `${name}-host`),

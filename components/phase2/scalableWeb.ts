@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { distributionGrant } from "../cdn/grant";
 import { StaticSiteCdn } from "../cdn/staticSiteCdn";
-import { userData } from "../compute/userData";
+import { appHostUserData, containerLogGroupName } from "../compute/userData";
 import { type Settings } from "../config/settings";
 import { type WebSettings, webHostnames } from "../config/web";
 import { InstanceRole } from "../iam/instanceRole";
@@ -128,7 +128,7 @@ export class ScalableWeb extends pulumi.ComponentResource {
 
         // 3. logs and identity
         const logGroup = new LogGroup(`${name}-containers`, {
-            logGroupName: `/${app}/${env}/containers`,
+            logGroupName: containerLogGroupName(app, env),
             retentionDays: args.logRetentionDays,
             tags: args.tags,
         }, child);
@@ -242,32 +242,13 @@ export class ScalableWeb extends pulumi.ComponentResource {
 
     /** Phase 1's first-boot script without the TLS proxy: the ALB terminates TLS. */
     private firstBoot(args: ScalableWebArgs): string {
-        const app = args.app.name;
-        const env = args.environment;
-        return userData({
+        return appHostUserData({
+            app: args.app,
+            environment: args.environment,
+            region: args.region,
             family: args.host.amiFamily,
-            compose: {
-                appName: app,
-                environment: env,
-                region: args.region,
-                port: args.app.port,
-                publishAppPort: true,
-                logGroupName: `/${app}/${env}/containers`,
-                healthPath: args.app.healthPath,
-                proxy: false,
-                hostNetwork: true,
-            },
-            deploy: {
-                appName: app,
-                environment: env,
-                region: args.region,
-                port: args.app.port,
-                healthPath: args.app.healthPath,
-                repository: args.app.repository,
-            },
-            image: args.app.image,
-            initialTag: args.app.initialTag,
             ingress: instanceFirewallIngress(args.app.port, args.network.cidrBlock),
+            exposure: { publishAppPort: true, proxy: false, hostNetwork: true },
         });
     }
 }
