@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { type Settings } from "./config/settings";
+import { CostGuardrails } from "./governance/costGuardrails";
 import { SingleHost } from "./phase1/singleHost";
 import { ScalableWeb } from "./phase2/scalableWeb";
 
@@ -13,6 +14,8 @@ interface CommonOutputs {
     buckets: { uploads: Out; static: Out; backups: Out };
     logGroupName: Out;
     alertTopicArn: Out;
+    /** The monthly cost budget, when one is configured. */
+    budgetName?: Out;
 }
 
 /** Phase 1: the host, its SSM commands and its health check. */
@@ -46,6 +49,12 @@ export type StackOutputs = SingleHostOutputs | ScalableWebOutputs;
 /** Builds the architecture phase the settings select and returns the stack outputs. */
 export function buildStack(settings: Settings): StackOutputs {
     const name = `${settings.app.name}-${settings.environment}`;
+    const outputs = buildPhase(name, settings);
+    const cost = buildCostGuardrails(name, settings);
+    return cost === undefined ? outputs : { ...outputs, budgetName: cost.budgetName };
+}
+
+function buildPhase(name: string, settings: Settings): StackOutputs {
     switch (settings.phase) {
         case 1:
             return singleHostOutputs(settings, new SingleHost(name, settings));
@@ -55,6 +64,20 @@ export function buildStack(settings: Settings): StackOutputs {
             // Config validation admits only implemented phases (IMPLEMENTED_PHASES).
             throw new Error(`phase ${settings.phase} has no builder`);
     }
+}
+
+/** Cost alerts for every phase; config validation guarantees a recipient when they are on. */
+function buildCostGuardrails(name: string, settings: Settings): CostGuardrails | undefined {
+    const { monthlyBudgetUsd, anomalyMonitor, anomalyThresholdUsd } = settings.cost;
+    if (monthlyBudgetUsd === 0 || settings.alertEmail === undefined) return undefined;
+    return new CostGuardrails(`${name}-cost`, {
+        budgetName: `${name}-monthly`,
+        monthlyLimitUsd: monthlyBudgetUsd,
+        emails: [settings.alertEmail],
+        anomalyMonitor,
+        anomalyThresholdUsd,
+        tags: settings.tags,
+    });
 }
 
 function singleHostOutputs(settings: Settings, host: SingleHost): SingleHostOutputs {

@@ -135,6 +135,12 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
     const backupArchive = read.boolean("backupArchive", false);
     const protectStateful = read.boolean("protectStateful", false);
     const web = parseWebSettings(read, phase);
+    const monthlyBudgetUsd = read.integer("budgetMonthlyUsd", 10, 0, 1_000_000);
+    const anomalyMonitor = read.boolean("costAnomalyMonitor", false);
+    const anomalyThresholdUsd = read.integer("costAnomalyThresholdUsd", 5, 1, 1_000_000);
+    if ((monthlyBudgetUsd > 0 || anomalyMonitor) && alertEmail === undefined) {
+        read.problem("alertEmail", null, "an e-mail address while stagecraft:budgetMonthlyUsd is above 0 or costAnomalyMonitor is on: cost alerts need a recipient (or set budgetMonthlyUsd to 0)");
+    }
 
     if (read.problems.length > 0) throw new ConfigError(read.problems);
 
@@ -168,6 +174,7 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
             "pulumi-stack": `${ctx.project}/${ctx.stack}`,
         },
         web,
+        cost: { monthlyBudgetUsd, anomalyMonitor, anomalyThresholdUsd },
     };
 }
 

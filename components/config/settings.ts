@@ -105,4 +105,15 @@ export interface Settings {
     tags: Record<string, string>;
     /** Phase-2 web tier: Auto Scaling, load balancer, CDN, alarms (defaults apply in every phase). */
     web: WebSettings;
+    /** Cost alerts, in every phase (seed 004). */
+    cost: CostSettings;
+}
+
+export interface CostSettings {
+    /** Monthly cost budget in USD, alerting at 80 % actual and 100 % forecast; 0 turns it off. */
+    monthlyBudgetUsd: number;
+    /** Create the account-wide Cost Anomaly Detection monitor (one stack per account). */
+    anomalyMonitor: boolean;
+    /** Anomalies reported from this total impact on, in USD. */
+    anomalyThresholdUsd: number;
 }

@@ -169,6 +169,19 @@ describe("config: ports, phases, retention, domains", () => {
         assert.deepEqual(settingsFrom({ appPortCidrs: ["::/0"], enableIpv6: true }).host.appPortCidrs, ["::/0"]);
     });
 
+    it("a cost budget (USD 10 by default, seed 004) needs an alert e-mail to tell", () => {
+        const [p] = problemsOf({ budgetMonthlyUsd: 10 });
+        assert.equal(p.key, "stagecraft:alertEmail");
+        assert.match(p.allowed, /cost alerts need a recipient \(or set budgetMonthlyUsd to 0\)/);
+        const s = settingsFrom({ budgetMonthlyUsd: 10, alertEmail: "ops@example.com" });
+        assert.deepEqual(s.cost, { monthlyBudgetUsd: 10, anomalyMonitor: false, anomalyThresholdUsd: 5 });
+    });
+
+    it("rejects a negative budget", () => {
+        const [p] = problemsOf({ budgetMonthlyUsd: -1, alertEmail: "ops@example.com" });
+        assert.equal(p.key, "stagecraft:budgetMonthlyUsd");
+    });
+
     it("requires aws:region", () => {
         const [p] = problemsOf({}, { region: null });
         assert.equal(p.key, "aws:region");

@@ -12,9 +12,13 @@ export function readerFor(raw: RawConfig): ConfigReader {
     return new ConfigReader({ get: (key) => values.get(key) }, "stagecraft");
 }
 
-/** Parses raw config into settings the way index.ts does (project stagecraft, stack dev by default). */
+/**
+ * Parses raw config into settings the way index.ts does (project stagecraft, stack dev by
+ * default). The cost budget is off unless a test turns it on: it needs an alert e-mail, which
+ * most component tests have no reason to set.
+ */
 export function settingsFrom(raw: RawConfig = {}, ctx: { stack?: string; region?: string | null } = {}): Settings {
-    return parseSettings(readerFor(raw), {
+    return parseSettings(readerFor({ budgetMonthlyUsd: 0, ...raw }), {
         project: "stagecraft",
         stack: ctx.stack ?? "dev",
         region: ctx.region === null ? undefined : (ctx.region ?? "us-east-1"),

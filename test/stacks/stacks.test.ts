@@ -45,6 +45,12 @@ describe("stacks built from their stack files", () => {
             assert.equal(ofType(dev.registrations, "aws:route53/healthCheck:HealthCheck")[0].inputs.type, "HTTP");
         });
 
+        it("alerts at 80 % / 100 % forecast of a USD 10 monthly budget (seed 004)", async () => {
+            const [budget] = ofType(dev.registrations, "aws:budgets/budget:Budget");
+            assert.equal(budget.inputs.limitAmount, "10.00");
+            assert.equal(await valueOf(dev.outputs.budgetName!), "chat-dev-monthly");
+        });
+
         it("outputs the URL, IP, instance, SSM commands, buckets and health check", async () => {
             assert.match(await valueOf(dev.outputs.url), /^http:\/\//);
             assert.match(await valueOf(dev.outputs.ssmSessionCommand), /^aws ssm start-session --region us-east-1 --target \S+$/);
@@ -53,9 +59,9 @@ describe("stacks built from their stack files", () => {
             assert.ok((await valueOf(dev.outputs.healthCheckId)).length > 0);
         });
 
-        it("registers 41 AWS resources, 1 awsx VPC and 12 components", () => {
+        it("registers 43 AWS resources (the budget and the alert e-mail among them), 1 awsx VPC and 13 components", () => {
             // A change in these counts is a change in what `pulumi up` creates: update them deliberately.
-            assert.deepEqual(countsOf(dev.registrations), { aws: 41, remote: 1, components: 12 });
+            assert.deepEqual(countsOf(dev.registrations), { aws: 43, remote: 1, components: 13 });
         });
     });
 
@@ -81,8 +87,8 @@ describe("stacks built from their stack files", () => {
             assert.equal(ofType(prod.registrations, "aws:ec2/instance:Instance")[0].inputs.disableApiTermination, true);
         });
 
-        it("adds flow logs, the DNS record and the e-mail subscription: 46 AWS resources", () => {
-            assert.deepEqual(countsOf(prod.registrations), { aws: 46, remote: 1, components: 12 });
+        it("adds flow logs, the DNS record and the cost anomaly monitor: 49 AWS resources", () => {
+            assert.deepEqual(countsOf(prod.registrations), { aws: 49, remote: 1, components: 13 });
         });
 
         it("outputs the HTTPS URL", async () => {
