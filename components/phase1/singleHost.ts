@@ -94,7 +94,6 @@ export class SingleHost extends pulumi.ComponentResource {
             protectStateful: args.protectStateful,
             tags: args.tags,
         }, child);
-        const { uploads, assets, backups } = buckets;
 
         // 4. logs
         const logGroup = new LogGroup(`${name}-containers`, {
@@ -107,12 +106,7 @@ export class SingleHost extends pulumi.ComponentResource {
         const identity = aws.getCallerIdentityOutput({}, child);
         const partition = aws.getPartitionOutput({}, child).partition;
         const role = new InstanceRole(`${name}-host-role`, {
-            access: {
-                readWriteBucketArns: [uploads.arn, assets.arn],
-                backupBucketArns: [backups.arn],
-                logGroupArn: logGroup.arn,
-                parameterPathArn: pulumi.interpolate`arn:${partition}:ssm:${args.region}:${identity.accountId}:parameter/${app}/${env}`,
-            },
+            access: buckets.hostAccess(logGroup.arn, pulumi.interpolate`arn:${partition}:ssm:${args.region}:${identity.accountId}:parameter/${app}/${env}`),
             tags: args.tags,
         }, child);
 

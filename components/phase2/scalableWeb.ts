@@ -108,7 +108,7 @@ export class ScalableWeb extends pulumi.ComponentResource {
             staticPolicyStatements: grant?.statements,
             tags: args.tags,
         }, child);
-        const { uploads, assets, backups } = buckets;
+        const { assets } = buckets;
         const accessLogs = args.web.albAccessLogs
             ? new SecureBucket(`${name}-alb-logs`, {
                 namePrefix: `${app}-${env}-alb-logs-`,
@@ -133,12 +133,7 @@ export class ScalableWeb extends pulumi.ComponentResource {
             tags: args.tags,
         }, child);
         const role = new InstanceRole(`${name}-instance-role`, {
-            access: {
-                readWriteBucketArns: [uploads.arn, assets.arn],
-                backupBucketArns: [backups.arn],
-                logGroupArn: logGroup.arn,
-                parameterPathArn: pulumi.interpolate`arn:${partition}:ssm:${args.region}:${identity.accountId}:parameter/${app}/${env}`,
-            },
+            access: buckets.hostAccess(logGroup.arn, pulumi.interpolate`arn:${partition}:ssm:${args.region}:${identity.accountId}:parameter/${app}/${env}`),
             tags: args.tags,
         }, child);
 

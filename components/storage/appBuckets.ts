@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { type Statement } from "../iam/documents";
+import { type HostAccess, type Statement } from "../iam/documents";
 import { type StorageSettings } from "../config/settings";
 import { ABORT_INCOMPLETE_UPLOADS, backupsLifecycle, uploadsCors, uploadsLifecycle } from "./rules";
 import { SecureBucket } from "./secureBucket";
@@ -66,5 +66,18 @@ export class AppBuckets extends pulumi.ComponentResource {
 
         this.bucketNames = { uploads: this.uploads.bucketName, static: this.assets.bucketName, backups: this.backups.bucketName };
         this.registerOutputs({ bucketNames: this.bucketNames });
+    }
+
+    /**
+     * What a host running the app may touch: these buckets (read-write for uploads and static,
+     * write-and-restore for backups), its log group and its SSM parameter path.
+     */
+    hostAccess(logGroupArn: pulumi.Input<string>, parameterPathArn: pulumi.Input<string>): HostAccess<pulumi.Input<string>> {
+        return {
+            readWriteBucketArns: [this.uploads.arn, this.assets.arn],
+            backupBucketArns: [this.backups.arn],
+            logGroupArn,
+            parameterPathArn,
+        };
     }
 }
