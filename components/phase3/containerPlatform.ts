@@ -18,6 +18,7 @@ import { accessLogObjectsSuffix, elbLogDeliveryStatement } from "../loadbalancer
 import { WebLoadBalancer } from "../loadbalancer/webLoadBalancer";
 import { Network } from "../network/network";
 import { AlertTopic } from "../observability/alertTopic";
+import { HealthCheckAlarm } from "../observability/healthCheck";
 import { type AlarmSpec } from "../observability/webAlarmRules";
 import { WebSocketApi } from "../realtime/websocketApi";
 import { StagecraftError } from "../shared/errors";
@@ -69,7 +70,8 @@ const ACCESS_LOG_PREFIX = "alb";
  *    service in the ALB's target group;
  * 6. the realtime WebSocket API (Lambda handlers, `ws.<domain>`);
  * 7. an encrypted alert topic and alarms: 5xx rate, unhealthy tasks, service CPU/memory, Redis
- *    memory, realtime function errors.
+ *    memory, realtime function errors; a Route53 HTTPS health check of app.<domain>/health with
+ *    its alarm (in us-east-1, where Route53 publishes its metrics).
  * Stateful resources (uploads and backups buckets, Redis, the tables, the user pool) are
  * protected with protectStateful.
  * Deploys: push the image tagged with the commit SHA to the service's repository, set
@@ -78,9 +80,11 @@ const ACCESS_LOG_PREFIX = "alb";
  * Cost (us-east-1, 730 h, seed-sized prod: 2 api tasks of 1 vCPU/2 GB, Redis primary + replica
  * cache.t4g.small, NAT gateway per AZ in 2 AZs, CDN on): Fargate 2 × $36.04 = $72.08; Redis
  * $46.72; ALB $29.57; NAT $73.00; WAF 2 ACLs × (5 + 5 rules) = $20; KMS keys $2; secrets $0.80;
- * alarms $1.10 (8 × $0.10 + $0.30 for the metric-math 5xx alarm); Container Insights about $5 (custom metrics per cluster, service and task);
+ * alarms $1.10 (8 × $0.10 + $0.30 for the metric-math 5xx alarm); Route53 HTTPS health check
+ * $1.50 + its alarm $0.10; Container Insights about $5 (custom metrics per cluster, service and task);
  * DynamoDB, API Gateway, Lambda, Cognito (free to 10,000 MAU), logs and data transfer by use.
- * About $250/month before traffic (platformMonthlyCost), inside seed 001's $500-2000 for phase 3.
+ * About $252/month before traffic ($246.87 from platformMonthlyCost + Container Insights), inside
+ * seed 001's $500-2000 for phase 3.
  */
 export class ContainerPlatform extends pulumi.ComponentResource {
     readonly url: pulumi.Output<string>;
@@ -318,6 +322,7 @@ export class ContainerPlatform extends pulumi.ComponentResource {
             http5xxPercent: args.web.alarm5xxPercent,
             cpuPercent: args.web.alarmCpuPercent,
         }));
+        this.createHealthCheck(name, args, hosts.app, alerts);
 
         this.url = lb.url;
         this.loadBalancerDnsName = lb.dnsName;
@@ -457,6 +462,27 @@ export class ContainerPlatform extends pulumi.ComponentResource {
             region: args.region,
             tags: args.tags,
         }, { parent: this, dependsOn: service.loadBalanced ? [lb.httpsListener] : [] });
+    }
+
+    /**
+     * Seed 001's "Route 53 (DNS e Health Checks)": an HTTPS health check of app.<domain>/health
+     * from Route53's regions and its alarm. Route53 publishes health-check metrics only in
+     * us-east-1, so elsewhere the check, its alarm and an alert topic of their own live there.
+     */
+    private createHealthCheck(name: string, args: ContainerPlatformArgs, appHostname: string, alerts: AlertTopic): void {
+        const prefix = `${args.app.name}-${args.environment}`;
+        let topicArn = alerts.arn;
+        let opts: pulumi.ComponentResourceOptions = { parent: this };
+        if (args.region !== "us-east-1") {
+            opts = { parent: this, providers: { aws: new aws.Provider(`${name}-us-east-1`, { region: "us-east-1" }, { parent: this }) } };
+            topicArn = new AlertTopic(`${name}-health-alerts`, { topicName: `${prefix}-health-alerts`, email: args.alertEmail, tags: args.tags }, opts).arn;
+        }
+        new HealthCheckAlarm(`${name}-health`, {
+            target: { protocol: "HTTPS", fqdn: appHostname, port: 443, path: args.app.healthPath },
+            alarmName: `${prefix}-health`,
+            topicArn,
+            tags: args.tags,
+        }, opts);
     }
 
     private createAlarms(name: string, args: ContainerPlatformArgs, topicArn: pulumi.Output<string>, specs: AlarmSpec<pulumi.Input<string>>[]): void {

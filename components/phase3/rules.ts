@@ -220,13 +220,18 @@ export const FIXED_MONTHLY_USD = {
     kmsKeys: 2,
     /** Two generated secrets (Redis AUTH token, session secret) at $0.40. */
     secrets: 0.8,
+    /** Route53 health check of an AWS endpoint over HTTPS ($0.50 + $1.00) and its alarm ($0.10). */
+    healthCheck: 1.6,
+    /** A standard alarm; a metric-math alarm costs this per metric (the 5xx rate reads 3). */
+    alarm: 0.1,
 };
 
 /**
  * What the platform costs a month before traffic, item by item (us-east-1 on-demand): every
- * service's desired tasks, the cache nodes, the load balancer, NAT, the web ACLs, keys and
- * secrets. Usage-priced parts (CloudWatch Logs and metrics, DynamoDB, API Gateway messages,
- * Lambda, Cognito beyond 10,000 MAU, S3, data transfer) come on top.
+ * service's desired tasks, the cache nodes, the load balancer, NAT, the web ACLs, keys,
+ * secrets, alarms and the health check. Usage-priced parts come on top: Container Insights
+ * metrics (about $5 for a small cluster), CloudWatch Logs, DynamoDB, API Gateway messages,
+ * Lambda, Cognito beyond 10,000 MAU, S3 and data transfer.
  */
 export function platformMonthlyCost(input: PlatformCostInput): { items: { item: string; usd: number }[]; totalUsd: number } {
     const items: { item: string; usd: number }[] = input.services.map((s) => ({
@@ -245,6 +250,10 @@ export function platformMonthlyCost(input: PlatformCostInput): { items: { item: 
     items.push({ item: `WAF: ${acls} web ACL(s) × ${rules} rules`, usd: acls * webAclMonthlyCost(rules) });
     items.push({ item: "KMS keys (alerts, platform)", usd: FIXED_MONTHLY_USD.kmsKeys });
     items.push({ item: "Secrets Manager (Redis token, session secret)", usd: FIXED_MONTHLY_USD.secrets });
+    // 5xx rate (3 metrics) + unhealthy tasks + CPU and memory per service + memory per node + 3 functions.
+    const alarmUnits = 3 + 1 + 2 * input.services.length + nodes + 3;
+    items.push({ item: `CloudWatch alarms (${alarmUnits} alarm-metrics)`, usd: Math.round(alarmUnits * FIXED_MONTHLY_USD.alarm * 100) / 100 });
+    items.push({ item: "Route53 HTTPS health check + alarm", usd: FIXED_MONTHLY_USD.healthCheck });
     const totalUsd = Math.round(items.reduce((sum, i) => sum + i.usd, 0) * 100) / 100;
     return { items, totalUsd };
 }

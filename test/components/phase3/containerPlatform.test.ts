@@ -263,14 +263,21 @@ describe("ContainerPlatform (phase 3) under mocks", function () {
             });
         });
 
-        it("alarms notify the alert topic: 5xx rate, unhealthy tasks, api CPU and memory, Redis memory per node, realtime errors", () => {
+        it("alarms notify the alert topic: 5xx rate, unhealthy tasks, api CPU and memory, Redis memory per node, health check, realtime errors", () => {
             const alarms = ofType(built.registrations, "aws:cloudwatch/metricAlarm:MetricAlarm");
             assert.deepEqual(alarms.map((a) => a.inputs.name).sort(), [
                 "chat-prod-5xx-rate", "chat-prod-api-cpu-high", "chat-prod-api-memory-high",
-                "chat-prod-chat-prod-redis-001-memory-high", "chat-prod-chat-prod-redis-002-memory-high",
+                "chat-prod-chat-prod-redis-001-memory-high", "chat-prod-chat-prod-redis-002-memory-high", "chat-prod-health",
                 "chat-prod-realtime-errors-1", "chat-prod-realtime-errors-2", "chat-prod-realtime-errors-3", "chat-prod-unhealthy-tasks",
             ]);
             assert.ok(alarms.every((a) => /:chat-prod-alerts$/.test(a.inputs.alarmActions[0])));
+        });
+
+        it("Route53 health-checks https://app.example.com/health and alarms to the same topic (us-east-1)", () => {
+            const check = named(built.registrations, "chat-prod-health").inputs;
+            assert.deepEqual([check.type, check.fqdn, check.port, check.resourcePath], ["HTTPS", "app.example.com", 443, "/health"]);
+            assert.match(named(built.registrations, "chat-prod-health-alarm").inputs.alarmActions[0], /:chat-prod-alerts$/);
+            assert.equal(ofType(built.registrations, "stagecraft:observability:AlertTopic").length, 1);
         });
 
         it("outputs what a user needs: URLs, cluster and service names, repositories, user pool ids", async () => {
@@ -317,6 +324,16 @@ describe("ContainerPlatform (phase 3) under mocks", function () {
             assert.equal(named(registrations, "chat-prod-web-alb").inputs.enableDeletionProtection, false);
             assert.equal(named(registrations, "chat-prod-sessions").inputs.deletionProtectionEnabled, false);
             assert.equal(named(registrations, "chat-prod-users").inputs.deletionProtection, "INACTIVE");
+        });
+
+        it("outside us-east-1 the health check, its alarm and a topic of their own live in us-east-1", async () => {
+            const args = phase3Args();
+            const { registrations } = await runWithMocks(() => new ContainerPlatform("chat-prod", { ...args, region: "sa-east-1" }), { stack: "prod", region: "sa-east-1" });
+            assert.match(named(registrations, "chat-prod-health").provider ?? "", /chat-prod-us-east-1/);
+            assert.match(named(registrations, "chat-prod-health-alerts").provider ?? "", /chat-prod-us-east-1/);
+            assert.match(named(registrations, "chat-prod-health-alarm").inputs.alarmActions[0], /:chat-prod-health-alerts$/);
+            assert.doesNotMatch(named(registrations, "chat-prod-alerts").provider ?? "", /us-east-1/, "the platform's own alarms stay in the stack's region");
+            assert.match(named(registrations, "chat-prod-alarm-5xx-rate").inputs.alarmActions[0], /:chat-prod-alerts$/);
         });
 
         it("refuses to build without a domain", async () => {

@@ -90,17 +90,17 @@ describe("phase 3 composition decisions (pure)", () => {
     });
 
     describe("monthly cost before traffic", () => {
-        it("seed-sized prod: 2 api tasks, 2 cache.t4g.small, NAT gateway per AZ, two web ACLs ≈ $244", () => {
+        it("seed-sized prod: 2 api tasks, 2 cache.t4g.small, NAT gateway per AZ, two web ACLs ≈ $247", () => {
             const cost = platformMonthlyCost({ services: platform.services, platform, natStrategy: "gateway-per-az", availabilityZones: 2, cdnEnabled: true });
-            assert.deepEqual(cost.items.map((i) => i.usd), [72.08, 46.72, 29.57, 73, 20, 2, 0.8]);
-            assert.equal(cost.totalUsd, 244.17);
+            assert.deepEqual(cost.items.map((i) => i.usd), [72.08, 46.72, 29.57, 73, 20, 2, 0.8, 1.1, 1.6]);
+            assert.equal(cost.totalUsd, 246.87);
         });
 
-        it("a lean stack: NAT instance, no CDN, Valkey on one t4g.micro, 1 task ≈ $94", () => {
+        it("a lean stack: NAT instance, no CDN, Valkey on one t4g.micro, 1 task ≈ $97", () => {
             const lean = parsePlatformSettings(readerFor({ redisEngine: "valkey", redisNodeType: "cache.t4g.micro", redisReplicas: 0, serviceDesiredCount: 1, serviceMinCount: 1 }), 3);
             const cost = platformMonthlyCost({ services: lean.services, platform: lean, natStrategy: "instance", availabilityZones: 2, cdnEnabled: false });
-            assert.deepEqual(cost.items.map((i) => i.usd), [36.04, 9.34, 29.57, 7.36, 9, 2, 0.8]);
-            assert.equal(cost.totalUsd, 94.11);
+            assert.deepEqual(cost.items.map((i) => i.usd), [36.04, 9.34, 29.57, 7.36, 9, 2, 0.8, 1, 1.6]);
+            assert.equal(cost.totalUsd, 96.71);
         });
     });
 });
