@@ -8,6 +8,7 @@ import {
     staticCacheBehavior,
     viewerCertificate,
 } from "./rules";
+import { usEast1Provider } from "../shared/providers";
 
 export interface StaticSiteCdnArgs {
     /**
@@ -60,7 +61,7 @@ export class StaticSiteCdn extends pulumi.ComponentResource {
     constructor(name: string, args: StaticSiteCdnArgs, opts?: pulumi.ComponentResourceOptions) {
         super("stagecraft:cdn:StaticSiteCdn", name, {}, opts);
         const child = { parent: this };
-        const usEast1 = new aws.Provider(`${name}-us-east-1`, { region: "us-east-1" }, child);
+        const usEast1 = usEast1Provider(`${name}-us-east-1`, this);
 
         this.certificateArn = this.createCertificate(name, args, usEast1);
         const accessControl = new aws.cloudfront.OriginAccessControl(`${name}-oac`, {
@@ -113,12 +114,12 @@ export class StaticSiteCdn extends pulumi.ComponentResource {
         });
     }
 
-    private createCertificate(name: string, args: StaticSiteCdnArgs, usEast1: aws.Provider): pulumi.Output<string> {
+    private createCertificate(name: string, args: StaticSiteCdnArgs, usEast1: aws.Provider | undefined): pulumi.Output<string> {
         // CloudFront only takes certificates from us-east-1.
         return new DnsValidatedCertificate(`${name}-cert`, {
             domainName: args.hostname,
             hostedZoneId: args.hostedZoneId,
             tags: args.tags,
-        }, { parent: this, providers: { aws: usEast1 } }).certificateArn;
+        }, usEast1 !== undefined ? { parent: this, providers: { aws: usEast1 } } : { parent: this }).certificateArn;
     }
 }

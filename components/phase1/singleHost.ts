@@ -13,6 +13,7 @@ import { RuleSetGroup } from "../security/securityGroup";
 import { tagsFor } from "../shared/tags";
 import { AppBuckets } from "../storage/appBuckets";
 import { singleHostEgress, singleHostIngress } from "./rules";
+import { usEast1Provider } from "../shared/providers";
 
 /**
  * What the single host is built from: the validated stack settings (see config/settings.ts for
@@ -179,9 +180,8 @@ export class SingleHost extends pulumi.ComponentResource {
         }
 
         // 8. alerting: Route53 health-check metrics exist only in us-east-1.
-        const alarmOpts: pulumi.ComponentResourceOptions = args.region === "us-east-1"
-            ? child
-            : { parent: this, providers: { aws: new aws.Provider(`${name}-us-east-1`, { region: "us-east-1" }, child) } };
+        const usEast1 = usEast1Provider(`${name}-us-east-1`, this, args.region);
+        const alarmOpts: pulumi.ComponentResourceOptions = usEast1 === undefined ? child : { parent: this, providers: { aws: usEast1 } };
         const alerts = new AlertTopic(`${name}-alerts`, {
             topicName: `${app}-${env}-alerts`,
             email: args.alertEmail,

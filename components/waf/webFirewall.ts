@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { LogGroup } from "../observability/logGroup";
 import { tagsFor } from "../shared/tags";
 import { redactedFields, visibility, WAF_LOG_GROUP_PREFIX, webAclRules } from "./rules";
+import { usEast1Provider } from "../shared/providers";
 
 export interface WebFirewallArgs {
     /**
@@ -52,9 +53,7 @@ export class WebFirewall extends pulumi.ComponentResource {
 
     constructor(name: string, args: WebFirewallArgs, opts?: pulumi.ComponentResourceOptions) {
         super("stagecraft:waf:WebFirewall", name, {}, opts);
-        const usEast1 = args.scope === "CLOUDFRONT"
-            ? new aws.Provider(`${name}-us-east-1`, { region: "us-east-1" }, { parent: this })
-            : undefined;
+        const usEast1 = args.scope === "CLOUDFRONT" ? usEast1Provider(`${name}-us-east-1`, this) : undefined;
         const child: pulumi.CustomResourceOptions = { parent: this, provider: usEast1 };
 
         this.webAcl = new aws.wafv2.WebAcl(name, {

@@ -38,7 +38,7 @@ describe("CDN decisions (pure)", () => {
 
 interface Built { cdn: StaticSiteCdn; bucket: SecureBucket; registrations: Registration[] }
 
-async function build(ipv6?: boolean): Promise<Built> {
+async function build(ipv6?: boolean, stack: { region?: string; config?: Record<string, string> } = {}): Promise<Built> {
     const { result, registrations } = await runWithMocks(() => {
         const grant = distributionGrant();
         const bucket = new SecureBucket("chat-staging-static", { namePrefix: "chat-staging-static-", tags: TAGS, extraPolicyStatements: grant.statements });
@@ -51,7 +51,7 @@ async function build(ipv6?: boolean): Promise<Built> {
         });
         grant.connect(cdn.distributionArn);
         return { cdn, bucket };
-    });
+    }, stack);
     return { ...result, registrations };
 }
 
@@ -88,14 +88,12 @@ describe("StaticSiteCdn under mocks", function () {
         assert.equal(distribution.inputs.viewerCertificate.cloudfrontDefaultCertificate, undefined);
     });
 
-    it("the certificate and its validation live in us-east-1 through an explicit provider", () => {
-        const [provider] = ofType(built.registrations, "pulumi:providers:aws");
-        assert.equal(provider.inputs.region, "us-east-1");
+    it("in us-east-1 the certificate and its validation use the stack's default provider", () => {
+        assert.equal(ofType(built.registrations, "pulumi:providers:aws").length, 0);
         const cert = named(built.registrations, "chat-staging-cdn-cert");
         assert.equal(cert.inputs.domainName, "cdn.example.com");
         assert.equal(cert.inputs.validationMethod, "DNS");
-        assert.match(cert.provider ?? "", /chat-staging-cdn-us-east-1/);
-        assert.match(named(built.registrations, "chat-staging-cdn-cert-validation").provider ?? "", /chat-staging-cdn-us-east-1/);
+        assert.equal(cert.provider ?? "", "", "default provider");
         const record = named(built.registrations, "chat-staging-cdn-cert-validation-1");
         assert.equal(record.inputs.type, "CNAME");
         assert.match(record.inputs.name, /\.cdn\.example\.com\.$/);
@@ -132,5 +130,21 @@ describe("StaticSiteCdn under mocks", function () {
         const { registrations } = await build(false);
         assert.equal(named(registrations, "chat-staging-cdn").inputs.isIpv6Enabled, false);
         assert.equal(ofType(registrations, "aws:route53/record:Record").filter((r) => r.inputs.type === "AAAA").length, 0);
+    });
+});
+
+describe("StaticSiteCdn outside us-east-1", () => {
+    it("puts the certificate in us-east-1 through an explicit provider that keeps the stack's profile and assumed role", async () => {
+        const built = await build(undefined, {
+            region: "eu-west-1",
+            config: { "aws:profile": "deployer", "aws:assumeRoles": JSON.stringify([{ roleArn: "arn:aws:iam::123456789012:role/deploy" }]) },
+        });
+        const [provider] = ofType(built.registrations, "pulumi:providers:aws");
+        assert.equal(provider.inputs.region, "us-east-1");
+        assert.equal(provider.inputs.profile, "deployer");
+        assert.match(JSON.stringify(provider.inputs.assumeRoles), /role\/deploy/);
+        assert.match(named(built.registrations, "chat-staging-cdn-cert").provider ?? "", /chat-staging-cdn-us-east-1/);
+        assert.match(named(built.registrations, "chat-staging-cdn-cert-validation").provider ?? "", /chat-staging-cdn-us-east-1/);
+        assert.equal(named(built.registrations, "chat-staging-cdn").provider ?? "", "", "the distribution itself is global: default provider");
     });
 });

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { createTestMocks, type Registration } from "../../tools/mocks";
+import { createTestMocks, DEFAULT_REGION, type Registration } from "../../tools/mocks";
 
 // waitForRPCs is what the Pulumi runtime itself awaits before a program exits: every pending
 // registration, invoke and output resolution. Internal to the SDK, but stable since 2.x.
@@ -13,11 +13,14 @@ export interface MockedRun<T> {
 
 /**
  * Runs `build` against fresh Pulumi mocks (known values, like after an update) and waits until
- * every registration has settled, so tests assert on the complete set of resources.
+ * every registration has settled, so tests assert on the complete set of resources. The run's
+ * stack config is `aws:region` (`region`, us-east-1 by default) plus `config` (full keys).
  */
-export async function runWithMocks<T>(build: () => T, opts: { project?: string; stack?: string; region?: string } = {}): Promise<MockedRun<T>> {
+export async function runWithMocks<T>(build: () => T, opts: { project?: string; stack?: string; region?: string; config?: Record<string, string> } = {}): Promise<MockedRun<T>> {
     const { mocks, registrations } = createTestMocks({ region: opts.region });
     await pulumi.runtime.setMocks(mocks, opts.project ?? "stagecraft", opts.stack ?? "test", false);
+    // The stack config of this run only (`aws:region` as a stack file sets it, plus `config`).
+    pulumi.runtime.setAllConfig({ "aws:region": opts.region ?? DEFAULT_REGION, ...opts.config }, []);
     const result = build();
     await waitForRPCs();
     return { result, registrations };
