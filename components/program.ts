@@ -3,6 +3,7 @@ import { type Settings } from "./config/settings";
 import { CostGuardrails } from "./governance/costGuardrails";
 import { SingleHost } from "./phase1/singleHost";
 import { ScalableWeb } from "./phase2/scalableWeb";
+import { ContainerPlatform } from "./phase3/containerPlatform";
 
 type Out = pulumi.Output<string>;
 
@@ -43,8 +44,41 @@ export interface ScalableWebOutputs extends CommonOutputs {
     natInstanceId?: Out;
 }
 
+/** Phase 3: the cluster and its services, the realtime API, the user pool, the cache and WAF. */
+export interface ContainerPlatformOutputs extends CommonOutputs {
+    phase: 3;
+    loadBalancerDnsName: Out;
+    clusterName: Out;
+    /** ECS service names by platform service (`api`, workers). */
+    serviceNames: Record<string, Out>;
+    /** ECR repository URLs by service: push `<url>:<tag>` there before `pulumi up`. */
+    repositoryUrls: Record<string, Out>;
+    /** Log groups of the services' containers, by service. */
+    serviceLogGroupNames: Record<string, Out>;
+    /**
+     * Restarts the api service's tasks with the same task definition (`--force-new-deployment`):
+     * ECS injects secrets when a task starts, so run it after a secret rotates. New releases go
+     * through `stagecraft:appImageTag` and `pulumi up` instead (tags are immutable).
+     */
+    restartCommand: Out;
+    websocketUrl: Out;
+    userPoolId: Out;
+    userPoolClientId: Out;
+    userPoolIssuerUrl: Out;
+    sessionsTableName: Out;
+    redisEndpoint: Out;
+    redisAuthSecretArn: Out;
+    webAclArn: Out;
+    /** `https://<tenant>.tenant.<domain>`, with `<tenant>` as a placeholder. */
+    tenantUrlPattern: string;
+    cdnUrl?: Out;
+    cdnDistributionId?: Out;
+    accessLogsBucketName?: Out;
+    natInstanceId?: Out;
+}
+
 /** The stack outputs a user needs after `pulumi up`, by phase. */
-export type StackOutputs = SingleHostOutputs | ScalableWebOutputs;
+export type StackOutputs = SingleHostOutputs | ScalableWebOutputs | ContainerPlatformOutputs;
 
 /** Builds the architecture phase the settings select and returns the stack outputs. */
 export function buildStack(settings: Settings): StackOutputs {
@@ -60,6 +94,8 @@ function buildPhase(name: string, settings: Settings): StackOutputs {
             return singleHostOutputs(settings, new SingleHost(name, settings));
         case 2:
             return scalableWebOutputs(settings, new ScalableWeb(name, settings));
+        case 3:
+            return containerPlatformOutputs(settings, new ContainerPlatform(name, settings));
         default:
             // Config validation admits only implemented phases (IMPLEMENTED_PHASES).
             throw new Error(`phase ${settings.phase} has no builder`);
@@ -115,5 +151,37 @@ function scalableWebOutputs(settings: Settings, web: ScalableWeb): ScalableWebOu
         buckets: web.bucketNames,
         logGroupName: web.logGroupName,
         alertTopicArn: web.alertTopicArn,
+    };
+}
+
+function containerPlatformOutputs(settings: Settings, platform: ContainerPlatform): ContainerPlatformOutputs {
+    const region = settings.region;
+    const apiService = settings.platform.services[0].name;
+    return {
+        phase: 3,
+        environment: settings.environment,
+        url: platform.url,
+        loadBalancerDnsName: platform.loadBalancerDnsName,
+        clusterName: platform.clusterName,
+        serviceNames: platform.serviceNames,
+        repositoryUrls: platform.repositoryUrls,
+        serviceLogGroupNames: platform.serviceLogGroupNames,
+        restartCommand: pulumi.interpolate`aws ecs update-service --region ${region} --cluster ${platform.clusterName} --service ${platform.serviceNames[apiService]} --force-new-deployment`,
+        websocketUrl: platform.websocketUrl,
+        userPoolId: platform.userPoolId,
+        userPoolClientId: platform.userPoolClientId,
+        userPoolIssuerUrl: platform.userPoolIssuerUrl,
+        sessionsTableName: platform.sessionsTableName,
+        redisEndpoint: platform.redisEndpoint,
+        redisAuthSecretArn: platform.redisAuthSecretArn,
+        webAclArn: platform.webAclArn,
+        tenantUrlPattern: platform.tenantUrlPattern,
+        cdnUrl: platform.cdnUrl,
+        cdnDistributionId: platform.cdnDistributionId,
+        accessLogsBucketName: platform.accessLogsBucketName,
+        natInstanceId: platform.natInstanceId,
+        buckets: platform.bucketNames,
+        logGroupName: platform.serviceLogGroupNames[apiService],
+        alertTopicArn: platform.alertTopicArn,
     };
 }

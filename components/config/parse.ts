@@ -10,6 +10,7 @@ import {
     type Phase,
     type Settings,
 } from "./settings";
+import { parsePlatformSettings } from "./platform";
 import { parseWebSettings } from "./web";
 
 /** What the program knows about itself besides config. */
@@ -135,6 +136,7 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
     const backupArchive = read.boolean("backupArchive", false);
     const protectStateful = read.boolean("protectStateful", false);
     const web = parseWebSettings(read, phase);
+    const platform = parsePlatformSettings(read, phase);
     const monthlyBudgetUsd = read.integer("budgetMonthlyUsd", 10, 0, 1_000_000);
     const anomalyMonitor = read.boolean("costAnomalyMonitor", false);
     const anomalyThresholdUsd = read.integer("costAnomalyThresholdUsd", 5, 1, 1_000_000);
@@ -174,6 +176,7 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
             "pulumi-stack": `${ctx.project}/${ctx.stack}`,
         },
         web,
+        platform,
         cost: { monthlyBudgetUsd, anomalyMonitor, anomalyThresholdUsd },
     };
 }

@@ -1,3 +1,4 @@
+import { type PlatformSettings } from "./platform";
 import { type WebSettings } from "./web";
 
 /**
@@ -9,7 +10,7 @@ import { type WebSettings } from "./web";
 export type Phase = 1 | 2 | 3 | 4;
 export const PHASES: readonly Phase[] = [1, 2, 3, 4];
 /** Phases this version of stagecraft can build. */
-export const IMPLEMENTED_PHASES: readonly Phase[] = [1, 2];
+export const IMPLEMENTED_PHASES: readonly Phase[] = [1, 2, 3];
 
 export type AmiFamily = "al2023" | "ubuntu-22.04";
 export const AMI_FAMILIES: readonly AmiFamily[] = ["al2023", "ubuntu-22.04"];
@@ -105,6 +106,8 @@ export interface Settings {
     tags: Record<string, string>;
     /** Phase-2 web tier: Auto Scaling, load balancer, CDN, alarms (defaults apply in every phase). */
     web: WebSettings;
+    /** Phase-3 container platform: services, Redis, Cognito, WAF, WebSocket API (defaults apply in every phase). */
+    platform: PlatformSettings;
     /** Cost alerts, in every phase (seed 004). */
     cost: CostSettings;
 }

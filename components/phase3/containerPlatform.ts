@@ -37,6 +37,7 @@ import {
     SESSION_SECRET_VARIABLE,
     tenantCertificateDomains,
 } from "./rules";
+import { usEast1Provider } from "../shared/providers";
 
 /**
  * What the container platform is built from: the validated stack settings (config/settings.ts),
@@ -473,8 +474,9 @@ export class ContainerPlatform extends pulumi.ComponentResource {
         const prefix = `${args.app.name}-${args.environment}`;
         let topicArn = alerts.arn;
         let opts: pulumi.ComponentResourceOptions = { parent: this };
-        if (args.region !== "us-east-1") {
-            opts = { parent: this, providers: { aws: new aws.Provider(`${name}-us-east-1`, { region: "us-east-1" }, { parent: this }) } };
+        const usEast1 = usEast1Provider(`${name}-us-east-1`, this, args.region);
+        if (usEast1 !== undefined) {
+            opts = { parent: this, providers: { aws: usEast1 } };
             topicArn = new AlertTopic(`${name}-health-alerts`, { topicName: `${prefix}-health-alerts`, email: args.alertEmail, tags: args.tags }, opts).arn;
         }
         new HealthCheckAlarm(`${name}-health`, {

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import { parse } from "yaml";
+import { ConfigReader, parseSettings } from "../../components/config";
 
 const root = path.resolve(__dirname, "../..");
 const schemaPath = path.join(root, "test/schemas/pulumi-project.schema.json");
@@ -55,5 +56,22 @@ describe("Pulumi.yaml", () => {
                 assert.equal(actual, decl.type, `${stack}: ${key}`);
             }
         }
+    });
+
+    it("declares every key the config parser reads, in every phase", () => {
+        const read = new Set<string>();
+        const base: Record<string, string> = {
+            domain: "example.com", hostedZoneId: "Z0123456789EXAMPLE01", natStrategy: "instance",
+            alertEmail: "ops@example.com", tls: "true",
+        };
+        for (const phase of ["1", "2", "3"]) {
+            const values: Record<string, string> = { ...base, phase, natStrategy: phase === "1" ? "none" : "instance" };
+            const source = { get: (key: string) => { read.add(key); return values[key]; } };
+            parseSettings(new ConfigReader(source, "stagecraft"), { project: "stagecraft", stack: "prod", region: "us-east-1" });
+        }
+        const undeclared = [...read].filter((key) => !(key in project.config));
+        assert.deepEqual(undeclared, [], "keys read by components/config but missing from Pulumi.yaml");
+        const unread = Object.keys(project.config).filter((key) => !key.includes(":") && !read.has(key));
+        assert.deepEqual(unread, [], "keys declared in Pulumi.yaml that nothing reads");
     });
 });

@@ -12,7 +12,10 @@ const STACKS = fs.readdirSync(REPO)
     .sort();
 
 /** Resource types that hold data and must be protected where the stack protects stateful resources. */
-const STATEFUL_TYPES = new Set(["aws:s3/bucket:Bucket", "aws:ec2/instance:Instance", "aws:ec2/eip:Eip"]);
+const STATEFUL_TYPES = new Set([
+    "aws:s3/bucket:Bucket", "aws:ec2/instance:Instance", "aws:ec2/eip:Eip",
+    "aws:dynamodb/table:Table", "aws:elasticache/replicationGroup:ReplicationGroup", "aws:cognito/userPool:UserPool",
+]);
 
 describe("every stack passes the policy pack (offline check)", function () {
     this.timeout(300_000);
@@ -65,6 +68,9 @@ describe("every stack passes the policy pack (offline check)", function () {
         const stateful = resources.filter((r) => STATEFUL_TYPES.has(r.type) && !r.name.endsWith("-static"));
         assert.ok(stateful.length >= 4);
         assert.deepEqual(stateful.filter((r) => !r.protect).map((r) => r.name), []);
+        // Phase 3: the data stores themselves, not only their buckets.
+        assert.deepEqual(stateful.filter((r) => r.type !== "aws:s3/bucket:Bucket").map((r) => r.name).sort(),
+            ["chat-prod-realtime-connections", "chat-prod-redis", "chat-prod-sessions", "chat-prod-users"]);
     });
 
     it("dev protects nothing, so it can be torn down freely", () => {

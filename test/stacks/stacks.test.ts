@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { buildStack, type ScalableWebOutputs, type SingleHostOutputs, type StackOutputs } from "../../components/program";
+import { buildStack, type ContainerPlatformOutputs, type ScalableWebOutputs, type SingleHostOutputs, type StackOutputs } from "../../components/program";
 import { type Registration } from "../../tools/mocks";
 import { ofType, runWithMocks, valueOf } from "../helpers/pulumi";
 import { stackSettings } from "../helpers/stack";
@@ -66,33 +66,79 @@ describe("stacks built from their stack files", () => {
     });
 
     describe("prod (Pulumi.prod.yaml)", () => {
-        let prod: BuiltStack<SingleHostOutputs>;
-        before(async () => { prod = await buildFromStackFile<SingleHostOutputs>("prod", 1); });
+        let prod: BuiltStack<ContainerPlatformOutputs>;
+        before(async () => { prod = await buildFromStackFile<ContainerPlatformOutputs>("prod", 3); });
 
-        it("health-checks over HTTPS on the domain", () => {
-            const [check] = ofType(prod.registrations, "aws:route53/healthCheck:HealthCheck");
-            assert.deepEqual([check.inputs.type, check.inputs.fqdn], ["HTTPS", "app.example.com"]);
+        it("is phase 3: an ECS cluster with Container Insights and no EC2 hosts", () => {
+            const [cluster] = ofType(prod.registrations, "aws:ecs/cluster:Cluster");
+            assert.deepEqual(cluster.inputs.settings, [{ name: "containerInsights", value: "enabled" }]);
+            assert.equal(ofType(prod.registrations, "aws:ec2/instance:Instance").length, 0);
+            assert.equal(ofType(prod.registrations, "aws:autoscaling/group:Group").length, 0);
+        });
+
+        it("runs the api as seed 001 sizes it: 1024 CPU / 2048 MiB, 2 tasks scaling to 6, private, rolled back on failure", () => {
+            const [task] = ofType(prod.registrations, "aws:ecs/taskDefinition:TaskDefinition");
+            assert.deepEqual([task.inputs.cpu, task.inputs.memory, task.inputs.requiresCompatibilities], ["1024", "2048", ["FARGATE"]]);
+            const [service] = ofType(prod.registrations, "aws:ecs/service:Service");
+            assert.equal(service.inputs.desiredCount, 2);
+            assert.equal(service.inputs.networkConfiguration.assignPublicIp, false);
+            assert.deepEqual(service.inputs.deploymentCircuitBreaker, { enable: true, rollback: true });
+            const [target] = ofType(prod.registrations, "aws:appautoscaling/target:Target");
+            assert.deepEqual([target.inputs.minCapacity, target.inputs.maxCapacity], [2, 6]);
+        });
+
+        it("routes private egress through one NAT gateway per AZ", () => {
+            assert.deepEqual(ofType(prod.registrations, "awsx:ec2:Vpc")[0].inputs.natGateways, { strategy: "OnePerAz" });
+        });
+
+        it("encrypts Redis in transit and at rest, with a replica for failover", () => {
+            const [redis] = ofType(prod.registrations, "aws:elasticache/replicationGroup:ReplicationGroup");
+            assert.deepEqual([redis.inputs.transitEncryptionEnabled, redis.inputs.atRestEncryptionEnabled], [true, true]);
+            assert.deepEqual([redis.inputs.numCacheClusters, redis.inputs.automaticFailoverEnabled, redis.inputs.multiAzEnabled], [2, true, true]);
+            assert.equal(redis.inputs.snapshotRetentionLimit, 7);
+        });
+
+        it("puts WAF on the ALB and the CDN: 2000 requests per IP, CN/RU/KP blocked", () => {
+            const acls = ofType(prod.registrations, "aws:wafv2/webAcl:WebAcl");
+            assert.deepEqual(acls.map((a) => a.inputs.scope).sort(), ["CLOUDFRONT", "REGIONAL"]);
+            for (const acl of acls) {
+                const statements = acl.inputs.rules.map((r: { statement: Record<string, unknown> }) => r.statement);
+                assert.ok(statements.some((st: { rateBasedStatement?: { limit: number } }) => st.rateBasedStatement?.limit === 2000));
+                assert.ok(statements.some((st: { geoMatchStatement?: { countryCodes: string[] } }) =>
+                    JSON.stringify(st.geoMatchStatement?.countryCodes) === JSON.stringify(["CN", "RU", "KP"])));
+            }
         });
 
         it("keeps logs a year and archives backups", () => {
-            assert.ok(ofType(prod.registrations, "aws:cloudwatch/logGroup:LogGroup").every((g) => g.inputs.retentionInDays === 365));
+            const groups = ofType(prod.registrations, "aws:cloudwatch/logGroup:LogGroup");
+            assert.ok(groups.length >= 8);
+            assert.deepEqual(groups.filter((g) => g.inputs.retentionInDays !== 365).map((g) => g.name), []);
             const lifecycle = ofType(prod.registrations, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration")
                 .find((r) => r.name === "chat-prod-backups-lifecycle")!;
             assert.ok(lifecycle.inputs.rules.some((r: { transitions?: unknown[] }) => (r.transitions ?? []).length === 2));
         });
 
-        it("closes the app port to the world and turns on termination protection", () => {
-            const ports = ofType(prod.registrations, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").map((r) => r.inputs.fromPort).sort();
-            assert.deepEqual(ports, [443, 80]);
-            assert.equal(ofType(prod.registrations, "aws:ec2/instance:Instance")[0].inputs.disableApiTermination, true);
+        it("needs no extra provider in us-east-1 (CDN certificate and web ACL use the default one)", () => {
+            assert.deepEqual(ofType(prod.registrations, "pulumi:providers:aws").map((p) => p.name), []);
         });
 
-        it("adds flow logs, the DNS record and the cost anomaly monitor: 49 AWS resources", () => {
-            assert.deepEqual(countsOf(prod.registrations), { aws: 49, remote: 1, components: 13 });
+        it("registers 146 AWS resources, 1 awsx VPC and 37 components", () => {
+            // A change in these counts is a change in what `pulumi up` creates: update them deliberately.
+            assert.deepEqual(countsOf(prod.registrations), { aws: 146, remote: 1, components: 37 });
         });
 
-        it("outputs the HTTPS URL", async () => {
-            assert.equal(await valueOf(prod.outputs.url), "https://app.example.com");
+        it("outputs the URLs, cluster and service names, repositories and user pool ids", async () => {
+            const o = prod.outputs;
+            assert.equal(await valueOf(o.url), "https://app.example.com");
+            assert.equal(await valueOf(o.cdnUrl!), "https://cdn.example.com");
+            assert.equal(await valueOf(o.websocketUrl), "wss://ws.example.com");
+            assert.equal(o.tenantUrlPattern, "https://<tenant>.tenant.example.com");
+            assert.equal(await valueOf(o.clusterName), "chat-prod");
+            assert.deepEqual(Object.keys(o.serviceNames), ["api"]);
+            assert.match(await valueOf(o.repositoryUrls.api), /^\d{12}\.dkr\.ecr\.us-east-1\.amazonaws\.com\/chat-prod\/api$/);
+            assert.ok((await valueOf(o.userPoolId)).length > 0);
+            assert.ok((await valueOf(o.userPoolClientId)).length > 0);
+            assert.equal(await valueOf(o.restartCommand), "aws ecs update-service --region us-east-1 --cluster chat-prod --service api --force-new-deployment");
         });
     });
 

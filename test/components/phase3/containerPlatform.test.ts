@@ -225,7 +225,7 @@ describe("ContainerPlatform (phase 3) under mocks", function () {
                 const distribution = named(built.registrations, "chat-prod-cdn").inputs;
                 assert.match(distribution.webAclId, /^arn:aws:wafv2:/);
                 assert.equal(named(built.registrations, "chat-prod-cdn-waf").inputs.scope, "CLOUDFRONT");
-                assert.match(named(built.registrations, "chat-prod-cdn-waf").provider ?? "", /chat-prod-cdn-waf-us-east-1/);
+                assert.equal(named(built.registrations, "chat-prod-cdn-waf").provider ?? "", "", "us-east-1 already: default provider");
             });
 
             it("app.example.com aliases the ALB", () => {
@@ -334,6 +334,7 @@ describe("ContainerPlatform (phase 3) under mocks", function () {
             assert.match(named(registrations, "chat-prod-health-alarm").inputs.alarmActions[0], /:chat-prod-health-alerts$/);
             assert.doesNotMatch(named(registrations, "chat-prod-alerts").provider ?? "", /us-east-1/, "the platform's own alarms stay in the stack's region");
             assert.match(named(registrations, "chat-prod-alarm-5xx-rate").inputs.alarmActions[0], /:chat-prod-alerts$/);
+            assert.match(named(registrations, "chat-prod-cdn-waf").provider ?? "", /chat-prod-cdn-waf-us-east-1/, "CloudFront's web ACL lives in us-east-1");
         });
 
         it("refuses to build without a domain", async () => {
