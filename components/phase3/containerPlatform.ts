@@ -49,6 +49,22 @@ export type ContainerPlatformArgs = Pick<Settings,
     "region" | "environment" | "app" | "network" | "dns" | "storage" | "alertEmail" |
     "logRetentionDays" | "protectStateful" | "tags"> & { web: WebSettings; platform: PlatformSettings };
 
+/** What later pieces built on the platform (the mTLS API, phase 4's tenants) attach to. */
+export interface PlatformFoundation {
+    vpcId: pulumi.Output<string>;
+    /** Known at plan time (from config), so security-group rules built from it are too. */
+    vpcCidrBlock: string;
+    publicSubnetIds: pulumi.Output<string[]>;
+    privateSubnetIds: pulumi.Output<string[]>;
+    clusterArn: pulumi.Output<string>;
+    clusterName: pulumi.Output<string>;
+    /** Security groups of the platform's services, by service name (`api`, workers). */
+    serviceSecurityGroupIds: Record<string, pulumi.Output<string>>;
+    /** The platform's customer-managed key (generated secrets, Redis at rest). */
+    keyArn: pulumi.Output<string>;
+    alertTopicArn: pulumi.Output<string>;
+}
+
 /** Prefix ELB writes access logs under, inside the access-log bucket. */
 const ACCESS_LOG_PREFIX = "alb";
 
@@ -118,6 +134,8 @@ export class ContainerPlatform extends pulumi.ComponentResource {
     readonly accessLogsBucketName?: pulumi.Output<string>;
     readonly alertTopicArn: pulumi.Output<string>;
     readonly natInstanceId?: pulumi.Output<string>;
+    /** The network, cluster, service groups, key and alert topic, for what is built on top. */
+    readonly foundation: PlatformFoundation;
 
     constructor(name: string, args: ContainerPlatformArgs, opts?: pulumi.ComponentResourceOptions) {
         const domain = args.dns.domain;
@@ -288,6 +306,7 @@ export class ContainerPlatform extends pulumi.ComponentResource {
         this.repositoryUrls = {};
         this.serviceLogGroupNames = {};
         const serviceNameOutputs: pulumi.Output<string>[] = [];
+        const serviceSecurityGroupIds: Record<string, pulumi.Output<string>> = {};
         for (const { service, deferred } of clientGroups) {
             const repository = new ContainerRepository(`${name}-${service.name}-repo`, {
                 repositoryName: repositoryName(args.app.name, args.environment, service.name),
@@ -300,6 +319,7 @@ export class ContainerPlatform extends pulumi.ComponentResource {
                 appUrl: `https://${hosts.app}`,
             });
             deferred[1](fargate.securityGroupId);
+            serviceSecurityGroupIds[service.name] = fargate.securityGroupId;
             this.serviceNames[service.name] = fargate.serviceName;
             this.repositoryUrls[service.name] = repository.repositoryUrl;
             this.serviceLogGroupNames[service.name] = fargate.logGroupName;
@@ -345,6 +365,17 @@ export class ContainerPlatform extends pulumi.ComponentResource {
         this.accessLogsBucketName = accessLogs?.bucketName;
         this.alertTopicArn = alerts.arn;
         this.natInstanceId = network.natInstance?.instance.id;
+        this.foundation = {
+            vpcId: network.vpcId,
+            vpcCidrBlock: network.vpcCidrBlock,
+            publicSubnetIds: network.publicSubnetIds,
+            privateSubnetIds: network.privateSubnetIds,
+            clusterArn: cluster.arn,
+            clusterName: cluster.name,
+            serviceSecurityGroupIds,
+            keyArn: key.arn,
+            alertTopicArn: alerts.arn,
+        };
         this.registerOutputs({
             url: this.url,
             loadBalancerDnsName: this.loadBalancerDnsName,

@@ -280,6 +280,16 @@ describe("ContainerPlatform (phase 3) under mocks", function () {
             assert.equal(ofType(built.registrations, "stagecraft:observability:AlertTopic").length, 1);
         });
 
+        it("exposes its foundation for what is built on top: network, cluster, service groups, key, alert topic", async () => {
+            const f = built.platform.foundation;
+            assert.equal(f.vpcCidrBlock, "10.0.0.0/16");
+            assert.equal((await valueOf(f.privateSubnetIds)).length, 2);
+            assert.equal(await valueOf(f.serviceSecurityGroupIds.api), "chat-prod-api-sg-id");
+            assert.match(await valueOf(f.clusterArn), /:cluster\/chat-prod$/);
+            assert.match(await valueOf(f.keyArn), /^arn:aws:kms:/);
+            assert.match(await valueOf(f.alertTopicArn), /:chat-prod-alerts$/);
+        });
+
         it("outputs what a user needs: URLs, cluster and service names, repositories, user pool ids", async () => {
             const p = built.platform;
             assert.equal(await valueOf(p.url), "https://app.example.com");
