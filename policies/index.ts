@@ -3,7 +3,11 @@
 // folder's tsconfig.json), requires this folder (package.json "main"), and the PolicyPack
 // constructor serves the policies over gRPC and prints its port on stdout.
 import { PolicyPack } from "@pulumi/policy";
+import { deserializePropertiesOncePerRequest } from "./lib/deserializeOnce";
 import { PACK_DESCRIPTION, PACK_NAME, packPolicies } from "./pack";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+deserializePropertiesOncePerRequest(require("@pulumi/policy/deserialize"));
 
 new PolicyPack(PACK_NAME, {
     description: PACK_DESCRIPTION,
