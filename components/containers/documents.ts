@@ -5,7 +5,7 @@
  * ecr:GetAuthorizationToken, an action that accepts nothing else, alone in its statement.
  * Generic in the ARN type `A` like iam/documents.ts: strings in tests, outputs in components.
  */
-import { type Append, type PolicyDocument, type Statement } from "../iam/documents";
+import { type Append, appBucketStatements, type PolicyDocument, type Statement } from "../iam/documents";
 
 /** What a service's execution role may use, by ARN. */
 export interface ExecutionAccess<A = string> {
@@ -113,19 +113,7 @@ export function taskRolePolicy<A>(access: TaskAccess<A>, append: Append<A>): Pol
             Resource: access.tableArns.flatMap((arn) => [arn, append(arn, "/index/*")]),
         });
     }
-    if (access.readWriteBucketArns.length > 0) {
-        statements.push({
-            Sid: "ListAppBuckets",
-            Effect: "Allow",
-            Action: ["s3:ListBucket"],
-            Resource: [...access.readWriteBucketArns],
-        }, {
-            Sid: "ReadWriteAppObjects",
-            Effect: "Allow",
-            Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
-            Resource: access.readWriteBucketArns.map((arn) => append(arn, "/*")),
-        });
-    }
+    statements.push(...appBucketStatements(access.readWriteBucketArns, append));
     return statements.length > 0 ? { Version: "2012-10-17", Statement: statements } : undefined;
 }
 

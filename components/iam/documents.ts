@@ -47,25 +47,28 @@ export interface HostAccess<A = string> {
     parameterPathArn: A;
 }
 
+/** Listing and reading/writing/deleting the objects of the app's buckets (uploads, static); none without buckets. */
+export function appBucketStatements<A>(bucketArns: readonly A[], append: Append<A>): Statement<A>[] {
+    if (bucketArns.length === 0) return [];
+    return [{
+        Sid: "ListAppBuckets",
+        Effect: "Allow",
+        Action: ["s3:ListBucket"],
+        Resource: [...bucketArns],
+    }, {
+        Sid: "ReadWriteAppObjects",
+        Effect: "Allow",
+        Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
+        Resource: bucketArns.map((arn) => append(arn, "/*")),
+    }];
+}
+
 /**
  * The host's inline policy. SSM agent access comes from the AWS-managed
  * AmazonSSMManagedInstanceCore policy attached beside it.
  */
 export function hostPolicy<A>(access: HostAccess<A>, append: Append<A>): PolicyDocument<A> {
-    const statements: Statement<A>[] = [];
-    if (access.readWriteBucketArns.length > 0) {
-        statements.push({
-            Sid: "ListAppBuckets",
-            Effect: "Allow",
-            Action: ["s3:ListBucket"],
-            Resource: [...access.readWriteBucketArns],
-        }, {
-            Sid: "ReadWriteAppObjects",
-            Effect: "Allow",
-            Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
-            Resource: access.readWriteBucketArns.map((arn) => append(arn, "/*")),
-        });
-    }
+    const statements: Statement<A>[] = appBucketStatements(access.readWriteBucketArns, append);
     if (access.backupBucketArns.length > 0) {
         statements.push({
             Sid: "ListBackups",

@@ -6,15 +6,13 @@ import { appHostUserData, containerLogGroupName } from "../compute/userData";
 import { type Settings } from "../config/settings";
 import { type WebSettings, webHostnames } from "../config/web";
 import { InstanceRole } from "../iam/instanceRole";
-import { accessLogObjectsSuffix, elbLogDeliveryStatement } from "../loadbalancer/rules";
+import { ACCESS_LOG_PREFIX, accessLogBucket } from "../loadbalancer/accessLogBucket";
 import { WebLoadBalancer } from "../loadbalancer/webLoadBalancer";
 import { Network } from "../network/network";
 import { AlertTopic } from "../observability/alertTopic";
 import { LogGroup } from "../observability/logGroup";
 import { WebMonitoring } from "../observability/webMonitoring";
 import { StagecraftError } from "../shared/errors";
-import { SecureBucket } from "../storage/secureBucket";
-import { ABORT_INCOMPLETE_UPLOADS } from "../storage/rules";
 import { AppBuckets } from "../storage/appBuckets";
 import { AppFleet } from "./appFleet";
 import { instanceFirewallIngress } from "./rules";
@@ -29,7 +27,6 @@ export type ScalableWebArgs = Pick<Settings,
     "logRetentionDays" | "protectStateful" | "tags"> & { web: WebSettings };
 
 /** Prefix ELB writes access logs under, inside the access-log bucket. */
-const ACCESS_LOG_PREFIX = "alb";
 
 /**
  * Phase 2 (seed 001 "MVP/Staging", seed 003 "Escalabilidade Futura"): the app on an Auto
@@ -110,19 +107,12 @@ export class ScalableWeb extends pulumi.ComponentResource {
         }, child);
         const { assets } = buckets;
         const accessLogs = args.web.albAccessLogs
-            ? new SecureBucket(`${name}-alb-logs`, {
+            ? accessLogBucket(`${name}-alb-logs`, {
                 namePrefix: `${app}-${env}-alb-logs-`,
+                retentionDays: args.logRetentionDays,
+                region: args.region,
+                accountId: identity.accountId,
                 tags: args.tags,
-                lifecycleRules: [ABORT_INCOMPLETE_UPLOADS, {
-                    id: "expire-access-logs",
-                    status: "Enabled",
-                    filter: { prefix: "" },
-                    expiration: { days: args.logRetentionDays },
-                }],
-                extraPolicyStatements: (arn) => [elbLogDeliveryStatement(
-                    pulumi.interpolate`${arn}${identity.accountId.apply((account) => accessLogObjectsSuffix(ACCESS_LOG_PREFIX, account))}`,
-                    args.region,
-                )],
             }, stateful)
             : undefined;
 

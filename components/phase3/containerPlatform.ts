@@ -14,7 +14,7 @@ import { GeneratedSecret } from "../data/generatedSecret";
 import { RedisCache } from "../data/redisCache";
 import { REDIS_PORT, replicationGroupId } from "../data/rules";
 import { SessionTable } from "../data/sessionTable";
-import { accessLogObjectsSuffix, elbLogDeliveryStatement } from "../loadbalancer/rules";
+import { ACCESS_LOG_PREFIX, accessLogBucket } from "../loadbalancer/accessLogBucket";
 import { WebLoadBalancer } from "../loadbalancer/webLoadBalancer";
 import { Network } from "../network/network";
 import { AlertTopic } from "../observability/alertTopic";
@@ -24,8 +24,6 @@ import { WebSocketApi } from "../realtime/websocketApi";
 import { StagecraftError } from "../shared/errors";
 import { tagsFor } from "../shared/tags";
 import { AppBuckets } from "../storage/appBuckets";
-import { ABORT_INCOMPLETE_UPLOADS } from "../storage/rules";
-import { SecureBucket } from "../storage/secureBucket";
 import { cloudFrontWebAcl, WebFirewall } from "../waf/webFirewall";
 import {
     cacheNodeIds,
@@ -65,8 +63,6 @@ export interface PlatformFoundation {
     alertTopicArn: pulumi.Output<string>;
 }
 
-/** Prefix ELB writes access logs under, inside the access-log bucket. */
-const ACCESS_LOG_PREFIX = "alb";
 
 /**
  * Phase 3 (seed 001 "Produção"): the app as ECS Fargate services behind the load balancer,
@@ -175,7 +171,15 @@ export class ContainerPlatform extends pulumi.ComponentResource {
             staticPolicyStatements: grant?.statements,
             tags: args.tags,
         }, child);
-        const accessLogs = this.createAccessLogBucket(name, args, identity.accountId);
+        const accessLogs = args.web.albAccessLogs
+            ? accessLogBucket(`${name}-alb-logs`, {
+                namePrefix: `${prefix}-alb-logs-`,
+                retentionDays: args.logRetentionDays,
+                region: args.region,
+                accountId: identity.accountId,
+                tags: args.tags,
+            }, stateful)
+            : undefined;
         const key = new aws.kms.Key(`${name}-key`, {
             description: `${prefix}: generated secrets and Redis data at rest`,
             enableKeyRotation: true,
@@ -392,25 +396,6 @@ export class ContainerPlatform extends pulumi.ComponentResource {
             bucketNames: this.bucketNames,
             alertTopicArn: this.alertTopicArn,
         });
-    }
-
-    /** The ALB's access-log bucket (as in phase 2): only ELB writes, under this account's prefix. */
-    private createAccessLogBucket(name: string, args: ContainerPlatformArgs, accountId: pulumi.Output<string>): SecureBucket | undefined {
-        if (!args.web.albAccessLogs) return undefined;
-        return new SecureBucket(`${name}-alb-logs`, {
-            namePrefix: `${args.app.name}-${args.environment}-alb-logs-`,
-            tags: args.tags,
-            lifecycleRules: [ABORT_INCOMPLETE_UPLOADS, {
-                id: "expire-access-logs",
-                status: "Enabled",
-                filter: { prefix: "" },
-                expiration: { days: args.logRetentionDays },
-            }],
-            extraPolicyStatements: (arn) => [elbLogDeliveryStatement(
-                pulumi.interpolate`${arn}${accountId.apply((account) => accessLogObjectsSuffix(ACCESS_LOG_PREFIX, account))}`,
-                args.region,
-            )],
-        }, { parent: this, protect: args.protectStateful });
     }
 
     /**
