@@ -8,7 +8,7 @@ import { type WebSettings, webHostnames } from "../config/web";
 import { fargateMonthlyCost } from "../containers/sizing";
 import { cacheMonthlyCost } from "../data/rules";
 import { natMonthlyCost } from "../network/layout";
-import { type AlarmSpec, webAlarmSpecs } from "../observability/webAlarmRules";
+import { type AlarmSpec, http5xxRateAlarm, unhealthyTargetsAlarm } from "../observability/webAlarmRules";
 import { MANAGED_RULE_GROUPS, webAclMonthlyCost } from "../waf/rules";
 
 export interface PlatformHostnames {
@@ -120,31 +120,10 @@ export function cacheNodeIds(replicationGroupId: string, nodes: number): string[
  * memory per service; memory per cache node; errors per realtime function.
  */
 export function platformAlarmSpecs<A>(input: PlatformAlarmInput<A>): AlarmSpec<A | string>[] {
-    // Phase 2's 5xx-rate alarm, as is; its EC2 alarms do not apply (the group name is unused).
-    const [http5xx] = webAlarmSpecs<A>({
-        namePrefix: input.namePrefix,
-        loadBalancer: input.loadBalancer,
-        targetGroup: input.targetGroup,
-        autoScalingGroupName: input.loadBalancer,
-        http5xxPercent: input.http5xxPercent,
-        cpuPercent: input.cpuPercent,
-    }).filter((s) => s.key === "5xx-rate");
-    const specs: AlarmSpec<A | string>[] = [http5xx, {
-        key: "unhealthy-tasks",
-        description: "At least one task failed the load balancer's health check for 3 minutes",
-        comparisonOperator: "GreaterThanThreshold",
-        threshold: 0,
-        evaluationPeriods: 3,
-        datapointsToAlarm: 3,
-        treatMissingData: "notBreaching",
-        metric: {
-            namespace: "AWS/ApplicationELB",
-            metricName: "UnHealthyHostCount",
-            dimensions: { LoadBalancer: input.loadBalancer, TargetGroup: input.targetGroup },
-            statistic: "Maximum",
-            period: 60,
-        },
-    }];
+    const specs: AlarmSpec<A | string>[] = [
+        http5xxRateAlarm<A>(input.loadBalancer, input.http5xxPercent),
+        unhealthyTargetsAlarm<A>("unhealthy-tasks", "task", input.loadBalancer, input.targetGroup),
+    ];
     for (const service of input.services) {
         for (const [metricName, label] of [["CPUUtilization", "cpu"], ["MemoryUtilization", "memory"]] as const) {
             specs.push({
