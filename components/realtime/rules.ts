@@ -3,13 +3,13 @@
  * log format and throttling, the ARNs API Gateway and the functions are scoped to, and each
  * function's least-privilege policy.
  */
+import { scopedFunctionPolicy } from "../functions/rules";
 import { type Append, type PolicyDocument, type Statement } from "../iam/documents";
 
 /** API Gateway picks the route from the `action` field of a JSON message (seed 001's `message`). */
 export const ROUTE_SELECTION_EXPRESSION = "$request.body.action";
 
-/** Node.js runtime of the handlers (its AWS SDK v3 is what index.js uses; no bundling needed). */
-export const LAMBDA_RUNTIME = "nodejs24.x";
+export { LAMBDA_RUNTIME } from "../functions/rules";
 
 export type HandlerName = "connect" | "disconnect" | "message";
 
@@ -112,25 +112,16 @@ export interface FunctionAccess<A = string> {
 }
 
 /**
- * A handler's inline policy: its own log streams, the table actions its route needs on the
- * connections table, ManageConnections on its stage (message only), and X-Ray segments (those two
- * actions accept only Resource "*").
+ * What a handler's code may touch: the table actions its route needs on the connections table,
+ * and ManageConnections on its stage (message only).
  */
-export function functionPolicy<A>(route: RouteSpec, access: FunctionAccess<A>, append: Append<A>): PolicyDocument<A | string> {
-    const statements: Statement<A | string>[] = [
-        {
-            Sid: "WriteOwnLogs",
-            Effect: "Allow",
-            Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
-            Resource: [access.logGroupArn, append(access.logGroupArn, ":log-stream:*")],
-        },
-        {
-            Sid: "ConnectionsTable",
-            Effect: "Allow",
-            Action: [...route.tableActions],
-            Resource: [access.connectionsTableArn],
-        },
-    ];
+export function routeStatements<A>(route: RouteSpec, access: Omit<FunctionAccess<A>, "logGroupArn">): Statement<A>[] {
+    const statements: Statement<A>[] = [{
+        Sid: "ConnectionsTable",
+        Effect: "Allow",
+        Action: [...route.tableActions],
+        Resource: [access.connectionsTableArn],
+    }];
     if (route.managesConnections) {
         statements.push({
             Sid: "PostToConnections",
@@ -139,14 +130,12 @@ export function functionPolicy<A>(route: RouteSpec, access: FunctionAccess<A>, a
             Resource: [access.manageConnectionsArn],
         });
     }
-    statements.push({
-        Sid: "XRayTraces",
-        Effect: "Allow",
-        Action: ["xray:PutTraceSegments", "xray:PutTelemetryRecords"],
-        // X-Ray's write actions support no resource-level permissions: AWS requires "*".
-        Resource: ["*"],
-    });
-    return { Version: "2012-10-17", Statement: statements };
+    return statements;
+}
+
+/** A handler's whole inline policy: its own log streams, routeStatements, and X-Ray (scopedFunctionPolicy). */
+export function functionPolicy<A>(route: RouteSpec, access: FunctionAccess<A>, append: Append<A>): PolicyDocument<A | string> {
+    return scopedFunctionPolicy(access.logGroupArn, routeStatements(route, access), append);
 }
 
 /** The function's name: `<prefix>-ws-<handler>` (e.g. chat-prod-ws-connect), within Lambda's 64 characters. */

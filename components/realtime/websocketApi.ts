@@ -3,24 +3,22 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { SessionTable } from "../data/sessionTable";
 import { serviceTrustPolicy } from "../iam/documents";
+import { ScopedFunction } from "../functions/scopedFunction";
 import { LogGroup } from "../observability/logGroup";
 import { tagsFor } from "../shared/tags";
 import {
     accessLogFormat,
     executionArn,
     functionName,
-    functionPolicy,
     invokeSourceArn,
-    LAMBDA_RUNTIME,
     manageConnectionsArn,
     ROUTE_SELECTION_EXPRESSION,
     ROUTES,
+    routeStatements,
     type RouteSpec,
     stageRouteSettings,
     websocketUrl,
 } from "./rules";
-
-const appendOutput = (arn: pulumi.Input<string>, suffix: string): pulumi.Input<string> => pulumi.interpolate`${arn}${suffix}`;
 
 /** Where the handler's source lives (plain CommonJS, shipped as is). */
 export const HANDLER_DIR = path.join(__dirname, "handler");
@@ -186,46 +184,23 @@ export class WebSocketApi extends pulumi.ComponentResource {
         const base = `${name}-${route.handler}`;
         const fnName = functionName(args.namePrefix, route.handler);
 
-        const logGroup = new LogGroup(`${base}-logs`, {
-            logGroupName: `/aws/lambda/${fnName}`,
-            retentionDays: args.logRetentionDays,
+        const fn = new ScopedFunction(base, {
+            functionName: fnName,
+            description: `${args.namePrefix} realtime ${route.routeKey}: ${route.description}`,
+            code: ctx.code,
+            handler: `index.${route.handler}`,
+            statements: routeStatements<pulumi.Input<string>>(route, {
+                connectionsTableArn: ctx.tableArn,
+                manageConnectionsArn: ctx.apiExecutionArn.apply((arn) => manageConnectionsArn(arn, ctx.stage)),
+            }),
+            environment: {
+                CONNECTIONS_TABLE: ctx.tableName,
+                USER_POOL_ID: pulumi.output(args.userPoolId),
+                USER_POOL_CLIENT_ID: pulumi.output(args.userPoolClientId),
+            },
+            logRetentionDays: args.logRetentionDays,
             tags: args.tags,
         }, child);
-        const role = new aws.iam.Role(`${base}-role`, {
-            description: `${fnName}: its log group, the connections table${route.managesConnections ? ", posting to this API's connections" : ""}`,
-            assumeRolePolicy: serviceTrustPolicy("lambda.amazonaws.com"),
-            tags: tagsFor(args.tags, `${base}-role`),
-        }, child);
-        const access = new aws.iam.RolePolicy(`${base}-access`, {
-            role: role.name,
-            policy: functionPolicy<pulumi.Input<string>>(route, {
-                connectionsTableArn: ctx.tableArn,
-                logGroupArn: logGroup.arn,
-                manageConnectionsArn: ctx.apiExecutionArn.apply((arn) => manageConnectionsArn(arn, ctx.stage)),
-            }, appendOutput),
-        }, child);
-
-        const fn = new aws.lambda.Function(`${base}-fn`, {
-            name: fnName,
-            description: `${args.namePrefix} realtime ${route.routeKey}: ${route.description}`,
-            runtime: LAMBDA_RUNTIME,
-            architectures: ["arm64"],
-            handler: `index.${route.handler}`,
-            code: ctx.code,
-            role: role.arn,
-            memorySize: 256,
-            timeout: 10,
-            environment: {
-                variables: {
-                    CONNECTIONS_TABLE: ctx.tableName,
-                    USER_POOL_ID: pulumi.output(args.userPoolId),
-                    USER_POOL_CLIENT_ID: pulumi.output(args.userPoolClientId),
-                },
-            },
-            tracingConfig: { mode: "Active" },
-            loggingConfig: { logFormat: "JSON", logGroup: logGroup.name, applicationLogLevel: "INFO", systemLogLevel: "WARN" },
-            tags: tagsFor(args.tags, fnName),
-        }, { parent: this, dependsOn: [access] });
 
         const integration = new aws.apigatewayv2.Integration(`${base}-integration`, {
             apiId: ctx.apiId,

@@ -122,9 +122,9 @@ describe("stacks built from their stack files", () => {
             assert.deepEqual(ofType(prod.registrations, "pulumi:providers:aws").map((p) => p.name), []);
         });
 
-        it("registers 146 AWS resources, 1 awsx VPC and 37 components", () => {
+        it("registers 146 AWS resources, 1 awsx VPC and 40 components", () => {
             // A change in these counts is a change in what `pulumi up` creates: update them deliberately.
-            assert.deepEqual(countsOf(prod.registrations), { aws: 146, remote: 1, components: 37 });
+            assert.deepEqual(countsOf(prod.registrations), { aws: 146, remote: 1, components: 40 });
         });
 
         it("outputs the URLs, cluster and service names, repositories and user pool ids", async () => {
