@@ -3,6 +3,7 @@ import { type Settings } from "./config/settings";
 import { CostGuardrails } from "./governance/costGuardrails";
 import { SingleHost } from "./phase1/singleHost";
 import { ScalableWeb } from "./phase2/scalableWeb";
+import { Enterprise, type TenantOutputs } from "./enterprise/enterprise";
 import { ContainerPlatform } from "./phase3/containerPlatform";
 
 type Out = pulumi.Output<string>;
@@ -77,8 +78,22 @@ export interface ContainerPlatformOutputs extends CommonOutputs {
     natInstanceId?: Out;
 }
 
+/** Phase 4: the platform's outputs, plus the organisation, the baseline and the tenants. */
+export interface EnterpriseOutputs extends Omit<ContainerPlatformOutputs, "phase"> {
+    phase: 4;
+    organizationId?: Out;
+    organizationalUnitIds: Record<string, Out>;
+    accountIds: Record<string, Out>;
+    trailArn?: Out;
+    guardDutyDetectorId?: Out;
+    /** The configured tenants: URL, uploads bucket, database endpoint and its RDS-managed secret. */
+    tenants: Record<string, TenantOutputs>;
+    /** Start a tenant: `aws stepfunctions start-execution --state-machine-arn <arn> --input '{"tenant":{"id":"acme","plan":"starter"}}'`. */
+    provisioningStateMachineArn?: Out;
+}
+
 /** The stack outputs a user needs after `pulumi up`, by phase. */
-export type StackOutputs = SingleHostOutputs | ScalableWebOutputs | ContainerPlatformOutputs;
+export type StackOutputs = SingleHostOutputs | ScalableWebOutputs | ContainerPlatformOutputs | EnterpriseOutputs;
 
 /** Builds the architecture phase the settings select and returns the stack outputs. */
 export function buildStack(settings: Settings): StackOutputs {
@@ -96,6 +111,8 @@ function buildPhase(name: string, settings: Settings): StackOutputs {
             return scalableWebOutputs(settings, new ScalableWeb(name, settings));
         case 3:
             return containerPlatformOutputs(settings, new ContainerPlatform(name, settings));
+        case 4:
+            return enterpriseOutputs(settings, name);
         default:
             // Config validation admits only implemented phases (IMPLEMENTED_PHASES).
             throw new Error(`phase ${settings.phase} has no builder`);
@@ -151,6 +168,35 @@ function scalableWebOutputs(settings: Settings, web: ScalableWeb): ScalableWebOu
         buckets: web.bucketNames,
         logGroupName: web.logGroupName,
         alertTopicArn: web.alertTopicArn,
+    };
+}
+
+function enterpriseOutputs(settings: Settings, name: string): EnterpriseOutputs {
+    const platform = new ContainerPlatform(name, settings);
+    const enterprise = new Enterprise(`${name}-enterprise`, {
+        namePrefix: name,
+        appName: settings.app.name,
+        region: settings.region,
+        settings: settings.enterprise,
+        foundation: platform.foundation,
+        // Phase 3 and up refuse to build without them (ContainerPlatform checks first).
+        hostedZoneId: settings.dns.hostedZoneId as string,
+        tenantZone: platform.tenantZone,
+        alertEmail: settings.alertEmail,
+        logRetentionDays: settings.logRetentionDays,
+        protectStateful: settings.protectStateful,
+        tags: settings.tags,
+    });
+    return {
+        ...containerPlatformOutputs(settings, platform),
+        phase: 4,
+        organizationId: enterprise.organizationId,
+        organizationalUnitIds: enterprise.organizationalUnitIds,
+        accountIds: enterprise.accountIds,
+        trailArn: enterprise.trailArn,
+        guardDutyDetectorId: enterprise.guardDutyDetectorId,
+        tenants: enterprise.tenants,
+        provisioningStateMachineArn: enterprise.provisioningStateMachineArn,
     };
 }
 

@@ -10,6 +10,8 @@ import {
     type Phase,
     type Settings,
 } from "./settings";
+import { parseEnterpriseSettings } from "./enterprise";
+import { EMAIL, REGION } from "./patterns";
 import { parsePlatformSettings } from "./platform";
 import { parseWebSettings } from "./web";
 
@@ -23,10 +25,8 @@ export interface ProgramContext {
 
 const NAME = /^[a-z][a-z0-9-]*[a-z0-9]$/;
 const HOSTNAME = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const IMAGE = /^[a-z0-9]+([._/-][a-z0-9]+)*(:[0-9]{1,5})?(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/;
 const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
 const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
 const HOSTED_ZONE_ID = /^Z[A-Z0-9]{1,31}$/;
 const ORIGIN = /^https?:\/\/(localhost|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+)(:\d{1,5})?$/;
@@ -137,6 +137,7 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
     const protectStateful = read.boolean("protectStateful", false);
     const web = parseWebSettings(read, phase);
     const platform = parsePlatformSettings(read, phase);
+    const enterprise = parseEnterpriseSettings(read, phase, region);
     const monthlyBudgetUsd = read.integer("budgetMonthlyUsd", 10, 0, 1_000_000);
     const anomalyMonitor = read.boolean("costAnomalyMonitor", false);
     const anomalyThresholdUsd = read.integer("costAnomalyThresholdUsd", 5, 1, 1_000_000);
@@ -177,6 +178,7 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
         },
         web,
         platform,
+        enterprise,
         cost: { monthlyBudgetUsd, anomalyMonitor, anomalyThresholdUsd },
     };
 }

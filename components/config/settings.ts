@@ -1,3 +1,4 @@
+import { type EnterpriseSettings } from "./enterprise";
 import { type PlatformSettings } from "./platform";
 import { type WebSettings } from "./web";
 
@@ -10,7 +11,7 @@ import { type WebSettings } from "./web";
 export type Phase = 1 | 2 | 3 | 4;
 export const PHASES: readonly Phase[] = [1, 2, 3, 4];
 /** Phases this version of stagecraft can build. */
-export const IMPLEMENTED_PHASES: readonly Phase[] = [1, 2, 3];
+export const IMPLEMENTED_PHASES: readonly Phase[] = [1, 2, 3, 4];
 
 export type AmiFamily = "al2023" | "ubuntu-22.04";
 export const AMI_FAMILIES: readonly AmiFamily[] = ["al2023", "ubuntu-22.04"];
@@ -108,6 +109,8 @@ export interface Settings {
     web: WebSettings;
     /** Phase-3 container platform: services, Redis, Cognito, WAF, WebSocket API (defaults apply in every phase). */
     platform: PlatformSettings;
+    /** Phase-4 enterprise: tenants, provisioning workflow, organisation, security baseline. */
+    enterprise: EnterpriseSettings;
     /** Cost alerts, in every phase (seed 004). */
     cost: CostSettings;
 }

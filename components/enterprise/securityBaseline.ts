@@ -9,8 +9,12 @@ import { CONFIG_RULES, configDeliveryPolicy, trailBucketStatements, trailKeyPoli
 export interface SecurityBaselineArgs {
     /** Prefix of names, e.g. `chat-org`. */
     namePrefix: string;
-    /** Organisation id (o-...): the organisation trail writes every member's logs under AWSLogs/<id>/. */
-    organizationId: pulumi.Input<string>;
+    /**
+     * Organisation id (o-...): the trail becomes the organisation trail and writes every member's
+     * logs under AWSLogs/<id>/ (only the management account can create it).
+     * @default undefined (a trail of this account only)
+     */
+    organizationId?: pulumi.Input<string>;
     /** Days CloudTrail logs are kept in the bucket (replaced versions expire after 30). @default 365 */
     trailRetentionDays?: number;
     /** Tags for every child (project, environment, owner; a Name is added per resource). */
@@ -18,9 +22,9 @@ export interface SecurityBaselineArgs {
 }
 
 /**
- * The account-level and organisation-level security baseline of phase 4, in the management
- * account (seed 001's Control Tower guardrails, seed 004's audit):
- * 1. an organisation CloudTrail: multi-region, global service events, log-file validation,
+ * The account-level and organisation-level security baseline of phase 4 (seed 001's Control
+ * Tower guardrails, seed 004's audit), for the account the stack runs in:
+ * 1. a CloudTrail (the organisation trail when an organisation id is given): multi-region, global service events, log-file validation,
  *    encrypted with its own KMS key (rotation on) into a versioned, private, KMS-encrypted bucket
  *    that admits only this trail;
  * 2. GuardDuty (a detector publishing findings every 15 minutes);
@@ -43,12 +47,13 @@ export class SecurityBaseline extends pulumi.ComponentResource {
         const identity = aws.getCallerIdentityOutput({}, child);
         const partition = aws.getPartitionOutput({}, child).partition;
         const region = aws.getRegionOutput({}, child).region;
-        const trailName = `${args.namePrefix}-organization-trail`;
+        const organizationTrail = args.organizationId !== undefined;
+        const trailName = `${args.namePrefix}-${organizationTrail ? "organization-trail" : "trail"}`;
         const trailArn = pulumi.interpolate`arn:${partition}:cloudtrail:${region}:${identity.accountId}:trail/${trailName}`;
 
         // 1. CloudTrail
         const key = new aws.kms.Key(`${name}-trail-key`, {
-            description: `Encrypts the organisation trail ${trailName}`,
+            description: `Encrypts the ${organizationTrail ? "organisation " : ""}trail ${trailName}`,
             enableKeyRotation: true,
             deletionWindowInDays: 30,
             policy: pulumi.all([partition, identity.accountId, trailArn]).apply(([p, account, arn]) =>
@@ -69,13 +74,13 @@ export class SecurityBaseline extends pulumi.ComponentResource {
             }],
             extraPolicyStatements: (bucketArn) => trailBucketStatements<pulumi.Input<string>>(bucketArn, [
                 pulumi.interpolate`${bucketArn}/AWSLogs/${identity.accountId}/*`,
-                pulumi.interpolate`${bucketArn}/AWSLogs/${args.organizationId}/*`,
+                ...(args.organizationId !== undefined ? [pulumi.interpolate`${bucketArn}/AWSLogs/${args.organizationId}/*`] : []),
             ], trailArn),
         }, { parent: this, protect: true });
         const trail = new aws.cloudtrail.Trail(`${name}-trail`, {
             name: trailName,
             s3BucketName: trailBucket.bucketName,
-            isOrganizationTrail: true,
+            isOrganizationTrail: organizationTrail,
             isMultiRegionTrail: true,
             includeGlobalServiceEvents: true,
             enableLogFileValidation: true,

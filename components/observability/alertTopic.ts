@@ -23,6 +23,8 @@ export interface AlertTopicArgs {
 export class AlertTopic extends pulumi.ComponentResource {
     readonly topic: aws.sns.Topic;
     readonly arn: pulumi.Output<string>;
+    /** The topic's key: other publishers need kms:GenerateDataKey* and kms:Decrypt on it. */
+    readonly keyArn: pulumi.Output<string>;
 
     constructor(name: string, args: AlertTopicArgs, opts?: pulumi.ComponentResourceOptions) {
         super("stagecraft:observability:AlertTopic", name, {}, opts);
@@ -44,6 +46,7 @@ export class AlertTopic extends pulumi.ComponentResource {
             tags: tagsFor(args.tags, args.topicName),
         }, child);
         this.arn = this.topic.arn;
+        this.keyArn = key.arn;
 
         new aws.sns.TopicPolicy(`${name}-policy`, {
             arn: this.topic.arn,
@@ -58,6 +61,6 @@ export class AlertTopic extends pulumi.ComponentResource {
             }, child);
         }
 
-        this.registerOutputs({ arn: this.arn });
+        this.registerOutputs({ arn: this.arn, keyArn: this.keyArn });
     }
 }

@@ -56,6 +56,8 @@ export interface PlatformFoundation {
     privateSubnetIds: pulumi.Output<string[]>;
     clusterArn: pulumi.Output<string>;
     clusterName: pulumi.Output<string>;
+    /** The ALB: what tenant and app aliases point at. */
+    loadBalancer: { dnsName: pulumi.Output<string>; zoneId: pulumi.Output<string> };
     /** Security groups of the platform's services, by service name (`api`, workers). */
     serviceSecurityGroupIds: Record<string, pulumi.Output<string>>;
     /** The platform's customer-managed key (generated secrets, Redis at rest). */
@@ -124,6 +126,8 @@ export class ContainerPlatform extends pulumi.ComponentResource {
     readonly cdnWebAclArn?: pulumi.Output<string>;
     /** https://<tenant>.tenant.<domain>, with `<tenant>` as a placeholder. */
     readonly tenantUrlPattern: string;
+    /** `tenant.<domain>`: tenants are `<id>.tenant.<domain>`. */
+    readonly tenantZone: string;
     readonly cdnUrl?: pulumi.Output<string>;
     readonly cdnDistributionId?: pulumi.Output<string>;
     readonly bucketNames: { uploads: pulumi.Output<string>; static: pulumi.Output<string>; backups: pulumi.Output<string> };
@@ -363,6 +367,7 @@ export class ContainerPlatform extends pulumi.ComponentResource {
         this.webAclArn = waf.arn;
         this.cdnWebAclArn = cdnWaf?.arn;
         this.tenantUrlPattern = `https://<tenant>.${hosts.tenantZone}`;
+        this.tenantZone = hosts.tenantZone;
         this.cdnUrl = cdn?.url;
         this.cdnDistributionId = cdn?.distributionId;
         this.bucketNames = buckets.bucketNames;
@@ -376,6 +381,7 @@ export class ContainerPlatform extends pulumi.ComponentResource {
             privateSubnetIds: network.privateSubnetIds,
             clusterArn: cluster.arn,
             clusterName: cluster.name,
+            loadBalancer: { dnsName: lb.loadBalancer.dnsName, zoneId: lb.loadBalancer.zoneId },
             serviceSecurityGroupIds,
             keyArn: key.arn,
             alertTopicArn: alerts.arn,

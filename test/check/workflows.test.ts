@@ -82,7 +82,8 @@ describe("GitHub Actions workflows", function () {
             assert.equal(job.permissions?.["id-token"], "write");
             assert.equal(job.permissions?.["pull-requests"], "write");
             const creds = stepUsing(job, "aws-actions/configure-aws-credentials@v4");
-            assert.match(String(creds.with?.["role-to-assume"]), /AWS_PREVIEW_ROLE_ARN_PROD/);
+            // One repository secret per stack: AWS_PREVIEW_ROLE_ARN_<STACK>.
+            assert.equal(creds.with?.["role-to-assume"], "${{ secrets[format('AWS_PREVIEW_ROLE_ARN_{0}', matrix.stack)] }}");
             assert.equal(creds.with?.["aws-access-key-id"], undefined);
         });
     });
@@ -99,6 +100,9 @@ describe("GitHub Actions workflows", function () {
             assert.equal(deploy.jobs["up-dev"].uses, "./.github/workflows/pulumi-up.yml");
             assert.deepEqual(deploy.jobs["up-prod"].with, { stack: "prod" });
             assert.equal(deploy.jobs["up-prod"].permissions?.["id-token"], "write");
+            assert.equal(deploy.jobs["up-enterprise"].needs, "offline-check", "the management account's stack runs on its own");
+            const upJobs = Object.values(deploy.jobs).filter((j) => j.uses === "./.github/workflows/pulumi-up.yml");
+            assert.deepEqual(upJobs.map((j) => j.with?.stack).sort(), STACKS, "every stack file is deployed");
         });
 
         it("runs pulumi up with the policy pack inside the stack's environment, with OIDC", () => {

@@ -112,9 +112,10 @@ describe("config: ports, phases, retention, domains", () => {
         assert.match(p.allowed, /one of 1, 2, 3, 4/);
     });
 
-    it("rejects a planned but unbuilt phase, saying which phases this version builds", () => {
-        const [p] = problemsOf({ phase: 4 });
-        assert.match(p.allowed, /phase this version builds: 1, 2, 3/);
+    it("rejects a phase that does not exist, naming the four", () => {
+        const [p] = problemsOf({ phase: 5 });
+        assert.equal(p.key, "stagecraft:phase");
+        assert.match(p.allowed, /1, 2, 3, 4/);
     });
 
     it("rejects negative and non-CloudWatch retention periods", () => {

@@ -25,8 +25,8 @@ describe("every stack passes the policy pack (offline check)", function () {
         for (const stack of STACKS) runs.set(stack, await runCli(["--stack", stack]));
     });
 
-    it("finds the dev, staging and prod stack files", () => {
-        assert.deepEqual(STACKS, ["dev", "prod", "staging"]);
+    it("finds the dev, enterprise, prod and staging stack files", () => {
+        assert.deepEqual(STACKS, ["dev", "enterprise", "prod", "staging"]);
     });
 
     for (const stack of STACKS) {
@@ -71,6 +71,14 @@ describe("every stack passes the policy pack (offline check)", function () {
         // Phase 3: the data stores themselves, not only their buckets.
         assert.deepEqual(stateful.filter((r) => r.type !== "aws:s3/bucket:Bucket").map((r) => r.name).sort(),
             ["chat-prod-realtime-connections", "chat-prod-redis", "chat-prod-sessions", "chat-prod-users"]);
+    });
+
+    it("enterprise protects the member accounts, the tenants' databases and buckets, and the trail's bucket", () => {
+        const resources = runs.get("enterprise")!.report!.resources;
+        const critical = resources.filter((r) => ["aws:organizations/account:Account", "aws:rds/instance:Instance"].includes(r.type)
+            || (r.type === "aws:s3/bucket:Bucket" && /tenant|trail/.test(r.name)));
+        assert.equal(critical.length, 4 + 3 + 3 + 1);
+        assert.deepEqual(critical.filter((r) => !r.protect).map((r) => r.name), []);
     });
 
     it("dev protects nothing, so it can be torn down freely", () => {

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { buildStack, type ContainerPlatformOutputs, type ScalableWebOutputs, type SingleHostOutputs, type StackOutputs } from "../../components/program";
+import { buildStack, type ContainerPlatformOutputs, type EnterpriseOutputs, type ScalableWebOutputs, type SingleHostOutputs, type StackOutputs } from "../../components/program";
 import { type Registration } from "../../tools/mocks";
 import { ofType, runWithMocks, valueOf } from "../helpers/pulumi";
 import { stackSettings } from "../helpers/stack";
@@ -163,6 +163,24 @@ describe("stacks built from their stack files", () => {
             assert.match(await valueOf(staging.outputs.instancesCommand), /^aws autoscaling describe-auto-scaling-groups --region us-east-1 /);
             assert.match(await valueOf(staging.outputs.dashboardUrl), /^https:\/\/us-east-1\.console\.aws\.amazon\.com\/cloudwatch\/home\?region=us-east-1#dashboards:name=/);
             assert.ok((await valueOf(staging.outputs.loadBalancerDnsName)).length > 0);
+        });
+    });
+
+    describe("enterprise (Pulumi.enterprise.yaml)", () => {
+        let enterprise: BuiltStack<EnterpriseOutputs>;
+        before(async () => { enterprise = await buildFromStackFile<EnterpriseOutputs>("enterprise", 4); });
+
+        it("is phase 4: the platform, the organisation with four member accounts, three tenants and the workflow", () => {
+            assert.equal(ofType(enterprise.registrations, "aws:ecs/cluster:Cluster").length, 1);
+            assert.equal(ofType(enterprise.registrations, "aws:organizations/account:Account").length, 4);
+            assert.equal(ofType(enterprise.registrations, "stagecraft:tenants:Tenant").length, 3);
+            assert.equal(ofType(enterprise.registrations, "aws:sfn/stateMachine:StateMachine").length, 1);
+            assert.deepEqual(Object.keys(enterprise.outputs.tenants).sort(), ["acme", "globex", "initech"]);
+        });
+
+        it("registers 259 AWS resources, 1 awsx VPC and 64 components", () => {
+            // A change in these counts is a change in what `pulumi up` creates: update them deliberately.
+            assert.deepEqual(countsOf(enterprise.registrations), { aws: 259, remote: 1, components: 64 });
         });
     });
 });
