@@ -4,6 +4,7 @@ import { CostGuardrails } from "./governance/costGuardrails";
 import { SingleHost } from "./phase1/singleHost";
 import { ScalableWeb } from "./phase2/scalableWeb";
 import { Enterprise, type TenantOutputs } from "./enterprise/enterprise";
+import { MtlsApi } from "./mtls/mtlsApi";
 import { ContainerPlatform } from "./phase3/containerPlatform";
 
 type Out = pulumi.Output<string>;
@@ -76,6 +77,21 @@ export interface ContainerPlatformOutputs extends CommonOutputs {
     cdnDistributionId?: Out;
     accessLogsBucketName?: Out;
     natInstanceId?: Out;
+    /** Seed 002's mTLS API, when `mtlsApi` is on. */
+    mtls?: MtlsOutputs;
+}
+
+export interface MtlsOutputs {
+    url: string;
+    loadBalancerDnsName: Out;
+    gatewayServiceName: Out;
+    apiServiceName: Out;
+    repositoryUrls: { gateway: Out; api: Out };
+    /** The CA clients must present certificates from; give it to partners with their bundle. */
+    caCertificatePem: Out;
+    /** Secrets Manager secrets with each client's certificate and key. */
+    clientSecretArns: Record<string, Out>;
+    dashboardName: Out;
 }
 
 /** Phase 4: the platform's outputs, plus the organisation, the baseline and the tenants. */
@@ -109,8 +125,10 @@ function buildPhase(name: string, settings: Settings): StackOutputs {
             return singleHostOutputs(settings, new SingleHost(name, settings));
         case 2:
             return scalableWebOutputs(settings, new ScalableWeb(name, settings));
-        case 3:
-            return containerPlatformOutputs(settings, new ContainerPlatform(name, settings));
+        case 3: {
+            const platform = new ContainerPlatform(name, settings);
+            return containerPlatformOutputs(settings, platform, buildMtlsApi(name, settings, platform));
+        }
         case 4:
             return enterpriseOutputs(settings, name);
         default:
@@ -188,7 +206,7 @@ function enterpriseOutputs(settings: Settings, name: string): EnterpriseOutputs 
         tags: settings.tags,
     });
     return {
-        ...containerPlatformOutputs(settings, platform),
+        ...containerPlatformOutputs(settings, platform, buildMtlsApi(name, settings, platform)),
         phase: 4,
         organizationId: enterprise.organizationId,
         organizationalUnitIds: enterprise.organizationalUnitIds,
@@ -200,7 +218,40 @@ function enterpriseOutputs(settings: Settings, name: string): EnterpriseOutputs 
     };
 }
 
-function containerPlatformOutputs(settings: Settings, platform: ContainerPlatform): ContainerPlatformOutputs {
+/** Seed 002's mTLS API on the platform, when the stack selects it. */
+function buildMtlsApi(name: string, settings: Settings, platform: ContainerPlatform): MtlsOutputs | undefined {
+    if (settings.mtls === undefined) return undefined;
+    const api = new MtlsApi(`${name}-mtls`, {
+        namePrefix: name,
+        appName: settings.app.name,
+        environment: settings.environment,
+        region: settings.region,
+        settings: settings.mtls,
+        foundation: platform.foundation,
+        // Phase 3 and up refuse to build without them (ContainerPlatform checks first).
+        domain: settings.dns.domain as string,
+        hostedZoneId: settings.dns.hostedZoneId as string,
+        apiImageTag: settings.app.initialTag,
+        healthPath: settings.app.healthPath,
+        cpuArchitecture: settings.platform.cpuArchitecture,
+        ecrKeepImages: settings.platform.ecrKeepImages,
+        logRetentionDays: settings.logRetentionDays,
+        protectStateful: settings.protectStateful,
+        tags: settings.tags,
+    });
+    return {
+        url: api.url,
+        loadBalancerDnsName: api.loadBalancerDnsName,
+        gatewayServiceName: api.gatewayServiceName,
+        apiServiceName: api.apiServiceName,
+        repositoryUrls: api.repositoryUrls,
+        caCertificatePem: api.caCertificatePem,
+        clientSecretArns: api.clientSecretArns,
+        dashboardName: api.dashboardName,
+    };
+}
+
+function containerPlatformOutputs(settings: Settings, platform: ContainerPlatform, mtls: MtlsOutputs | undefined): ContainerPlatformOutputs {
     const region = settings.region;
     const apiService = settings.platform.services[0].name;
     return {
@@ -226,6 +277,7 @@ function containerPlatformOutputs(settings: Settings, platform: ContainerPlatfor
         cdnDistributionId: platform.cdnDistributionId,
         accessLogsBucketName: platform.accessLogsBucketName,
         natInstanceId: platform.natInstanceId,
+        mtls,
         buckets: platform.bucketNames,
         logGroupName: platform.serviceLogGroupNames[apiService],
         alertTopicArn: platform.alertTopicArn,

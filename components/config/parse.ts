@@ -11,6 +11,8 @@ import {
     type Settings,
 } from "./settings";
 import { parseEnterpriseSettings } from "./enterprise";
+import { validCidrs } from "./cidrs";
+import { parseMtlsSettings } from "./mtls";
 import { EMAIL, REGION } from "./patterns";
 import { parsePlatformSettings } from "./platform";
 import { parseWebSettings } from "./web";
@@ -137,6 +139,7 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
     const protectStateful = read.boolean("protectStateful", false);
     const web = parseWebSettings(read, phase);
     const platform = parsePlatformSettings(read, phase);
+    const mtls = parseMtlsSettings(read, phase);
     const enterprise = parseEnterpriseSettings(read, phase, region);
     const monthlyBudgetUsd = read.integer("budgetMonthlyUsd", 10, 0, 1_000_000);
     const anomalyMonitor = read.boolean("costAnomalyMonitor", false);
@@ -178,26 +181,10 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
         },
         web,
         platform,
+        mtls,
         enterprise,
         cost: { monthlyBudgetUsd, anomalyMonitor, anomalyThresholdUsd },
     };
-}
-
-function validCidrs(read: ConfigReader, key: string, values: string[], ipv6Allowed: boolean): string[] {
-    const valid: string[] = [];
-    for (const text of values) {
-        const cidr = parseCidr(text);
-        if (!cidr) {
-            read.problem(key, text, "CIDR blocks such as 203.0.113.10/32 or 2001:db8::/48");
-        } else if (hasHostBits(cidr)) {
-            read.problem(key, text, `a network address without host bits: ${canonicalCidr(cidr)}`);
-        } else if (cidr.version === 6 && !ipv6Allowed) {
-            read.problem(key, text, "IPv4 CIDRs only, unless stagecraft:enableIpv6 is true");
-        } else if (!valid.includes(text)) {
-            valid.push(text);
-        }
-    }
-    return valid;
 }
 
 function validSshCidrs(read: ConfigReader, values: string[]): string[] {

@@ -1,4 +1,5 @@
 import { type EnterpriseSettings } from "./enterprise";
+import { type MtlsSettings } from "./mtls";
 import { type PlatformSettings } from "./platform";
 import { type WebSettings } from "./web";
 
@@ -109,6 +110,8 @@ export interface Settings {
     web: WebSettings;
     /** Phase-3 container platform: services, Redis, Cognito, WAF, WebSocket API (defaults apply in every phase). */
     platform: PlatformSettings;
+    /** Seed 002's mTLS API on the phase-3 platform; undefined unless `mtlsApi` is on. */
+    mtls?: MtlsSettings;
     /** Phase-4 enterprise: tenants, provisioning workflow, organisation, security baseline. */
     enterprise: EnterpriseSettings;
     /** Cost alerts, in every phase (seed 004). */

@@ -62,8 +62,18 @@ export interface FargateServiceArgs {
     vpcId: pulumi.Input<string>;
     /** Private subnets the tasks run in (no public IPs; egress through NAT). */
     subnetIds: pulumi.Input<pulumi.Input<string>[]>;
-    /** Port the container listens on; required for a load-balanced service. @default undefined (a worker) */
+    /** Port the container listens on; required for a load-balanced service or one with ingressFrom. @default undefined (a worker) */
     containerPort?: number;
+    /**
+     * A service behind no load balancer that other tasks call (e.g. the mTLS API behind its
+     * gateway): the only security group admitted on the container port.
+     * @default undefined
+     */
+    ingressFrom?: { key: string; description: string; securityGroupId: pulumi.Input<string> };
+    /** Cloud Map service the tasks register in (private DNS names for callers). @default undefined */
+    serviceRegistryArn?: pulumi.Input<string>;
+    /** Overrides the image's CMD. @default the image's */
+    command?: string[];
     /** The load balancer of a load-balanced service. @default undefined (a worker) */
     loadBalancer?: ServiceLoadBalancer;
     /** ECR repository of the service's image: the execution role may pull from it alone. */
@@ -128,8 +138,9 @@ export class FargateService extends pulumi.ComponentResource {
 
     constructor(name: string, args: FargateServiceArgs, opts?: pulumi.ComponentResourceOptions) {
         const s = args.settings;
-        if (s.loadBalanced !== (args.loadBalancer !== undefined) || s.loadBalanced !== (args.containerPort !== undefined)) {
-            throw new StagecraftError(`service ${s.name}: a load-balanced service needs a load balancer and a container port, a worker neither`);
+        const reachable = args.loadBalancer !== undefined || args.ingressFrom !== undefined;
+        if (s.loadBalanced !== (args.loadBalancer !== undefined) || reachable !== (args.containerPort !== undefined)) {
+            throw new StagecraftError(`service ${s.name}: a load-balanced service needs a load balancer and a container port, a service called by peers (ingressFrom) a container port, a worker neither`);
         }
         super("stagecraft:containers:FargateService", name, {}, opts);
         const child = { parent: this };
@@ -169,11 +180,13 @@ export class FargateService extends pulumi.ComponentResource {
     private createSecurityGroup(name: string, args: FargateServiceArgs): RuleSetGroup {
         const peers: Record<string, pulumi.Input<string>> = {};
         if (args.loadBalancer !== undefined) peers[LOAD_BALANCER_PEER] = args.loadBalancer.securityGroupId;
+        if (args.ingressFrom !== undefined) peers[args.ingressFrom.key] = args.ingressFrom.securityGroupId;
         for (const p of args.peers ?? []) peers[p.key] = p.securityGroupId;
+        const source = args.ingressFrom !== undefined ? { key: args.ingressFrom.key, description: args.ingressFrom.description } : undefined;
         return new RuleSetGroup(`${name}-sg`, {
             vpcId: args.vpcId,
-            description: `${args.family} tasks: ${args.containerPort !== undefined ? `port ${args.containerPort} from the load balancer` : "no inbound"}, HTTPS and peers out`,
-            ingress: serviceIngress(args.containerPort),
+            description: `${args.family} tasks: ${args.containerPort !== undefined ? `port ${args.containerPort} from ${source?.description ?? "the load balancer"}` : "no inbound"}, HTTPS and peers out`,
+            ingress: serviceIngress(args.containerPort, source),
             egress: serviceEgress(args.egressPorts, args.peers ?? []),
             peers,
             tags: args.tags,
@@ -239,6 +252,7 @@ export class FargateService extends pulumi.ComponentResource {
             region: args.region,
             readonlyRootFilesystem: s.readonlyRootFilesystem,
             healthCheckCommand: s.healthCheckCommand,
+            command: args.command,
         })));
         return new aws.ecs.TaskDefinition(`${name}-task-def`, {
             family: args.family,
@@ -269,6 +283,7 @@ export class FargateService extends pulumi.ComponentResource {
                 ? [{ targetGroupArn: lb.targetGroupArn, containerName: s.name, containerPort: args.containerPort as number }]
                 : [],
             healthCheckGracePeriodSeconds: lb !== undefined ? 60 : undefined,
+            serviceRegistries: args.serviceRegistryArn !== undefined ? { registryArn: args.serviceRegistryArn } : undefined,
             deploymentCircuitBreaker: { enable: true, rollback: true },
             deploymentMinimumHealthyPercent: 100,
             deploymentMaximumPercent: 200,

@@ -11,14 +11,14 @@ export { LOAD_BALANCER_PEER };
  * In: a load-balanced service admits its container port from the load balancer's security group
  * only; a worker admits nothing.
  */
-export function serviceIngress(containerPort: number | undefined): RuleSpec[] {
+export function serviceIngress(containerPort: number | undefined, source: { key: string; description: string } = { key: LOAD_BALANCER_PEER, description: "the load balancer" }): RuleSpec[] {
     if (containerPort === undefined) return [];
     return [{
-        description: `Container port ${containerPort} from the load balancer only`,
+        description: `Container port ${containerPort} from ${source.description} only`,
         protocol: "tcp",
         fromPort: containerPort,
         toPort: containerPort,
-        securityGroupKey: LOAD_BALANCER_PEER,
+        securityGroupKey: source.key,
     }];
 }
 

@@ -50,6 +50,8 @@ export interface ContainerSpec {
     healthCheckCommand?: string;
     /** Seconds between SIGTERM and SIGKILL on stop (Fargate allows up to 120). @default 30 */
     stopTimeoutSeconds?: number;
+    /** Overrides the image's CMD (e.g. a shell line that writes config from the environment first). @default the image's */
+    command?: string[];
 }
 
 /** The writable scratch volume a read-only container gets at /tmp (Fargate task storage). */
@@ -115,6 +117,7 @@ export function containerDefinitions(spec: ContainerSpec): Record<string, unknow
         ulimits: [{ name: "nofile", softLimit: NOFILE_LIMIT, hardLimit: NOFILE_LIMIT }],
         stopTimeout: spec.stopTimeoutSeconds ?? 30,
     };
+    if (spec.command !== undefined) container.command = [...spec.command];
     if (spec.healthCheckCommand !== undefined && spec.healthCheckCommand.trim() !== "") {
         container.healthCheck = {
             command: ["CMD-SHELL", spec.healthCheckCommand],

@@ -18,7 +18,7 @@ export interface WebDashboardInput {
     alarmArns: string[];
 }
 
-interface Widget {
+export interface Widget {
     type: "metric" | "alarm";
     x: number;
     y: number;
@@ -27,9 +27,9 @@ interface Widget {
     properties: Record<string, unknown>;
 }
 
-type MetricLine = (string | Record<string, unknown>)[];
+export type MetricLine = (string | Record<string, unknown>)[];
 
-function metricWidget(title: string, region: string, metrics: MetricLine[], extra: Record<string, unknown> = {}): Omit<Widget, "x" | "y"> {
+export function metricWidget(title: string, region: string, metrics: MetricLine[], extra: Record<string, unknown> = {}): Omit<Widget, "x" | "y"> {
     return {
         type: "metric",
         width: 12,
@@ -75,6 +75,10 @@ export function webDashboardBody(input: WebDashboardInput): { widgets: Widget[] 
         ], { period: 300 }));
     }
     widgets.push({ type: "alarm", width: 12, height: 6, properties: { title: "Alarms", alarms: [...input.alarmArns] } });
-    // Two columns, rows of 6 units.
-    return { widgets: widgets.map((w, i) => ({ ...w, x: (i % 2) * 12, y: Math.floor(i / 2) * 6 })) };
+    return { widgets: inTwoColumns(widgets) };
+}
+
+/** Places widgets in two columns, rows of 6 units. */
+export function inTwoColumns(widgets: Omit<Widget, "x" | "y">[]): Widget[] {
+    return widgets.map((w, i) => ({ ...w, x: (i % 2) * 12, y: Math.floor(i / 2) * 6 }));
 }

@@ -77,13 +77,13 @@ describe("stacks built from their stack files", () => {
         });
 
         it("runs the api as seed 001 sizes it: 1024 CPU / 2048 MiB, 2 tasks scaling to 6, private, rolled back on failure", () => {
-            const [task] = ofType(prod.registrations, "aws:ecs/taskDefinition:TaskDefinition");
+            const task = ofType(prod.registrations, "aws:ecs/taskDefinition:TaskDefinition").find((t) => t.inputs.family === "chat-prod-api")!;
             assert.deepEqual([task.inputs.cpu, task.inputs.memory, task.inputs.requiresCompatibilities], ["1024", "2048", ["FARGATE"]]);
-            const [service] = ofType(prod.registrations, "aws:ecs/service:Service");
+            const service = ofType(prod.registrations, "aws:ecs/service:Service").find((x) => x.inputs.name === "api")!;
             assert.equal(service.inputs.desiredCount, 2);
             assert.equal(service.inputs.networkConfiguration.assignPublicIp, false);
             assert.deepEqual(service.inputs.deploymentCircuitBreaker, { enable: true, rollback: true });
-            const [target] = ofType(prod.registrations, "aws:appautoscaling/target:Target");
+            const target = ofType(prod.registrations, "aws:appautoscaling/target:Target").find((t) => t.name === "chat-prod-api-scaling")!;
             assert.deepEqual([target.inputs.minCapacity, target.inputs.maxCapacity], [2, 6]);
         });
 
@@ -122,9 +122,15 @@ describe("stacks built from their stack files", () => {
             assert.deepEqual(ofType(prod.registrations, "pulumi:providers:aws").map((p) => p.name), []);
         });
 
-        it("registers 146 AWS resources, 1 awsx VPC and 40 components", () => {
+        it("registers 204 AWS resources (58 of them the mTLS API), 1 awsx VPC and 51 components", () => {
             // A change in these counts is a change in what `pulumi up` creates: update them deliberately.
-            assert.deepEqual(countsOf(prod.registrations), { aws: 146, remote: 1, components: 40 });
+            assert.deepEqual(countsOf(prod.registrations), { aws: 204, remote: 1, components: 51 });
+        });
+
+        it("runs seed 002's mTLS API beside the platform: mtls.example.com, two partners' client certificates", async () => {
+            assert.equal(prod.outputs.mtls?.url, "https://mtls.example.com");
+            assert.deepEqual(Object.keys(prod.outputs.mtls!.clientSecretArns).sort(), ["partner-a", "partner-b"]);
+            assert.equal(ofType(prod.registrations, "aws:lb/loadBalancer:LoadBalancer").filter((l) => l.inputs.loadBalancerType === "network").length, 1);
         });
 
         it("outputs the URLs, cluster and service names, repositories and user pool ids", async () => {

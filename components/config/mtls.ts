@@ -1,0 +1,64 @@
+/**
+ * Settings of seed 002's mTLS API, selectable in phase 3 and 4 stacks (`mtlsApi: true`). Parsed
+ * from flat `stagecraft:` keys with the ConfigReader, so every problem is reported with the rest.
+ */
+import { fargateSizeProblem } from "../containers/sizing";
+import { CERTIFICATE_AUTHORITIES, type CertificateAuthorityKind } from "../mtls/certificates";
+import { validCidrs } from "./cidrs";
+import { type ConfigReader } from "./reader";
+import { type Phase } from "./settings";
+
+export interface MtlsSettings {
+    /** Label of the gateway's hostname under the domain (`mtls` → mtls.example.com). */
+    subdomain: string;
+    /** Who may open TCP 443 to the NLB; the client certificate is what authenticates. */
+    clientCidrs: string[];
+    /** Common names of the client certificates issued (one per partner). */
+    clients: string[];
+    gatewayCount: number;
+    apiCount: number;
+    /** Port the API container listens on (plain HTTP inside the VPC, from the gateway only). */
+    apiPort: number;
+    apiCpu: number;
+    apiMemory: number;
+    /** Tag of the nginx image in the gateway's repository (push nginx there; see README). */
+    gatewayImageTag: string;
+    certificateAuthority: CertificateAuthorityKind;
+    certificateValidityDays: number;
+}
+
+const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+const CLIENT = /^[a-z0-9][a-z0-9.-]{0,62}$/;
+const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+
+/** Undefined when the stack does not select the mTLS API. */
+export function parseMtlsSettings(read: ConfigReader, phase: Phase): MtlsSettings | undefined {
+    const enabled = read.boolean("mtlsApi", false);
+    const subdomain = read.string("mtlsSubdomain", "mtls").toLowerCase();
+    if (!LABEL.test(subdomain)) read.problem("mtlsSubdomain", subdomain, "one DNS label: lower-case letters, digits and hyphens");
+    const clientCidrs = validCidrs(read, "mtlsClientCidrs", read.stringList("mtlsClientCidrs", ["0.0.0.0/0"]), true);
+    const clients: string[] = [];
+    for (const client of read.stringList("mtlsClients", [])) {
+        if (!CLIENT.test(client)) read.problem("mtlsClients", client, "client names of lower-case letters, digits, dots and hyphens (they become certificate common names and secret names)");
+        else if (clients.includes(client)) read.problem("mtlsClients", client, "each client once");
+        else clients.push(client);
+    }
+    const gatewayCount = read.integer("mtlsGatewayCount", 2, 2, 20);
+    const apiCount = read.integer("mtlsApiCount", 2, 2, 20);
+    const apiPort = read.integer("mtlsApiPort", 8080, 1024, 65535);
+    const apiCpu = read.integer("mtlsApiCpu", 512, 256, 16384);
+    const apiMemory = read.integer("mtlsApiMemory", 1024, 512, 122880);
+    const size = fargateSizeProblem(apiCpu, apiMemory);
+    if (size !== undefined) read.problem("mtlsApiMemory", apiMemory, size);
+    const gatewayImageTag = read.string("mtlsGatewayImageTag", "1.27-alpine");
+    if (!IMAGE_TAG.test(gatewayImageTag)) read.problem("mtlsGatewayImageTag", gatewayImageTag, "an image tag: letters, digits, _ . -");
+    const certificateAuthority = read.oneOf("mtlsCertificateAuthority", "self-signed" as CertificateAuthorityKind, CERTIFICATE_AUTHORITIES);
+    const certificateValidityDays = read.integer("mtlsCertificateValidityDays", 365, 1, 825);
+
+    if (!enabled) return undefined;
+    if (phase < 3) {
+        read.problem("mtlsApi", true, "false below phase 3: the mTLS API runs on the phase-3 container platform");
+        return undefined;
+    }
+    return { subdomain, clientCidrs, clients, gatewayCount, apiCount, apiPort, apiCpu, apiMemory, gatewayImageTag, certificateAuthority, certificateValidityDays };
+}

@@ -1,0 +1,44 @@
+import * as assert from "node:assert/strict";
+import { parseMtlsSettings } from "../../components/config/mtls";
+import { type RawConfig, readerFor } from "../helpers/settings";
+
+function parse(raw: RawConfig, phase: 1 | 2 | 3 | 4 = 3) {
+    const read = readerFor(raw);
+    return { settings: parseMtlsSettings(read, phase), problems: read.problems };
+}
+
+describe("config: the mTLS API (seed 002)", () => {
+    it("is off unless mtlsApi is true", () => {
+        assert.deepEqual(parse({}), { settings: undefined, problems: [] });
+    });
+
+    it("defaults: 2 gateway and 2 API tasks, port 8080, self-signed CA, a year of validity, 443 open to clients", () => {
+        const { settings, problems } = parse({ mtlsApi: true });
+        assert.deepEqual(problems, []);
+        assert.deepEqual(settings, {
+            subdomain: "mtls", clientCidrs: ["0.0.0.0/0"], clients: [], gatewayCount: 2, apiCount: 2, apiPort: 8080,
+            apiCpu: 512, apiMemory: 1024, gatewayImageTag: "1.27-alpine", certificateAuthority: "self-signed", certificateValidityDays: 365,
+        });
+    });
+
+    it("never fewer than two tasks of either service", () => {
+        const { problems } = parse({ mtlsApi: true, mtlsGatewayCount: 1, mtlsApiCount: 1 });
+        assert.deepEqual(problems.map((p) => p.key), ["stagecraft:mtlsGatewayCount", "stagecraft:mtlsApiCount"]);
+    });
+
+    it("rejects bad client names, CIDRs, sizes Fargate does not offer and unknown authorities", () => {
+        const { problems } = parse({
+            mtlsApi: true, mtlsClients: ["Partner A", "ok", "ok"], mtlsClientCidrs: ["10.0.0.1/8"], mtlsApiCpu: 256, mtlsApiMemory: 4096,
+            mtlsCertificateAuthority: "letsencrypt",
+        });
+        assert.deepEqual(problems.map((p) => p.key), [
+            "stagecraft:mtlsClientCidrs", "stagecraft:mtlsClients", "stagecraft:mtlsClients", "stagecraft:mtlsApiMemory", "stagecraft:mtlsCertificateAuthority",
+        ]);
+    });
+
+    it("needs the phase-3 platform", () => {
+        const { settings, problems } = parse({ mtlsApi: true }, 2);
+        assert.equal(settings, undefined);
+        assert.equal(problems[0].key, "stagecraft:mtlsApi");
+    });
+});
