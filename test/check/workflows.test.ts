@@ -82,6 +82,7 @@ describe("GitHub Actions workflows", function () {
             assert.equal(job.permissions?.["id-token"], "write");
             assert.equal(job.permissions?.["pull-requests"], "write");
             const creds = stepUsing(job, "aws-actions/configure-aws-credentials@v4");
+            assert.equal(job.environment, "${{ matrix.stack }}-preview", "the OIDC subject the preview role trusts");
             // One repository secret per stack: AWS_PREVIEW_ROLE_ARN_<STACK>.
             assert.equal(creds.with?.["role-to-assume"], "${{ secrets[format('AWS_PREVIEW_ROLE_ARN_{0}', matrix.stack)] }}");
             assert.equal(creds.with?.["aws-access-key-id"], undefined);

@@ -65,8 +65,20 @@ export function resolveEntry(programDir: string, main?: string): string {
 }
 
 /**
- * Registers ts-node for the program's files (scoped to its directory, so the checker's own
- * modules are left alone). Uses the program's ts-node/typescript if it has them, else ours.
+ * The directory whose TypeScript the program may import: the npm package it lives in (nearest
+ * package.json at or above it), so a program in a sub-folder (bootstrap/) can import the
+ * package's shared components, as under the Pulumi CLI, whose ts-node is not scoped at all.
+ */
+export function packageRoot(dir: string): string {
+    for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+        if (fs.existsSync(path.join(d, "package.json"))) return d;
+        if (path.dirname(d) === d) return path.resolve(dir);
+    }
+}
+
+/**
+ * Registers ts-node for the program's files (scoped to its npm package, so the checker's own
+ * modules elsewhere are left alone). Uses the program's ts-node/typescript if it has them, else ours.
  */
 export function registerTypeScript(opts: LoadOptions): void {
     const dir = path.resolve(opts.programDir);
@@ -85,7 +97,7 @@ export function registerTypeScript(opts: LoadOptions): void {
         transpileOnly: !opts.typecheck,
         typeCheck: opts.typecheck,
         scope: true,
-        scopeDir: dir,
+        scopeDir: packageRoot(dir),
         compilerOptions: hasTsconfig ? {} : { target: "ES2020", module: "commonjs", moduleResolution: "node", esModuleInterop: true },
     });
 }

@@ -1,0 +1,81 @@
+import * as assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import Ajv2020 from "ajv/dist/2020";
+import { parse } from "yaml";
+import { parseBootstrapSettings } from "../../bootstrap/settings";
+import { backendUrls, StateBackend } from "../../bootstrap/stateBackend";
+import { type CliRun, REPO, runCli } from "../check/run-cli";
+import { ofType, runWithMocks } from "../helpers/pulumi";
+import { readerFor } from "../helpers/settings";
+
+const BOOTSTRAP = path.join(REPO, "bootstrap");
+
+describe("bootstrap program", function () {
+    this.timeout(300_000);
+
+    describe("settings", () => {
+        it("defaults: one name, three environments, the stack's region, no GitHub roles without a repository", () => {
+            const read = readerFor({});
+            const s = parseBootstrapSettings(read, "sa-east-1");
+            assert.deepEqual(read.problems, []);
+            assert.deepEqual([s.name, s.github, s.deployRegions, s.stateVersionsKeptDays], ["stagecraft", undefined, ["sa-east-1"], 90]);
+        });
+
+        it("rejects a malformed repository, wildcard environments and a provider ARN of another issuer", () => {
+            const read = readerFor({
+                githubRepository: "stagecraft",
+                environments: ["prod", "*"],
+                githubOidcProviderArn: "arn:aws:iam::123456789012:oidc-provider/accounts.google.com",
+            });
+            parseBootstrapSettings(read, "us-east-1");
+            assert.deepEqual(read.problems.map((p) => p.key), ["stagecraft:githubRepository", "stagecraft:environments", "stagecraft:githubOidcProviderArn"]);
+        });
+    });
+
+    describe("state backend", () => {
+        it("gives the exact pulumi login and secrets-provider strings", () => {
+            assert.deepEqual(backendUrls("stagecraft-pulumi-state-abc", "alias/stagecraft-pulumi-secrets", "us-east-1"), {
+                loginUrl: "s3://stagecraft-pulumi-state-abc?region=us-east-1&awssdk=v2",
+                secretsProvider: "awskms://alias/stagecraft-pulumi-secrets?region=us-east-1",
+            });
+        });
+
+        it("encrypts the versioned state bucket with the rotating secrets key and keeps replaced versions 90 days", async () => {
+            const { registrations } = await runWithMocks(() => new StateBackend("stagecraft", { name: "stagecraft", region: "us-east-1", versionsKeptDays: 90, tags: {} }));
+            const [key] = ofType(registrations, "aws:kms/key:Key");
+            assert.equal(key.inputs.enableKeyRotation, true);
+            assert.equal(ofType(registrations, "aws:kms/alias:Alias")[0].inputs.name, "alias/stagecraft-pulumi-secrets");
+            const sse = ofType(registrations, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration")[0];
+            assert.equal(sse.inputs.rules[0].applyServerSideEncryptionByDefault.sseAlgorithm, "aws:kms");
+            assert.equal(ofType(registrations, "aws:s3/bucketVersioning:BucketVersioning")[0].inputs.versioningConfiguration.status, "Enabled");
+            const rules = ofType(registrations, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration")[0].inputs.rules;
+            assert.ok(rules.some((r: { noncurrentVersionExpiration?: { noncurrentDays: number } }) => r.noncurrentVersionExpiration?.noncurrentDays === 90));
+            assert.equal(ofType(registrations, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock")[0].inputs.blockPublicPolicy, true);
+        });
+    });
+
+    it("Pulumi.yaml validates against the Pulumi project schema", () => {
+        const ajv = new Ajv2020({ strict: false, allErrors: true });
+        const validate = ajv.compile(JSON.parse(readFileSync(path.join(REPO, "test/schemas/pulumi-project.schema.json"), "utf8")));
+        assert.ok(validate(parse(readFileSync(path.join(BOOTSTRAP, "Pulumi.yaml"), "utf8"))), JSON.stringify(validate.errors));
+    });
+
+    describe("through the offline check (its own program, the stack's pack)", () => {
+        let run: CliRun;
+        before(async () => { run = await runCli(["--program", BOOTSTRAP, "--stack", "bootstrap"]); });
+
+        it("passes the policy pack with no violation at all: every role document is known while planning", () => {
+            assert.equal(run.code, 0, run.stderr);
+            assert.deepEqual(run.report!.violations.map((v) => `${v.policy} ${v.name}`), []);
+        });
+
+        it("protects the state bucket and the key, and creates the OIDC provider and two roles per environment", () => {
+            const resources = run.report!.resources;
+            const protectedTypes = resources.filter((r) => r.protect).map((r) => r.type);
+            assert.ok(protectedTypes.includes("aws:s3/bucket:Bucket") && protectedTypes.includes("aws:kms/key:Key"));
+            assert.equal(resources.filter((r) => r.type === "aws:iam/openIdConnectProvider:OpenIdConnectProvider").length, 1);
+            assert.equal(resources.filter((r) => r.type === "aws:iam/role:Role").length, 2 * 4);
+        });
+    });
+});
