@@ -42,6 +42,25 @@ export interface NetworkArgs extends NetworkLayoutInput {
  * (natMonthlyCost in layout.ts, us-east-1): none $0, instance ≈ $7.36, gateway ≈ $36.50 +
  * $0.045/GB, gateway-per-az ≈ $36.50 per AZ + $0.045/GB; flow logs $0.50/GB ingested.
  */
+/** What phases 2 and up ask of the network: public and private subnets, NAT from the settings. */
+export function privateNetworkArgs(settings: {
+    network: { cidrBlock: string; availabilityZones: number; natStrategy: NetworkArgs["natStrategy"]; ipv6: boolean; flowLogs: boolean };
+    logRetentionDays: number;
+    tags: Record<string, string>;
+}, egressPorts: number[]): NetworkArgs {
+    return {
+        cidrBlock: settings.network.cidrBlock,
+        availabilityZones: settings.network.availabilityZones,
+        privateSubnets: true,
+        natStrategy: settings.network.natStrategy,
+        ipv6: settings.network.ipv6,
+        flowLogs: settings.network.flowLogs,
+        flowLogRetentionDays: settings.logRetentionDays,
+        natInstancePorts: egressPorts,
+        tags: settings.tags,
+    };
+}
+
 export class Network extends pulumi.ComponentResource {
     readonly vpcId: pulumi.Output<string>;
     readonly publicSubnetIds: pulumi.Output<string[]>;

@@ -8,7 +8,7 @@ import { type WebSettings, webHostnames } from "../config/web";
 import { InstanceRole } from "../iam/instanceRole";
 import { ACCESS_LOG_PREFIX, accessLogBucket } from "../loadbalancer/accessLogBucket";
 import { WebLoadBalancer } from "../loadbalancer/webLoadBalancer";
-import { Network } from "../network/network";
+import { Network, privateNetworkArgs } from "../network/network";
 import { AlertTopic } from "../observability/alertTopic";
 import { LogGroup } from "../observability/logGroup";
 import { WebMonitoring } from "../observability/webMonitoring";
@@ -83,17 +83,7 @@ export class ScalableWeb extends pulumi.ComponentResource {
         const partition = aws.getPartitionOutput({}, child).partition;
 
         // 1. network
-        const network = new Network(`${name}-network`, {
-            cidrBlock: args.network.cidrBlock,
-            availabilityZones: args.network.availabilityZones,
-            privateSubnets: true,
-            natStrategy: args.network.natStrategy,
-            ipv6: args.network.ipv6,
-            flowLogs: args.network.flowLogs,
-            flowLogRetentionDays: args.logRetentionDays,
-            natInstancePorts: args.web.egressPorts,
-            tags: args.tags,
-        }, child);
+        const network = new Network(`${name}-network`, privateNetworkArgs(args, args.web.egressPorts), child);
 
         // 2. buckets
         const grant = args.web.cdnEnabled ? distributionGrant() : undefined;

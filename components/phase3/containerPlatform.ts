@@ -16,7 +16,7 @@ import { REDIS_PORT, replicationGroupId } from "../data/rules";
 import { SessionTable } from "../data/sessionTable";
 import { ACCESS_LOG_PREFIX, accessLogBucket } from "../loadbalancer/accessLogBucket";
 import { WebLoadBalancer } from "../loadbalancer/webLoadBalancer";
-import { Network } from "../network/network";
+import { Network, privateNetworkArgs } from "../network/network";
 import { AlertTopic } from "../observability/alertTopic";
 import { HealthCheckAlarm } from "../observability/healthCheck";
 import { type AlarmSpec } from "../observability/webAlarmRules";
@@ -155,17 +155,7 @@ export class ContainerPlatform extends pulumi.ComponentResource {
         const partition = aws.getPartitionOutput({}, child).partition;
 
         // 1. network, buckets, key
-        const network = new Network(`${name}-network`, {
-            cidrBlock: args.network.cidrBlock,
-            availabilityZones: args.network.availabilityZones,
-            privateSubnets: true,
-            natStrategy: args.network.natStrategy,
-            ipv6: args.network.ipv6,
-            flowLogs: args.network.flowLogs,
-            flowLogRetentionDays: args.logRetentionDays,
-            natInstancePorts: args.web.egressPorts,
-            tags: args.tags,
-        }, child);
+        const network = new Network(`${name}-network`, privateNetworkArgs(args, args.web.egressPorts), child);
         const grant = args.web.cdnEnabled ? distributionGrant() : undefined;
         const buckets = new AppBuckets(name, {
             appName: args.app.name,
