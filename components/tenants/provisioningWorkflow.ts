@@ -45,8 +45,9 @@ export interface ProvisioningWorkflowArgs {
 /**
  * Seed 001 phase 4's tenant provisioning, for tenants that sign up at run time (the tenants in
  * stack config are Tenant components instead): a Step Functions state machine running
- * CreateDatabase → CreateBuckets → ConfigureDNS → NotifyCompletion (see provisioningDefinition:
- * retries on transient Lambda errors, any failure → NotifyFailure → Fail).
+ * CreateDatabase → wait until the database is available → CreateBuckets → ConfigureDNS →
+ * NotifyCompletion (see provisioningDefinition: retries on transient Lambda errors, any failure
+ * or an unusable database → NotifyFailure → Fail).
  * 1. one ScopedFunction per task (components/tenants/handlers), each allowed exactly its calls
  *    on resources named `<prefix>-<tenant>...` (workflowDocuments.ts), configured with the plans'
  *    sizes, so databases and buckets match what Tenant builds for the same plan;
@@ -144,6 +145,7 @@ export class ProvisioningWorkflow extends pulumi.ComponentResource {
             role: role.name,
             policy: stateMachinePolicy<pulumi.Input<string>>({
                 functionArns: functions.map((f) => f.arn),
+                databaseArns: rds(`db:${prefix}-*`),
                 topicArn: topic.arn,
                 topicKeyArn: topic.keyArn,
             }, appendOutput),

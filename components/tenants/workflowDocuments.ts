@@ -69,13 +69,16 @@ export function configureDnsStatements<A>(hostedZone: A, tenantZone: string): St
 
 export interface StateMachineAccess<A> {
     functionArns: A[];
+    /** `arn:<p>:rds:<region>:<account>:db:<prefix>-*`: the databases it waits for. */
+    databaseArns: A;
     topicArn: A;
     /** The topic's KMS key (publishing to an encrypted topic needs it). */
     topicKeyArn: A;
 }
 
 /**
- * The state machine's role: invoke the three functions (any version), publish to the topic and
+ * The state machine's role: invoke the three functions (any version), read the status of the
+ * tenants' databases, publish to the topic and
  * use its key, deliver its execution logs, send X-Ray traces. Log delivery and X-Ray accept only
  * Resource "*" (AWS documents no resource-level permissions for them).
  */
@@ -89,6 +92,7 @@ export function stateMachinePolicy<A>(access: StateMachineAccess<A>, append: App
                 Action: ["lambda:InvokeFunction"],
                 Resource: access.functionArns.flatMap((arn) => [arn, append(arn, ":*")]),
             },
+            { Sid: "WaitForTenantDatabases", Effect: "Allow", Action: ["rds:DescribeDBInstances"], Resource: [access.databaseArns] },
             { Sid: "PublishNotifications", Effect: "Allow", Action: ["sns:Publish"], Resource: [access.topicArn] },
             { Sid: "EncryptNotifications", Effect: "Allow", Action: ["kms:GenerateDataKey*", "kms:Decrypt"], Resource: [access.topicKeyArn] },
             {

@@ -114,12 +114,12 @@ describe("Enterprise (phase 4) under mocks", function () {
             definition = JSON.parse(ofType(built.registrations, "aws:sfn/stateMachine:StateMachine")[0].inputs.definition);
         });
 
-        it("runs CreateDatabase → CreateBuckets → ConfigureDNS → NotifyCompletion on the stack's own functions and topic", () => {
+        it("runs CreateDatabase → (database available) → CreateBuckets → ConfigureDNS → NotifyCompletion on the stack's own functions and topic", () => {
             assert.equal(definition.StartAt, "CreateDatabase");
             assert.deepEqual(
                 ["CreateDatabase", "CreateBuckets", "ConfigureDNS"].map((s) => [definition.States[s].Parameters.FunctionName, definition.States[s].Next]),
                 [
-                    ["arn:aws:lambda:us-east-1:123456789012:function:chat-prod-tenant-create-database", "CreateBuckets"],
+                    ["arn:aws:lambda:us-east-1:123456789012:function:chat-prod-tenant-create-database", "WaitForDatabase"],
                     ["arn:aws:lambda:us-east-1:123456789012:function:chat-prod-tenant-create-buckets", "ConfigureDNS"],
                     ["arn:aws:lambda:us-east-1:123456789012:function:chat-prod-tenant-configure-dns", "NotifyCompletion"],
                 ]);
@@ -146,6 +146,8 @@ describe("Enterprise (phase 4) under mocks", function () {
             const invoke = doc.Statement.find((s: { Sid: string }) => s.Sid === "InvokeProvisioningFunctions");
             assert.equal(invoke.Resource.length, 6, "three functions and their versions");
             assert.ok(invoke.Resource.every((r: string) => /function:chat-prod-tenant-(create-database|create-buckets|configure-dns)(:\*)?$/.test(r)));
+            const wait = doc.Statement.find((s: { Sid: string }) => s.Sid === "WaitForTenantDatabases");
+            assert.deepEqual([wait.Action, wait.Resource], [["rds:DescribeDBInstances"], ["arn:aws:rds:us-east-1:123456789012:db:chat-prod-*"]]);
             const publish = doc.Statement.find((s: { Sid: string }) => s.Sid === "PublishNotifications");
             assert.deepEqual(publish.Action, ["sns:Publish"]);
             assert.match(publish.Resource[0], /:chat-prod-tenant-provisioning$/);

@@ -45,10 +45,11 @@ describe("tenant provisioning state machine", () => {
     });
     const states = definition.States as Record<string, { Type: string; Next?: string; End?: boolean; Retry?: { ErrorEquals: string[]; MaxAttempts: number }[]; Catch?: { ErrorEquals: string[]; Next: string }[]; Resource?: string; Parameters?: Record<string, unknown> }>;
 
-    it("runs CreateDatabase → CreateBuckets → ConfigureDNS → NotifyCompletion", () => {
+    it("runs CreateDatabase → wait for it → CreateBuckets → ConfigureDNS → NotifyCompletion", () => {
         const order: string[] = [];
-        for (let name: string | undefined = definition.StartAt; name !== undefined; name = states[name].Next) order.push(name);
-        assert.deepEqual(order, ["CreateDatabase", "CreateBuckets", "ConfigureDNS", "NotifyCompletion"]);
+        const next = (name: string) => (name === "DatabaseReady" ? "CreateBuckets" : states[name].Next);
+        for (let name: string | undefined = definition.StartAt; name !== undefined; name = next(name)) order.push(name);
+        assert.deepEqual(order, ["CreateDatabase", "WaitForDatabase", "CheckDatabase", "DatabaseReady", "CreateBuckets", "ConfigureDNS", "NotifyCompletion"]);
         assert.equal(states.NotifyCompletion.End, true);
         assert.equal(states.NotifyCompletion.Resource, "arn:aws:states:::sns:publish");
     });
@@ -69,9 +70,23 @@ describe("tenant provisioning state machine", () => {
         assert.equal(states.ProvisioningFailed.Type, "Fail");
     });
 
+    it("polls RDS every 60 s until the database is available, and gives up on a status it never leaves", () => {
+        const machine = definition.States as unknown as Record<string, Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+        assert.equal(machine.WaitForDatabase.Seconds, 60);
+        assert.equal(machine.CheckDatabase.Resource, "arn:aws:states:::aws-sdk:rds:describeDBInstances");
+        assert.deepEqual(machine.CheckDatabase.Parameters, { "DbInstanceIdentifier.$": "$.database.result.identifier" });
+        const choices = machine.DatabaseReady.Choices as { StringEquals: string; Next: string }[];
+        assert.deepEqual(choices[0], { Variable: "$.databaseStatus.status", StringEquals: "available", Next: "CreateBuckets" });
+        assert.ok(choices.some((c) => c.StringEquals === "failed" && c.Next === "DatabaseUnusable"));
+        assert.equal(machine.DatabaseReady.Default, "WaitForDatabase", "creating, backing-up, ...: look again");
+        assert.equal(machine.DatabaseUnusable.Next, "NotifyFailure");
+        assert.ok(definition.TimeoutSeconds >= 3600, "room for a Multi-AZ database");
+    });
+
     it("every Next names a state of the machine", () => {
         for (const [name, state] of Object.entries(states)) {
-            for (const next of [state.Next, ...(state.Catch ?? []).map((c) => c.Next)]) {
+            const choices = (state as { Choices?: { Next: string }[]; Default?: string }).Choices ?? [];
+            for (const next of [state.Next, (state as { Default?: string }).Default, ...choices.map((c) => c.Next), ...(state.Catch ?? []).map((c) => c.Next)]) {
                 if (next !== undefined) assert.ok(next in states, `${name} → ${next}`);
             }
         }
