@@ -188,6 +188,10 @@ export function computedOutputs(
             const fnArn = arn("lambda", `function:${named}`);
             return { ...tags, arn: fnArn, invokeArn: `arn:${partition}:apigateway:${region}:lambda:path/2015-03-31/functions/${fnArn}/invocations`, qualifiedArn: `${fnArn}:$LATEST` };
         }
+        case "aws:sfn/stateMachine:StateMachine": {
+            const machineArn = arn("states", `stateMachine:${named}`);
+            return { ...tags, arn: machineArn, stateMachineVersionArn: "", status: "ACTIVE", revisionId: `rev-${hexId(name, 8)}`, creationDate: "2025-01-15T08:00:00Z" };
+        }
         case "aws:route53/zone:Zone":
             return { ...tags, arn: `arn:${partition}:route53:::hostedzone/${id}`, zoneId: id, nameServers: ["ns-1536.awsdns-00.co.uk", "ns-0.awsdns-00.com", "ns-1024.awsdns-00.org", "ns-512.awsdns-00.net"] };
         case "aws:route53/healthCheck:HealthCheck":
