@@ -10,7 +10,7 @@ import { tagsFor } from "../shared/tags";
 import { PLAN_SIZING } from "./plans";
 import { provisioningDefinition } from "./provisioning";
 import { TENANT_POSTGRES_VERSION } from "./tenant";
-import { configureDnsStatements, createBucketsStatements, createDatabaseStatements, stateMachinePolicy } from "./workflowDocuments";
+import { configureDnsStatements, createBucketsStatements, createDatabaseStatements, databaseLimits, stateMachinePolicy } from "./workflowDocuments";
 
 const appendOutput = (arn: pulumi.Input<string>, suffix: string): pulumi.Input<string> => pulumi.interpolate`${arn}${suffix}`;
 
@@ -124,7 +124,8 @@ export class ProvisioningWorkflow extends pulumi.ComponentResource {
             parameterGroup: rds(`pg:default.${pgFamily}`),
             optionGroup: rds(`og:default:postgres-${TENANT_POSTGRES_VERSION}`),
             masterSecrets: pulumi.interpolate`arn:${partition}:secretsmanager:${args.region}:${account}:secret:rds!db-*`,
-        }), 30);
+            keys: pulumi.interpolate`arn:${partition}:kms:${args.region}:${account}:key/*`,
+        }, databaseLimits(args.region, PLAN_SIZING)), 30);
         const createBuckets = task("create-buckets", "createBuckets", "Creates a tenant's private, encrypted uploads bucket",
             createBucketsStatements<pulumi.Input<string>>(pulumi.interpolate`arn:${partition}:s3:::${prefix}-*-${account}`), 30);
         const configureDns = task("configure-dns", "configureDns", "Writes a tenant's alias record",

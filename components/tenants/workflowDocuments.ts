@@ -5,6 +5,7 @@
  * invoking exactly those functions and publishing to exactly its topic.
  */
 import { type Append, type PolicyDocument, type Statement } from "../iam/documents";
+import { type PlanSizing } from "./plans";
 
 /** The ARNs the CreateDatabase function is scoped to. */
 export interface DatabaseArns<A> {
@@ -17,22 +18,74 @@ export interface DatabaseArns<A> {
     optionGroup: A;
     /** `arn:<p>:secretsmanager:<region>:<account>:secret:rds!db-*`, the RDS-managed master secrets. */
     masterSecrets: A;
+    /** `arn:<p>:kms:<region>:<account>:key/*`: the account's keys, narrowed to calls RDS makes. */
+    keys: A;
 }
 
-export function createDatabaseStatements<A>(arns: DatabaseArns<A>): Statement<A>[] {
+/** What a database the CreateDatabase function creates may be (the IAM conditions of its role). */
+export interface DatabaseLimits {
+    /** Region of the function: RDS calls KMS through `rds.<region>.amazonaws.com`. */
+    region: string;
+    engine: string;
+    /** The plans' instance classes, nothing bigger. */
+    instanceClasses: string[];
+    /** The largest plan's storage, GiB. */
+    maxStorageGb: number;
+}
+
+/** The limits that admit exactly what the plans size (PLAN_SIZING) and nothing larger. */
+export function databaseLimits(region: string, plans: Readonly<Record<string, Pick<PlanSizing, "databaseInstanceClass" | "databaseStorageGb">>>, engine = "postgres"): DatabaseLimits {
+    const sizes = Object.values(plans);
+    return {
+        region,
+        engine,
+        instanceClasses: [...new Set(sizes.map((p) => p.databaseInstanceClass))].sort(),
+        maxStorageGb: Math.max(...sizes.map((p) => p.databaseStorageGb)),
+    };
+}
+
+/**
+ * CreateDatabase: create `<prefix>-*` PostgreSQL instances only of the plans' classes and storage,
+ * encrypted and with an RDS-managed password (the condition keys hold on the instance, so the
+ * subnet and parameter/option groups it names are a separate statement); tag them; let RDS create
+ * the managed master secret and describe its key with the caller's rights (AWS documents
+ * kms:DescribeKey, secretsmanager:CreateSecret and secretsmanager:TagResource for it).
+ */
+export function createDatabaseStatements<A>(arns: DatabaseArns<A>, limits: DatabaseLimits): Statement<A>[] {
     return [
         {
             Sid: "CreateTenantDatabase",
             Effect: "Allow",
-            Action: ["rds:CreateDBInstance", "rds:AddTagsToResource"],
-            Resource: [arns.databases, arns.subnetGroup, arns.parameterGroup, arns.optionGroup],
+            Action: ["rds:CreateDBInstance"],
+            Resource: [arns.databases],
+            Condition: {
+                StringEquals: { "rds:DatabaseEngine": limits.engine, "rds:DatabaseClass": [...limits.instanceClasses] },
+                Bool: { "rds:StorageEncrypted": "true", "rds:ManageMasterUserPassword": "true" },
+                NumericLessThanEquals: { "rds:StorageSize": String(limits.maxStorageGb) },
+            },
         },
+        {
+            Sid: "UseTenantDatabaseGroups",
+            Effect: "Allow",
+            Action: ["rds:CreateDBInstance"],
+            Resource: [arns.subnetGroup, arns.parameterGroup, arns.optionGroup],
+        },
+        { Sid: "TagTenantDatabase", Effect: "Allow", Action: ["rds:AddTagsToResource"], Resource: [arns.databases] },
         {
             // ManageMasterUserPassword: RDS creates the master secret with the caller's rights.
             Sid: "CreateManagedMasterSecret",
             Effect: "Allow",
             Action: ["secretsmanager:CreateSecret", "secretsmanager:TagResource"],
             Resource: [arns.masterSecrets],
+        },
+        {
+            // RDS describes aws/secretsmanager (the master secret's key) as the caller. Its key id
+            // differs per account, so: the account's keys, only through RDS, only DescribeKey.
+            Sid: "DescribeMasterSecretKey",
+            Effect: "Allow",
+            Action: ["kms:DescribeKey"],
+            Resource: [arns.keys],
+            Condition: { StringEquals: { "kms:ViaService": `rds.${limits.region}.amazonaws.com` } },
         },
     ];
 }
@@ -94,7 +147,7 @@ export function stateMachinePolicy<A>(access: StateMachineAccess<A>, append: App
             },
             { Sid: "WaitForTenantDatabases", Effect: "Allow", Action: ["rds:DescribeDBInstances"], Resource: [access.databaseArns] },
             { Sid: "PublishNotifications", Effect: "Allow", Action: ["sns:Publish"], Resource: [access.topicArn] },
-            { Sid: "EncryptNotifications", Effect: "Allow", Action: ["kms:GenerateDataKey*", "kms:Decrypt"], Resource: [access.topicKeyArn] },
+            { Sid: "EncryptNotifications", Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: [access.topicKeyArn] },
             {
                 Sid: "DeliverExecutionLogs",
                 Effect: "Allow",

@@ -157,8 +157,9 @@ describe("Enterprise (phase 4) under mocks", function () {
             const statementsOf = (fn: string) => policyOf(named(built.registrations, `chat-prod-enterprise-provisioning-${fn}-access`)).Statement
                 .filter((s: { Sid: string }) => !["WriteOwnLogs", "XRayTraces"].includes(s.Sid));
             const db = statementsOf("create-database");
-            assert.deepEqual(db[0].Action, ["rds:CreateDBInstance", "rds:AddTagsToResource"]);
-            assert.ok(db[0].Resource.includes("arn:aws:rds:us-east-1:123456789012:db:chat-prod-*"));
+            assert.deepEqual([db[0].Action, db[0].Resource], [["rds:CreateDBInstance"], ["arn:aws:rds:us-east-1:123456789012:db:chat-prod-*"]]);
+            assert.deepEqual(db[0].Condition.StringEquals, { "rds:DatabaseEngine": "postgres", "rds:DatabaseClass": ["db.t3.medium", "db.t3.micro"] });
+            assert.deepEqual(db.find((s: { Sid: string }) => s.Sid === "DescribeMasterSecretKey").Condition, { StringEquals: { "kms:ViaService": "rds.us-east-1.amazonaws.com" } });
             const buckets = statementsOf("create-buckets");
             assert.deepEqual(buckets[0].Resource, ["arn:aws:s3:::chat-prod-*-123456789012"]);
             assert.ok(!buckets[0].Action.includes("s3:DeleteBucket"));
