@@ -47,6 +47,28 @@ describe("unit-test mocks", () => {
         assert.equal(out.state.allocationId, "host-eip-id");
     });
 
+    it("gives @pulumi/tls keys, requests and certificates PEM-shaped outputs, distinct per resource", async () => {
+        const { mocks } = createTestMocks();
+        const key = await mocks.newResource(resource("tls:index/privateKey:PrivateKey", "ca-key", { algorithm: "ECDSA" }));
+        assert.match(key.state.privateKeyPem as string, /^-----BEGIN PRIVATE KEY-----\n[A-Za-z0-9+/=]+\n-----END PRIVATE KEY-----\n$/);
+        const csr = await mocks.newResource(resource("tls:index/certRequest:CertRequest", "server-csr", {}));
+        assert.match(csr.state.certRequestPem as string, /^-----BEGIN CERTIFICATE REQUEST-----/);
+        const a = await mocks.newResource(resource("tls:index/selfSignedCert:SelfSignedCert", "ca", {}));
+        const b = await mocks.newResource(resource("tls:index/locallySignedCert:LocallySignedCert", "server-cert", {}));
+        assert.match(a.state.certPem as string, /^-----BEGIN CERTIFICATE-----/);
+        assert.notEqual(a.state.certPem, b.state.certPem);
+    });
+
+    it("gives an AWS Private CA its ARN and CSR, and its certificates an ARN under the CA", async () => {
+        const { mocks } = createTestMocks();
+        const ca = await mocks.newResource(resource("aws:acmpca/certificateAuthority:CertificateAuthority", "pca", { type: "ROOT" }));
+        assert.match(ca.state.arn as string, /^arn:aws:acm-pca:us-east-1:123456789012:certificate-authority\/[0-9a-f-]{36}$/);
+        assert.match(ca.state.certificateSigningRequest as string, /^-----BEGIN CERTIFICATE REQUEST-----/);
+        const cert = await mocks.newResource(resource("aws:acmpca/certificate:Certificate", "server", { certificateAuthorityArn: ca.state.arn }));
+        assert.ok((cert.state.arn as string).startsWith(`${ca.state.arn as string}/certificate/`));
+        assert.match(cert.state.certificate as string, /^-----BEGIN CERTIFICATE-----/);
+    });
+
     it("leaves ids and computed outputs unknown in preview mode", async () => {
         const { mocks } = createTestMocks({ preview: true });
         const out = await mocks.newResource(resource("aws:ec2/eip:Eip", "host-eip", { domain: "vpc" }));

@@ -75,6 +75,11 @@ function octet(key: string): number {
     return 10 + (parseInt(hexId(key, 2), 16) % 240);
 }
 
+/** A PEM-shaped placeholder of `label` (e.g. "CERTIFICATE"), distinct per key. */
+function fakePem(label: string, key: string): string {
+    return `-----BEGIN ${label}-----\n${Buffer.from(hexId(`${label}/${key}`, 48), "hex").toString("base64")}\n-----END ${label}-----\n`;
+}
+
 /**
  * Outputs a provider reports after creating the resource (known mode only): `arn` and the
  * type-specific attributes programs commonly read.
@@ -222,6 +227,37 @@ export function computedOutputs(
                     : {}),
             };
         }
+        case "aws:acmpca/certificateAuthority:CertificateAuthority":
+            return {
+                ...tags,
+                arn: arn("acm-pca", `certificate-authority/${uuid(name)}`),
+                certificateSigningRequest: fakePem("CERTIFICATE REQUEST", name),
+                status: "PENDING_CERTIFICATE",
+            };
+        case "aws:acmpca/certificate:Certificate":
+            return {
+                arn: `${str(state.certificateAuthorityArn, arn("acm-pca", `certificate-authority/${uuid(name)}`))}/certificate/${hexId(name, 32)}`,
+                certificate: fakePem("CERTIFICATE", name),
+                certificateChain: fakePem("CERTIFICATE", `${name}/chain`),
+            };
+        // @pulumi/tls: PEM-shaped placeholders (not parseable keys or certificates), distinct per resource.
+        case "tls:index/privateKey:PrivateKey":
+            return {
+                privateKeyPem: fakePem("PRIVATE KEY", name),
+                privateKeyPemPkcs8: fakePem("PRIVATE KEY", `${name}/pkcs8`),
+                publicKeyPem: fakePem("PUBLIC KEY", name),
+                publicKeyFingerprintSha256: `SHA256:${hexId(`${name}/fp`, 43)}`,
+            };
+        case "tls:index/certRequest:CertRequest":
+            return { certRequestPem: fakePem("CERTIFICATE REQUEST", name) };
+        case "tls:index/selfSignedCert:SelfSignedCert":
+        case "tls:index/locallySignedCert:LocallySignedCert":
+            return {
+                certPem: fakePem("CERTIFICATE", name),
+                validityStartTime: "2025-01-15T08:00:00Z",
+                validityEndTime: "2026-01-15T08:00:00Z",
+                readyForRenewal: false,
+            };
         case "aws:acm/certificate:Certificate": {
             const domain = str(state.domainName, "example.com");
             return {
