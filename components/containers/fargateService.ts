@@ -33,11 +33,17 @@ export interface InjectedSecret {
 
 /** The load balancer a service registers its tasks with. */
 export interface ServiceLoadBalancer {
+    /**
+     * An ALB, or an NLB (which has no request count: the service scales on CPU only, and
+     * `requestsPerTarget` is refused).
+     * @default "application"
+     */
+    type?: "application" | "network";
     /** Target group of type "ip" on the container port. */
     targetGroupArn: pulumi.Input<string>;
     /** `targetgroup/<name>/<id>`, for requests-per-task scaling. */
     targetGroupArnSuffix: pulumi.Input<string>;
-    /** `app/<name>/<id>`, for requests-per-task scaling. */
+    /** `app/<name>/<id>` (`net/...` for an NLB), for requests-per-task scaling. */
     loadBalancerArnSuffix: pulumi.Input<string>;
     /** The load balancer's security group: the only source the tasks admit. */
     securityGroupId: pulumi.Input<string>;
@@ -108,8 +114,9 @@ export interface FargateServiceArgs {
 
 /**
  * One ECS service on Fargate (seed 001 phase 3, seed 002's services):
- * 1. a security group: the container port from the load balancer's group only (nothing for a
- *    worker); out only the configured ports to the internet and the peers' groups;
+ * 1. a security group: the container port from the load balancer's group only, or from the one
+ *    calling service's group (`ingressFrom`), nothing for a worker; out only the configured ports
+ *    to the internet and the peers' groups;
  * 2. a log group with retention, the only place the containers log to (awslogs);
  * 3. an execution role (ECR pull from the service's repository, its log streams, the injected
  *    secrets and their keys) and a separate task role (the app's own access, empty by default),
@@ -118,10 +125,10 @@ export interface FargateServiceArgs {
  *    container (see containerDefinitions: secrets from Secrets Manager / SSM, read-only root,
  *    awslogs, never privileged);
  * 5. the service: private subnets without public IPs, LATEST platform, the target group for a
- *    load-balanced service, rolling deploys at 100 %/200 % with the deployment circuit breaker
+ *    load-balanced service, the Cloud Map registration (`serviceRegistryArn`), rolling deploys at 100 %/200 % with the deployment circuit breaker
  *    rolling back a failed release, ECS Exec off, tags propagated to tasks;
- * 6. auto scaling between min and max: target tracking on CPU, plus requests per task behind the
- *    load balancer. The desired count is left to scaling after creation (ignoreChanges).
+ * 6. auto scaling between min and max: target tracking on CPU, plus requests per task behind an
+ *    ALB. The desired count is left to scaling after creation (ignoreChanges).
  *
  * Cost (us-east-1, 730 h): per always-running task 730 × ($0.04048/vCPU-h + $0.004445/GB-h) on
  * x86 — seed 001's 1 vCPU / 2 GB is $36.04 (ARM64 $28.84); logs $0.50/GB ingested; roles,
@@ -141,6 +148,9 @@ export class FargateService extends pulumi.ComponentResource {
         const reachable = args.loadBalancer !== undefined || args.ingressFrom !== undefined;
         if (s.loadBalanced !== (args.loadBalancer !== undefined) || reachable !== (args.containerPort !== undefined)) {
             throw new StagecraftError(`service ${s.name}: a load-balanced service needs a load balancer and a container port, a service called by peers (ingressFrom) a container port, a worker neither`);
+        }
+        if (args.loadBalancer?.type === "network" && s.requestsPerTarget !== undefined) {
+            throw new StagecraftError(`service ${s.name}: requestsPerTarget scales on an ALB's request count; a service behind an NLB scales on CPU only (leave requestsPerTarget undefined)`);
         }
         super("stagecraft:containers:FargateService", name, {}, opts);
         const child = { parent: this };

@@ -14,9 +14,17 @@ export interface GeneratedSecretArgs {
     description: string;
     /**
      * Characters of the generated value (letters and digits only, so it is safe in Redis AUTH,
-     * URLs and shell lines). Changing it generates a new value. @default 64
+     * URLs and shell lines). Changing it generates a new value. Ignored with `value`. @default 64
      */
     length?: number;
+    /**
+     * A value made elsewhere to store instead of generating one (e.g. a private key from
+     * @pulumi/tls). It is marked secret here whether or not it already was. Changing it writes a
+     * new secret version; the secret itself stays.
+     * @default undefined (a random value is generated)
+     * @example tlsKey.privateKeyPem
+     */
+    value?: pulumi.Input<string>;
     /** Customer-managed KMS key that encrypts the secret. @default undefined (aws/secretsmanager) */
     kmsKeyArn?: pulumi.Input<string>;
     /** Days a deleted secret can be restored. @default 7 */
@@ -26,9 +34,9 @@ export interface GeneratedSecretArgs {
 }
 
 /**
- * A random value that never appears in config, code or logs:
+ * A random (or given) value that never appears in config, code or logs:
  * 1. a random.RandomPassword (stable across runs; its result is a Pulumi secret, encrypted in
- *    the state);
+ *    the state), unless `value` is given;
  * 2. a Secrets Manager secret (with a description, optionally encrypted with a CMK) and its
  *    version holding the value, for ECS to inject at task start.
  * The value stays available as `value` (a secret output) for resources that need it directly
@@ -40,20 +48,20 @@ export interface GeneratedSecretArgs {
 export class GeneratedSecret extends pulumi.ComponentResource {
     readonly secret: aws.secretsmanager.Secret;
     readonly arn: pulumi.Output<string>;
-    /** The generated value, marked secret. */
+    /** The generated (or given) value, marked secret. */
     readonly value: pulumi.Output<string>;
 
     constructor(name: string, args: GeneratedSecretArgs, opts?: pulumi.ComponentResourceOptions) {
         super("stagecraft:data:GeneratedSecret", name, {}, opts);
         const child = { parent: this };
 
-        const password = new random.RandomPassword(`${name}-value`, {
+        const value = pulumi.secret(args.value ?? new random.RandomPassword(`${name}-value`, {
             length: args.length ?? 64,
             special: false,
             minLower: 1,
             minUpper: 1,
             minNumeric: 1,
-        }, child);
+        }, child).result);
 
         this.secret = new aws.secretsmanager.Secret(name, {
             namePrefix: args.namePrefix,
@@ -65,11 +73,11 @@ export class GeneratedSecret extends pulumi.ComponentResource {
 
         new aws.secretsmanager.SecretVersion(`${name}-version`, {
             secretId: this.secret.id,
-            secretString: password.result,
+            secretString: value,
         }, child);
 
         this.arn = this.secret.arn;
-        this.value = pulumi.secret(password.result);
+        this.value = value;
         this.registerOutputs({ arn: this.arn });
     }
 }
