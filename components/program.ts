@@ -82,7 +82,7 @@ export interface ContainerPlatformOutputs extends CommonOutputs {
 }
 
 export interface MtlsOutputs {
-    url: string;
+    url: Out;
     loadBalancerDnsName: Out;
     gatewayServiceName: Out;
     apiServiceName: Out;

@@ -11,7 +11,11 @@ import { type Phase } from "./settings";
 export interface MtlsSettings {
     /** Label of the gateway's hostname under the domain (`mtls` → mtls.example.com). */
     subdomain: string;
-    /** Who may open TCP 443 to the NLB; the client certificate is what authenticates. */
+    /**
+     * Who may open TCP 443 to the NLB (its security group); the client certificate is what
+     * authenticates. Required with `mtlsApi` (no default): partners' ranges where known,
+     * `0.0.0.0/0` only when the stack says so (the policy pack allows a world-open 443).
+     */
     clientCidrs: string[];
     /** Common names of the client certificates issued (one per partner). */
     clients: string[];
@@ -36,7 +40,12 @@ export function parseMtlsSettings(read: ConfigReader, phase: Phase): MtlsSetting
     const enabled = read.boolean("mtlsApi", false);
     const subdomain = read.string("mtlsSubdomain", "mtls").toLowerCase();
     if (!LABEL.test(subdomain)) read.problem("mtlsSubdomain", subdomain, "one DNS label: lower-case letters, digits and hyphens");
-    const clientCidrs = validCidrs(read, "mtlsClientCidrs", read.stringList("mtlsClientCidrs", ["0.0.0.0/0"]), true);
+    const configuredCidrs = read.stringList("mtlsClientCidrs", []);
+    const clientCidrs = validCidrs(read, "mtlsClientCidrs", configuredCidrs, true).filter((cidr) => {
+        if (!cidr.includes(":")) return true;
+        read.problem("mtlsClientCidrs", cidr, "IPv4 ranges: the NLB listens on IPv4 only");
+        return false;
+    });
     const clients: string[] = [];
     for (const client of read.stringList("mtlsClients", [])) {
         if (!CLIENT.test(client)) read.problem("mtlsClients", client, "client names of lower-case letters, digits, dots and hyphens (they become certificate common names and secret names)");
@@ -59,6 +68,9 @@ export function parseMtlsSettings(read: ConfigReader, phase: Phase): MtlsSetting
     if (phase < 3) {
         read.problem("mtlsApi", true, "false below phase 3: the mTLS API runs on the phase-3 container platform");
         return undefined;
+    }
+    if (configuredCidrs.length === 0) {
+        read.problem("mtlsClientCidrs", [], "the ranges the partners connect from, e.g. [\"198.51.100.0/24\"], or [\"0.0.0.0/0\"] to accept any address (the client certificate still authenticates): there is no default, so an open port is always a decision in the stack file");
     }
     return { subdomain, clientCidrs, clients, gatewayCount, apiCount, apiPort, apiCpu, apiMemory, gatewayImageTag, certificateAuthority, certificateValidityDays };
 }

@@ -1,6 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as tls from "@pulumi/tls";
+import { GeneratedSecret } from "../data/generatedSecret";
+import { StagecraftError } from "../shared/errors";
 import { tagsFor } from "../shared/tags";
 
 export type CertificateAuthorityKind = "self-signed" | "acm-pca";
@@ -9,8 +11,13 @@ export const CERTIFICATE_AUTHORITIES: readonly CertificateAuthorityKind[] = ["se
 export interface MtlsCertificatesArgs {
     /** `<app>-<env>`: names of the secrets and the subjects' organisation. */
     namePrefix: string;
-    /** The server certificate's names (the gateway's public hostname). */
-    serverDnsNames: string[];
+    /**
+     * The server certificate's names: the gateway's public hostname, or the NLB's DNS name when
+     * there is no domain (the first is also the subject's common name). Changing them re-issues
+     * the server certificate.
+     * @example ["mtls.example.com"]
+     */
+    serverDnsNames: pulumi.Input<string>[];
     /** Common names of the client certificates to issue (one per partner). */
     clients: string[];
     /** Validity of the server and client certificates, days (the CA gets ten times as long). */
@@ -25,6 +32,8 @@ export interface MtlsCertificatesArgs {
     kmsKeyArn: pulumi.Input<string>;
     /** Days a deleted secret can be restored. @default 7 */
     recoveryWindowInDays?: number;
+    /** Protect the AWS Private CA from deletion (deleting it invalidates every certificate it issued). @default false */
+    protect?: boolean;
     /** Tags for every child (project, environment, owner; a Name is added per resource). */
     tags: Record<string, string>;
 }
@@ -42,10 +51,12 @@ export const CERTIFICATE_USES = {
 /**
  * The mTLS API's certificates (seed 002): a CA, the gateway's server certificate and one client
  * certificate per partner. Every private key is a Pulumi secret (encrypted in the state) and is
- * stored, with its certificate, in Secrets Manager under the given KMS key:
- * - `<prefix>/mtls/server-key`, `<prefix>/mtls/server-cert`, `<prefix>/mtls/ca-cert`: injected
- *   into the gateway's tasks by ECS;
- * - `<prefix>/mtls/client/<name>`: `{"certificate","privateKey","ca"}` to hand to that partner.
+ * stored, with its certificate, in Secrets Manager under the given KMS key (GeneratedSecret with
+ * a given value; AWS appends a suffix to each name):
+ * - `<prefix>/mtls/server-key-…`, `<prefix>/mtls/server-cert-…`, `<prefix>/mtls/ca-cert-…`:
+ *   injected into the gateway's tasks by ECS;
+ * - `<prefix>/mtls/client/<name>-…`: `{"certificate","privateKey","ca"}` to hand to that partner
+ *   (`clientSecretArns`).
  * With `authority: "acm-pca"` an AWS Private CA (root, EC P-256) signs instead and its key stays
  * in AWS; the server and client keys are still generated here.
  * Rotation: certificates are re-issued when `validityDays` or the names change, or with
@@ -65,40 +76,35 @@ export class MtlsCertificates extends pulumi.ComponentResource {
     readonly certificateAuthorityArn?: pulumi.Output<string>;
 
     constructor(name: string, args: MtlsCertificatesArgs, opts?: pulumi.ComponentResourceOptions) {
+        if (args.serverDnsNames.length === 0) throw new StagecraftError(`${name}: serverDnsNames is empty; the server certificate needs at least one DNS name`);
         super("stagecraft:mtls:MtlsCertificates", name, {}, opts);
         const child = { parent: this };
         const hours = args.validityDays * 24;
         const organization = args.namePrefix;
-        const store = (key: string, secretName: string, description: string, value: pulumi.Input<string>) => {
-            const secret = new aws.secretsmanager.Secret(`${name}-${key}`, {
-                name: secretName,
-                description,
-                kmsKeyId: args.kmsKeyArn,
-                recoveryWindowInDays: args.recoveryWindowInDays ?? 7,
-                tags: tagsFor(args.tags, secretName),
-            }, child);
-            new aws.secretsmanager.SecretVersion(`${name}-${key}-version`, {
-                secretId: secret.id,
-                secretString: pulumi.secret(value),
-            }, child);
-            return secret.arn;
-        };
+        const store = (key: string, namePrefix: string, description: string, value: pulumi.Input<string>) => new GeneratedSecret(`${name}-${key}`, {
+            namePrefix,
+            description,
+            value,
+            kmsKeyArn: args.kmsKeyArn,
+            recoveryWindowInDays: args.recoveryWindowInDays,
+            tags: args.tags,
+        }, child).arn;
 
         const sign = this.signer(name, args, organization, hours);
         this.caCertificatePem = sign.caCertificatePem;
         this.certificateAuthorityArn = sign.authorityArn;
 
         const server = this.issue(`${name}-server`, { commonName: args.serverDnsNames[0], organization }, args.serverDnsNames, "server", sign);
-        this.serverKeySecretArn = store("server-key", `${args.namePrefix}/mtls/server-key`, "mTLS gateway: server private key (PEM)", server.privateKeyPem);
-        this.serverCertificateSecretArn = store("server-cert", `${args.namePrefix}/mtls/server-cert`, "mTLS gateway: server certificate (PEM)", server.certificatePem);
-        this.caCertificateSecretArn = store("ca-cert", `${args.namePrefix}/mtls/ca-cert`, "mTLS gateway: the CA client certificates must chain to (PEM)", sign.caCertificatePem);
+        this.serverKeySecretArn = store("server-key", `${args.namePrefix}/mtls/server-key-`, "mTLS gateway: server private key (PEM)", server.privateKeyPem);
+        this.serverCertificateSecretArn = store("server-cert", `${args.namePrefix}/mtls/server-cert-`, "mTLS gateway: server certificate (PEM)", server.certificatePem);
+        this.caCertificateSecretArn = store("ca-cert", `${args.namePrefix}/mtls/ca-cert-`, "mTLS gateway: the CA client certificates must chain to (PEM)", sign.caCertificatePem);
 
         this.clientSecretArns = {};
         for (const client of args.clients) {
             const issued = this.issue(`${name}-client-${client}`, { commonName: client, organization }, [], "client", sign);
-            const bundle = pulumi.all([issued.certificatePem, issued.privateKeyPem, sign.caCertificatePem])
-                .apply(([certificate, privateKey, ca]) => JSON.stringify({ certificate, privateKey, ca }));
-            this.clientSecretArns[client] = store(`client-${client}`, `${args.namePrefix}/mtls/client/${client}`, `mTLS client certificate and key of ${client}`, bundle);
+            const bundle = pulumi.secret(pulumi.all([issued.certificatePem, issued.privateKeyPem, sign.caCertificatePem])
+                .apply(([certificate, privateKey, ca]) => clientBundle(certificate, privateKey, ca)));
+            this.clientSecretArns[client] = store(`client-${client}`, `${args.namePrefix}/mtls/client/${client}-`, `mTLS client certificate and key of ${client}`, bundle);
         }
 
         this.registerOutputs({
@@ -144,7 +150,7 @@ export class MtlsCertificates extends pulumi.ComponentResource {
             usageMode: "GENERAL_PURPOSE",
             permanentDeletionTimeInDays: 30,
             tags: tagsFor(args.tags, `${name}-ca`),
-        }, { parent: this, protect: true });
+        }, { parent: this, protect: args.protect ?? false });
         const rootCertificate = new aws.acmpca.Certificate(`${name}-ca-cert`, {
             certificateAuthorityArn: authority.arn,
             certificateSigningRequest: authority.certificateSigningRequest,
@@ -172,12 +178,17 @@ export class MtlsCertificates extends pulumi.ComponentResource {
     }
 
     /** A key, its CSR and the signed certificate. */
-    private issue(certName: string, subject: { commonName: string; organization: string }, dnsNames: string[], kind: "server" | "client", signer: Signer) {
+    private issue(certName: string, subject: { commonName: pulumi.Input<string>; organization: string }, dnsNames: pulumi.Input<string>[], kind: "server" | "client", signer: Signer) {
         const child = { parent: this };
         const key = new tls.PrivateKey(`${certName}-key`, KEY, child);
         const csr = new tls.CertRequest(`${certName}-csr`, { privateKeyPem: key.privateKeyPem, subject, dnsNames }, child);
         return { privateKeyPem: pulumi.secret(key.privateKeyPem), certificatePem: signer.sign(`${certName}-cert`, csr.certRequestPem, kind) };
     }
+}
+
+/** What a partner receives in its secret: its certificate and key, and the CA the gateway presents a certificate from. */
+export function clientBundle(certificate: string, privateKey: string, ca: string): string {
+    return JSON.stringify({ certificate, privateKey, ca });
 }
 
 interface Signer {

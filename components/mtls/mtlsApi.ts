@@ -10,10 +10,22 @@ import { RuleSetGroup } from "../security/securityGroup";
 import { tagsFor } from "../shared/tags";
 import { MtlsCertificates } from "./certificates";
 import { GATEWAY_VARIABLES, gatewayCommand, nginxConfig } from "./nginxConfig";
-import { GATEWAY_PEER, GATEWAY_PORT, mtlsDashboardBody, mtlsServiceSettings, nlbEgress, nlbIngress } from "./rules";
+import {
+    GATEWAY_PEER,
+    GATEWAY_PORT,
+    gatewayTargetGroupSettings,
+    mtlsAlarmSpecs,
+    mtlsDashboardBody,
+    mtlsServiceSettings,
+    nlbEgress,
+    nlbIngress,
+} from "./rules";
+
+/** What MtlsApi uses of the phase-3 platform (ContainerPlatform.foundation has it all). */
+export type MtlsPlatform = Pick<PlatformFoundation, "vpcId" | "publicSubnetIds" | "privateSubnetIds" | "clusterArn" | "clusterName" | "keyArn" | "alertTopicArn">;
 
 export interface MtlsApiArgs {
-    /** `<app>-<env>`: names of everything here. */
+    /** `<app>-<env>`: names of everything here. Changing it replaces everything. */
     namePrefix: string;
     /** App name and environment: the repositories are `<app>-<env>/mtls-gateway` and `/mtls-api`. */
     appName: string;
@@ -21,14 +33,21 @@ export interface MtlsApiArgs {
     environment: string;
     /** Region of the log groups, the dashboard and the secrets. */
     region: string;
-    /** Counts, ports, clients, certificate authority (config/mtls.ts). */
+    /** Counts, ports, clients, client CIDRs, certificate authority (config/mtls.ts). */
     settings: MtlsSettings;
-    /** The phase-3 platform: network, cluster, key (secrets), and where alarms go. */
-    foundation: PlatformFoundation;
-    /** Apex domain: the gateway is `<subdomain>.<domain>`. */
-    domain: string;
-    /** Route53 zone of the domain, for the gateway's alias. */
-    hostedZoneId: string;
+    /**
+     * The phase-3 platform: VPC and subnets (NLB public, tasks private), cluster, KMS key of the
+     * secrets, and the topic the alarms notify.
+     */
+    foundation: MtlsPlatform;
+    /**
+     * Apex domain: the gateway is `<subdomain>.<domain>` and its server certificate names it.
+     * Without one, the certificate names the NLB's DNS name and partners call that.
+     * @default undefined
+     */
+    domain?: string;
+    /** Route53 zone of the domain, for the gateway's alias; without it, point a record at `loadBalancerDnsName` yourself. @default undefined */
+    hostedZoneId?: string;
     /** Image tag of the API in its repository (the commit SHA). */
     apiImageTag: string;
     /** Path nginx answers without a client certificate (and the NLB checks). @default "/health" */
@@ -39,7 +58,7 @@ export interface MtlsApiArgs {
     ecrKeepImages?: number;
     /** Retention of the services' log groups, days. */
     logRetentionDays: number;
-    /** Deletion protection on the NLB; AWS Private CA protected. */
+    /** Deletion protection on the NLB; the AWS Private CA protected from `pulumi destroy`. */
     protectStateful: boolean;
     /** Tags for every child (project, environment, owner; a Name is added per resource). */
     tags: Record<string, string>;
@@ -47,30 +66,40 @@ export interface MtlsApiArgs {
 
 /**
  * Seed 002's mTLS API on the phase-3 platform:
- * 1. a Network Load Balancer in the public subnets, its own security group (TCP 443 from
- *    `mtlsClientCidrs` in, only to the gateway tasks out), a TCP 443 listener that passes TLS
- *    through untouched, a target group of the gateway tasks checked over HTTPS on /health, and
- *    `<subdomain>.<domain>` aliased to it;
+ * 1. a Network Load Balancer in the public subnets (cross-zone, deletion protection with
+ *    protectStateful), its own security group (TCP 443 from `mtlsClientCidrs` in, only to the
+ *    gateway tasks out), a TCP 443 listener that passes TLS through untouched (no certificate,
+ *    no TLS policy: the NLB never sees inside), a target group of the gateway tasks (see
+ *    gatewayTargetGroupSettings: HTTPS health check on /health, PROXY protocol v2 for the
+ *    partner's address), and `<subdomain>.<domain>` aliased to it;
  * 2. the nginx gateway service (2+ tasks, private subnets, no public IP), admitting 443 only
  *    from the NLB's group: it terminates TLS, asks for a client certificate
  *    (`ssl_verify_client optional`), answers /health to anyone and 403 to every other request
- *    without a verified certificate, and proxies the rest to the API (nginxConfig.ts);
+ *    without a verified certificate, and proxies the rest to the API with the certificate's
+ *    subject in X-Client-DN (nginxConfig.ts). The stock nginx image runs it: the container's
+ *    command writes the config (plain, base64 in the environment) and the PEMs (ECS secrets) to
+ *    /tmp/mtls on the read-only root's scratch volume, then execs nginx;
  * 3. the API service (2+ tasks) admitting its port only from the gateway's group, registered in
  *    a Cloud Map private DNS namespace (`api.<prefix>.internal`, A records, multivalue);
  * 4. MtlsCertificates: CA (self-signed or AWS Private CA), server and client certificates; the
  *    gateway gets its key and certificates injected from Secrets Manager;
  * 5. ECR repositories for both images (scan on push, immutable tags), log groups
- *    `/ecs/<app>-<env>/nginx` and `/ecs/<app>-<env>/mtls-api`, and a dashboard (NLB flows and
- *    target health; ECS CPU, memory, running tasks).
+ *    `/ecs/<app>-<env>/nginx` and `/ecs/<app>-<env>/mtls-api` (the platform's own service owns
+ *    `/ecs/<app>-<env>/api`), a dashboard (NLB flows and target health; ECS CPU, memory, running
+ *    tasks) and three alarms to the platform's topic (mtlsAlarmSpecs).
+ * No NLB access logs: AWS writes them for TLS listeners only, and a TCP passthrough listener has
+ * none to write; nginx logs every request as JSON with the certificate check instead.
  * There is deliberately no WAF: a web ACL cannot sit on an NLB nor see inside TLS passthrough
  * (the policy pack's wafv2 rules flag an attempt); put an ALB in front where WAF is required.
  *
- * Cost (us-east-1, defaults): gateway 2 × 0.25 vCPU/0.5 GB $18.02, API 2 × 0.5 vCPU/1 GB $36.04,
- * NLB $16.43 + ~1 NLCU $4.38, two public IPv4 $7.30, secrets 3 + one per client × $0.40: about
- * $83/month (mtlsMonthlyCost), plus $400/month with AWS Private CA.
+ * Cost (us-east-1, defaults, mtlsMonthlyCost): gateway 2 × 0.25 vCPU/0.5 GB $18.02, API
+ * 2 × 0.5 vCPU/1 GB $36.04, NLB $16.43 + ~1 NLCU $4.38, two public IPv4 $7.30, Cloud Map $1.10,
+ * secrets (3 + one per client) × $0.40, alarms and dashboard $3.30: about $89/month with two
+ * partners, plus $400/month with AWS Private CA.
  */
 export class MtlsApi extends pulumi.ComponentResource {
-    readonly url: string;
+    /** `https://<subdomain>.<domain>`, or `https://<NLB DNS name>` without a domain. */
+    readonly url: pulumi.Output<string>;
     readonly loadBalancerDnsName: pulumi.Output<string>;
     readonly gatewayServiceName: pulumi.Output<string>;
     readonly apiServiceName: pulumi.Output<string>;
@@ -87,19 +116,9 @@ export class MtlsApi extends pulumi.ComponentResource {
         const f = args.foundation;
         const s = args.settings;
         const prefix = args.namePrefix;
-        const hostname = `${s.subdomain}.${args.domain}`;
+        const hostname = args.domain !== undefined ? `${s.subdomain}.${args.domain}` : undefined;
         const healthPath = args.healthPath ?? "/health";
         const sizes = mtlsServiceSettings({ gatewayCount: s.gatewayCount, apiCount: s.apiCount, apiCpu: s.apiCpu, apiMemory: s.apiMemory, environment: { PORT: String(s.apiPort) } });
-
-        const certificates = new MtlsCertificates(`${name}-certs`, {
-            namePrefix: prefix,
-            serverDnsNames: [hostname],
-            clients: s.clients,
-            validityDays: s.certificateValidityDays,
-            authority: s.certificateAuthority,
-            kmsKeyArn: f.keyArn,
-            tags: args.tags,
-        }, child);
 
         // 1. NLB: its group and the gateway's refer to each other, so one is resolved later.
         const gatewayGroup = pulumi.deferredOutput<string>();
@@ -122,22 +141,11 @@ export class MtlsApi extends pulumi.ComponentResource {
             ipAddressType: "ipv4",
             tags: tagsFor(args.tags, `${prefix}-mtls`),
         }, child);
+        const targetGroupSettings = gatewayTargetGroupSettings(healthPath);
         const targetGroup = new aws.lb.TargetGroup(`${name}-gateway-tg`, {
             name: `${prefix}-mtls-gw`.slice(0, 32),
-            port: GATEWAY_PORT,
-            protocol: "TCP",
-            targetType: "ip",
+            ...targetGroupSettings,
             vpcId: f.vpcId,
-            deregistrationDelay: 30,
-            healthCheck: {
-                protocol: "HTTPS",
-                path: healthPath,
-                port: "traffic-port",
-                matcher: "200",
-                interval: 30,
-                healthyThreshold: 3,
-                unhealthyThreshold: 3,
-            },
             tags: tagsFor(args.tags, `${prefix}-mtls-gw`),
         }, child);
         const listener = new aws.lb.Listener(`${name}-tcp-443`, {
@@ -147,11 +155,25 @@ export class MtlsApi extends pulumi.ComponentResource {
             defaultActions: [{ type: "forward", targetGroupArn: targetGroup.arn }],
             tags: tagsFor(args.tags, `${name}-tcp-443`),
         }, child);
-        new aws.route53.Record(`${name}-alias`, {
-            zoneId: args.hostedZoneId,
-            name: hostname,
-            type: "A",
-            aliases: [{ name: nlb.dnsName, zoneId: nlb.zoneId, evaluateTargetHealth: true }],
+        if (hostname !== undefined && args.hostedZoneId !== undefined) {
+            new aws.route53.Record(`${name}-alias`, {
+                zoneId: args.hostedZoneId,
+                name: hostname,
+                type: "A",
+                aliases: [{ name: nlb.dnsName, zoneId: nlb.zoneId, evaluateTargetHealth: true }],
+            }, child);
+        }
+
+        // 4. certificates: the server's names the public hostname, or the NLB's own name.
+        const certificates = new MtlsCertificates(`${name}-certs`, {
+            namePrefix: prefix,
+            serverDnsNames: [hostname ?? nlb.dnsName],
+            clients: s.clients,
+            validityDays: s.certificateValidityDays,
+            authority: s.certificateAuthority,
+            kmsKeyArn: f.keyArn,
+            protect: args.protectStateful,
+            tags: args.tags,
         }, child);
 
         // 3. Cloud Map
@@ -196,13 +218,20 @@ export class MtlsApi extends pulumi.ComponentResource {
             region: args.region,
             tags: args.tags,
         };
-        const config = nginxConfig({ listenPort: GATEWAY_PORT, apiHostname: this.apiPrivateHostname, apiPort: s.apiPort, healthPath });
+        const config = nginxConfig({
+            listenPort: GATEWAY_PORT,
+            apiHostname: this.apiPrivateHostname,
+            apiPort: s.apiPort,
+            healthPath,
+            proxyProtocol: targetGroupSettings.proxyProtocolV2,
+        });
         const gateway = new FargateService(`${name}-gateway`, {
             ...common,
             settings: sizes.gateway,
             family: `${prefix}-mtls-gateway`,
             containerPort: GATEWAY_PORT,
             loadBalancer: {
+                type: "network",
                 targetGroupArn: targetGroup.arn,
                 targetGroupArnSuffix: targetGroup.arnSuffix,
                 loadBalancerArnSuffix: nlb.arnSuffix,
@@ -237,6 +266,7 @@ export class MtlsApi extends pulumi.ComponentResource {
         }, child);
         apiGroup[1](api.securityGroupId);
 
+        // 5. dashboard and alarms
         const dashboard = new aws.cloudwatch.Dashboard(`${name}-dashboard`, {
             dashboardName: `${prefix}-mtls`,
             dashboardBody: pulumi.all([nlb.arnSuffix, targetGroup.arnSuffix, f.clusterName, gateway.serviceName, api.serviceName])
@@ -244,8 +274,24 @@ export class MtlsApi extends pulumi.ComponentResource {
                     region: args.region, loadBalancer, targetGroup: tg, clusterName, gatewayService, apiService,
                 }))),
         }, child);
+        for (const spec of mtlsAlarmSpecs<pulumi.Input<string>>({ loadBalancer: nlb.arnSuffix, targetGroup: targetGroup.arnSuffix, clusterName: f.clusterName, apiService: api.serviceName })) {
+            new aws.cloudwatch.MetricAlarm(`${name}-alarm-${spec.key}`, {
+                name: `${prefix}-mtls-${spec.key}`,
+                alarmDescription: spec.description,
+                comparisonOperator: spec.comparisonOperator,
+                threshold: spec.threshold,
+                evaluationPeriods: spec.evaluationPeriods,
+                datapointsToAlarm: spec.datapointsToAlarm,
+                treatMissingData: spec.treatMissingData,
+                ...spec.metric,
+                actionsEnabled: true,
+                alarmActions: [f.alertTopicArn],
+                okActions: [f.alertTopicArn],
+                tags: tagsFor(args.tags, `${prefix}-mtls-${spec.key}`),
+            }, child);
+        }
 
-        this.url = `https://${hostname}`;
+        this.url = hostname !== undefined ? pulumi.output(`https://${hostname}`) : pulumi.interpolate`https://${nlb.dnsName}`;
         this.loadBalancerDnsName = nlb.dnsName;
         this.gatewayServiceName = gateway.serviceName;
         this.apiServiceName = api.serviceName;
@@ -254,6 +300,7 @@ export class MtlsApi extends pulumi.ComponentResource {
         this.clientSecretArns = certificates.clientSecretArns;
         this.dashboardName = dashboard.dashboardName;
         this.registerOutputs({
+            url: this.url,
             loadBalancerDnsName: this.loadBalancerDnsName,
             gatewayServiceName: this.gatewayServiceName,
             apiServiceName: this.apiServiceName,

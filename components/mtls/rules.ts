@@ -1,10 +1,11 @@
 /**
- * The mTLS API's decisions as data (pure): the security-group chain, the tasks' sizes, the
- * dashboard and the monthly cost.
+ * The mTLS API's decisions as data (pure): the security-group chain, the NLB's target group, the
+ * tasks' sizes, the dashboard, the alarms and the monthly cost.
  */
 import { type ServiceSettings } from "../config/platform";
 import { fargateMonthlyCost } from "../containers/sizing";
 import { inTwoColumns, metricWidget, type Widget } from "../observability/dashboard";
+import { type AlarmSpec } from "../observability/webAlarmRules";
 import { type RuleSpec } from "../security/rules";
 
 /** Port nginx listens on; the NLB forwards TCP 443 to it unchanged. */
@@ -13,6 +14,38 @@ export const GATEWAY_PORT = 443;
 export const NLB_PEER = "nlb";
 /** Key of the gateway's security group in the API group's peers. */
 export const GATEWAY_PEER = "gateway";
+
+/**
+ * The NLB's target group of gateway tasks (type ip, TCP 443):
+ * - client IP preservation off (the AWS default for ip targets over TCP, pinned): the tasks see
+ *   the NLB's private addresses, so the gateway's group can admit the NLB's group alone;
+ * - PROXY protocol v2 on, so nginx still logs and forwards the partner's address (nginxConfig's
+ *   `proxyProtocol` must match);
+ * - health check over HTTPS on /health at the traffic port: it passes only when nginx completes a
+ *   TLS handshake with the mounted key and certificate and answers, which a TCP check would not
+ *   prove; /health needs no client certificate (`ssl_verify_client optional`). Every 10 s, 2 in a
+ *   row either way, so a new task takes traffic (and a failed one stops) in about 20 s.
+ */
+export function gatewayTargetGroupSettings(healthPath: string) {
+    return {
+        port: GATEWAY_PORT,
+        protocol: "TCP",
+        targetType: "ip",
+        preserveClientIp: "false",
+        proxyProtocolV2: true,
+        deregistrationDelay: 30,
+        healthCheck: {
+            protocol: "HTTPS",
+            path: healthPath,
+            port: "traffic-port",
+            matcher: "200",
+            interval: 10,
+            timeout: 5,
+            healthyThreshold: 2,
+            unhealthyThreshold: 2,
+        },
+    };
+}
 
 /** The NLB's group: TCP 443 from the clients' CIDRs in; to the gateway tasks' group out only. */
 export function nlbIngress(clientCidrs: readonly string[]): RuleSpec[] {
@@ -109,8 +142,68 @@ export function mtlsDashboardBody(input: MtlsDashboardInput): { widgets: Widget[
     };
 }
 
-/** us-east-1 prices: NLB hour and one NLCU, a public IPv4 per AZ, Cloud Map, secrets, AWS Private CA. */
-export const MTLS_MONTHLY_USD = { nlb: 16.43, nlcu: 4.38, publicIpv4: 3.65, cloudMapNamespace: 0, secret: 0.4, privateCa: 400 };
+export interface MtlsAlarmInput<A> {
+    /** `net/<name>/<id>` */
+    loadBalancer: A;
+    /** `targetgroup/<name>/<id>` */
+    targetGroup: A;
+    clusterName: A;
+    apiService: A;
+}
+
+/**
+ * What pages someone: no healthy gateway task behind the NLB (the API is down for every
+ * partner), a gateway task failing its checks, no API task running (every call a 502).
+ */
+export function mtlsAlarmSpecs<A>(input: MtlsAlarmInput<A>): AlarmSpec<A>[] {
+    const targets = { LoadBalancer: input.loadBalancer, TargetGroup: input.targetGroup };
+    return [
+        {
+            key: "no-healthy-gateway",
+            description: "No gateway task passes the NLB's health check for 2 minutes: partners cannot connect",
+            comparisonOperator: "LessThanThreshold",
+            threshold: 1,
+            evaluationPeriods: 2,
+            datapointsToAlarm: 2,
+            treatMissingData: "breaching",
+            metric: { namespace: "AWS/NetworkELB", metricName: "HealthyHostCount", dimensions: targets, statistic: "Minimum", period: 60 },
+        },
+        {
+            key: "unhealthy-gateway",
+            description: "At least one gateway task failed the NLB's HTTPS health check for 3 minutes",
+            comparisonOperator: "GreaterThanThreshold",
+            threshold: 0,
+            evaluationPeriods: 3,
+            datapointsToAlarm: 3,
+            treatMissingData: "notBreaching",
+            metric: { namespace: "AWS/NetworkELB", metricName: "UnHealthyHostCount", dimensions: targets, statistic: "Maximum", period: 60 },
+        },
+        {
+            key: "no-api-task",
+            description: "No task of the mTLS API service running for 3 minutes: the gateway answers 502 (Container Insights metric)",
+            comparisonOperator: "LessThanThreshold",
+            threshold: 1,
+            evaluationPeriods: 3,
+            datapointsToAlarm: 3,
+            treatMissingData: "missing",
+            metric: {
+                namespace: "ECS/ContainerInsights",
+                metricName: "RunningTaskCount",
+                dimensions: { ClusterName: input.clusterName, ServiceName: input.apiService },
+                statistic: "Minimum",
+                period: 60,
+            },
+        },
+    ];
+}
+
+/**
+ * us-east-1 prices a month: NLB hours ($0.0225 × 730) and one NLCU ($0.006 × 730), a public IPv4
+ * per AZ ($0.005 × 730), Cloud Map (the namespace's private hosted zone, each registered API
+ * task, a million DNS queries: nginx re-resolves every 10 s per worker), a secret, an
+ * alarm, a dashboard (beyond the free three), an AWS Private CA in general-purpose mode.
+ */
+export const MTLS_MONTHLY_USD = { nlb: 16.43, nlcu: 4.38, publicIpv4: 3.65, cloudMapZone: 0.5, cloudMapInstance: 0.1, dnsMillionQueries: 0.4, secret: 0.4, alarm: 0.1, dashboard: 3, privateCa: 400 };
 
 export function mtlsMonthlyCost(input: {
     gateway: ServiceSettings;
@@ -125,7 +218,9 @@ export function mtlsMonthlyCost(input: {
         { item: `api: ${input.api.desiredCount} × ${input.api.cpu}/${input.api.memory}`, usd: fargateMonthlyCost(input.api.cpu, input.api.memory, input.api.desiredCount) },
         { item: "NLB (hour + 1 NLCU)", usd: p.nlb + p.nlcu },
         { item: `public IPv4 × ${input.availabilityZones}`, usd: p.publicIpv4 * input.availabilityZones },
+        { item: `Cloud Map: hosted zone, ${input.api.desiredCount} instances, ~1M queries`, usd: p.cloudMapZone + p.cloudMapInstance * input.api.desiredCount + p.dnsMillionQueries },
         { item: `Secrets Manager × ${3 + input.clients}`, usd: p.secret * (3 + input.clients) },
+        { item: "CloudWatch: 3 alarms, 1 dashboard", usd: 3 * p.alarm + p.dashboard },
     ];
     if (input.privateCa) items.push({ item: "AWS Private CA (general purpose)", usd: p.privateCa });
     const round = (n: number) => Math.round(n * 100) / 100;

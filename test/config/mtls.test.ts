@@ -12,17 +12,32 @@ describe("config: the mTLS API (seed 002)", () => {
         assert.deepEqual(parse({}), { settings: undefined, problems: [] });
     });
 
-    it("defaults: 2 gateway and 2 API tasks, port 8080, self-signed CA, a year of validity, 443 open to clients", () => {
-        const { settings, problems } = parse({ mtlsApi: true });
+    it("defaults: 2 gateway and 2 API tasks, port 8080, self-signed CA, a year of validity", () => {
+        const { settings, problems } = parse({ mtlsApi: true, mtlsClientCidrs: ["198.51.100.0/24"] });
         assert.deepEqual(problems, []);
         assert.deepEqual(settings, {
-            subdomain: "mtls", clientCidrs: ["0.0.0.0/0"], clients: [], gatewayCount: 2, apiCount: 2, apiPort: 8080,
+            subdomain: "mtls", clientCidrs: ["198.51.100.0/24"], clients: [], gatewayCount: 2, apiCount: 2, apiPort: 8080,
             apiCpu: 512, apiMemory: 1024, gatewayImageTag: "1.27-alpine", certificateAuthority: "self-signed", certificateValidityDays: 365,
         });
     });
 
+    it("has no default for who may connect: the stack names the ranges, or 0.0.0.0/0 on purpose", () => {
+        const missing = parse({ mtlsApi: true });
+        assert.deepEqual(missing.problems.map((p) => p.key), ["stagecraft:mtlsClientCidrs"]);
+        assert.match(missing.problems[0].allowed, /0\.0\.0\.0\/0.*certificate still authenticates/);
+        assert.deepEqual(parse({ mtlsApi: true, mtlsClientCidrs: [] }).problems.map((p) => p.key), ["stagecraft:mtlsClientCidrs"]);
+        const open = parse({ mtlsApi: true, mtlsClientCidrs: ["0.0.0.0/0"] });
+        assert.deepEqual([open.problems, open.settings?.clientCidrs], [[], ["0.0.0.0/0"]]);
+        assert.deepEqual(parse({}).problems, [], "nothing asked while the API is off");
+    });
+
+    it("takes IPv4 ranges only: the NLB listens on IPv4", () => {
+        const { problems } = parse({ mtlsApi: true, mtlsClientCidrs: ["198.51.100.0/24", "2001:db8::/32"] });
+        assert.deepEqual(problems.map((p) => [p.key, p.value]), [["stagecraft:mtlsClientCidrs", "2001:db8::/32"]]);
+    });
+
     it("never fewer than two tasks of either service", () => {
-        const { problems } = parse({ mtlsApi: true, mtlsGatewayCount: 1, mtlsApiCount: 1 });
+        const { problems } = parse({ mtlsApi: true, mtlsClientCidrs: ["0.0.0.0/0"], mtlsGatewayCount: 1, mtlsApiCount: 1 });
         assert.deepEqual(problems.map((p) => p.key), ["stagecraft:mtlsGatewayCount", "stagecraft:mtlsApiCount"]);
     });
 
