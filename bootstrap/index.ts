@@ -1,6 +1,7 @@
 // stagecraft's bootstrap: run once per AWS account, with an administrator's credentials and local
 // state (README.md), before the stacks move to the S3 backend and deploy from GitHub Actions.
 import * as pulumi from "@pulumi/pulumi";
+import { secretsProviderUrl } from "../components/cicd/deployPermissions";
 import { GithubDeployRoles } from "../components/cicd/githubDeployRoles";
 import { ConfigReader } from "../components/config/reader";
 import { ConfigError } from "../components/shared/errors";
@@ -10,7 +11,7 @@ import { StateBackend } from "./stateBackend";
 const project = pulumi.getProject();
 const config = new pulumi.Config(project);
 const read = new ConfigReader({ get: (key) => config.get(key) }, project);
-const settings = parseBootstrapSettings(read, new pulumi.Config("aws").get("region") ?? "us-east-1");
+const settings = parseBootstrapSettings(read, new pulumi.Config("aws").get("region") ?? "us-east-1", pulumi.getStack());
 if (read.problems.length > 0) throw new ConfigError(read.problems);
 
 const tags = { project: settings.name, environment: pulumi.getStack(), owner: settings.owner, "managed-by": "pulumi", "pulumi-stack": `${project}/${pulumi.getStack()}` };
@@ -24,10 +25,19 @@ const github = settings.github;
 const roles = github !== undefined
     ? new GithubDeployRoles(`${settings.name}-github`, {
         repository: github.repository,
-        environments: github.environments.map((env) => ({ name: env, namePrefix: `${settings.appName}-${env}`, regions: settings.deployRegions })),
+        environments: settings.environments.map((env) => ({
+            name: env,
+            appName: settings.appName,
+            regions: settings.deployRegions,
+            organization: settings.organizationEnvironments.includes(env),
+        })),
         existingProviderArn: github.existingProviderArn,
         stateBucketArn: backend.bucketArnPattern,
         secretsKeyAlias: backend.keyAlias,
+        backendRegion: settings.region,
+        stackProject: settings.stackProject,
+        // This stack's own resources (the state key the roles decrypt with) are tagged environment=<this stack>.
+        sharedEnvironmentTags: [pulumi.getStack()],
         tags,
     })
     : undefined;
@@ -35,7 +45,10 @@ const roles = github !== undefined
 export const stateBucket = backend.bucketName;
 /** `pulumi login <loginUrl>` */
 export const loginUrl = backend.loginUrl;
-/** `pulumi stack init <stack> --secrets-provider <secretsProvider>` */
+/** Per environment: `pulumi stack init <env> --secrets-provider <secretsProviders[env]>` (the context the roles require). */
+export const secretsProviders = Object.fromEntries(settings.environments.map((env) =>
+    [env, secretsProviderUrl(backend.keyAlias, settings.region, settings.stackProject, env)]));
+/** No encryption context: for a stack no deploy role serves (this one's own state, if moved into the bucket). */
 export const secretsProvider = backend.secretsProvider;
 export const oidcProviderArn = roles?.providerArn;
 /** Set each as the GitHub environment secret AWS_DEPLOY_ROLE_ARN of that environment. */

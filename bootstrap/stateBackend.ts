@@ -15,11 +15,15 @@ export interface StateBackendArgs {
     tags: Record<string, string>;
 }
 
-/** `pulumi login` and `--secrets-provider` values for a backend in `region`. */
+/**
+ * `pulumi login` and `--secrets-provider` values for a backend in `region`. `secretsProvider` has
+ * no encryption context: it is for stacks no deploy role serves (this bootstrap stack's own, if
+ * moved into the bucket); the environments' stacks use `secretsProviderUrl` (their context).
+ */
 export function backendUrls(bucket: string, keyAlias: string, region: string): { loginUrl: string; secretsProvider: string } {
     return {
         loginUrl: `s3://${bucket}?region=${region}&awssdk=v2`,
-        secretsProvider: `awskms://${keyAlias}?region=${region}`,
+        secretsProvider: `awskms://${keyAlias}?region=${region}&awssdk=v2`,
     };
 }
 

@@ -7,12 +7,14 @@ import { GITHUB_AUDIENCE, GITHUB_OIDC_URL, githubTrustPolicy } from "./githubTru
 
 /** One deployment environment: its GitHub environment and the stack it deploys. */
 export interface DeployEnvironment {
-    /** GitHub environment of the deploy job, e.g. `prod` (the preview job uses `<name>-preview`). */
+    /** GitHub environment of the deploy job, stack name and `environment` tag, e.g. `prod` (the preview job uses `<name>-preview`). */
     name: string;
-    /** `<app>-<env>` of the stack: the program's role names start with it. */
-    namePrefix: string;
+    /** The stack's `stagecraft:appName`: its roles are `<app>-<name>-*`, its buckets `<app>-*`. */
+    appName: string;
     /** Regions the stack deploys to. */
     regions: string[];
+    /** The stack builds the organisation (phase 4): its deploy role gets Organizations, CloudTrail, GuardDuty and Config. @default false */
+    organization?: boolean;
 }
 
 export interface GithubDeployRolesArgs {
@@ -30,6 +32,15 @@ export interface GithubDeployRolesArgs {
     stateBucketArn?: string;
     /** Alias of the stacks' secrets provider key. @default none (Pulumi Cloud secrets) */
     secretsKeyAlias?: string;
+    /** Region of the state bucket and the secrets key. @default each environment's first region */
+    backendRegion?: string;
+    /** Pulumi project of the stacks: their state paths and their secrets' encryption context. @default "stagecraft" */
+    stackProject?: string;
+    /**
+     * `environment` tag values of shared resources the roles may still use although they belong
+     * to no environment (the bootstrap stack's state key). @default none
+     */
+    sharedEnvironmentTags?: string[];
     /** Longest session a role hands out, seconds. @default 3600 */
     maxSessionDurationSeconds?: number;
     /** Tags for every child (project, owner; a Name is added per resource). */
@@ -42,9 +53,11 @@ export interface GithubDeployRolesArgs {
  * 2. per environment, a deploy role `stagecraft-deploy-<env>` only that repository's jobs in that
  *    GitHub environment can assume (protect `prod` with required reviewers), with managed
  *    policies per service group (deployPermissions.ts: explicit services and verbs, IAM only on
- *    the stack's own `<app>-<env>-*` roles, PassRole only to their services), and the state;
- * 3. per environment, a read-only preview role for `<env>-preview` (pull requests): Describe and
- *    List, the state and the secrets key's Decrypt, never secret values.
+ *    the stack's own `<app>-<env>-*` roles, PassRole only to their services, S3 only on the
+ *    app's buckets), and a fence policy: its own stack's state and secrets, nothing tagged for
+ *    another environment, the state bucket and secrets key beyond its reach;
+ * 3. per environment, a read-only preview role for `<env>-preview` (pull requests): configuration
+ *    reads, its stack's state and secrets; never secret values, items, log events or images.
  * No role has AdministratorAccess, `*` or `service:*`; the policy pack checks both roles.
  *
  * Cost: IAM and the OIDC provider are free.
@@ -83,12 +96,14 @@ export class GithubDeployRoles extends pulumi.ComponentResource {
         for (const env of args.environments) {
             const scope = pulumi.all([partition, identity.accountId])
                 .apply(([p, accountId]): DeployScope => ({
-                    partition: p, accountId, regions: env.regions, namePrefix: env.namePrefix,
-                    stateBucketArn: args.stateBucketArn, secretsKeyAlias: args.secretsKeyAlias,
+                    partition: p, accountId, regions: env.regions, appName: env.appName, environment: env.name,
+                    organization: env.organization ?? false, stackProject: args.stackProject, backendRegion: args.backendRegion,
+                    stateBucketArn: args.stateBucketArn, secretsKeyAlias: args.secretsKeyAlias, sharedEnvironmentTags: args.sharedEnvironmentTags,
                 }));
-            const deploy = this.role(`${name}-deploy-${env.name}`, `stagecraft-deploy-${env.name}`, `pulumi up of ${env.namePrefix} from ${args.repository} (GitHub environment ${env.name})`,
+            const stack = `${env.appName}-${env.name}`;
+            const deploy = this.role(`${name}-deploy-${env.name}`, `stagecraft-deploy-${env.name}`, `pulumi up of ${stack} from ${args.repository} (GitHub environment ${env.name})`,
                 args, env.name, DEPLOY_POLICY_GROUPS, scope.apply(deployPolicies));
-            const preview = this.role(`${name}-preview-${env.name}`, `stagecraft-preview-${env.name}`, `pulumi preview of ${env.namePrefix} from ${args.repository} pull requests (GitHub environment ${env.name}-preview)`,
+            const preview = this.role(`${name}-preview-${env.name}`, `stagecraft-preview-${env.name}`, `pulumi preview of ${stack} from ${args.repository} pull requests (GitHub environment ${env.name}-preview)`,
                 args, `${env.name}-preview`, ["read"], scope.apply((s): Record<string, PolicyDocument> => ({ read: previewPolicy(s) })));
             this.deployRoleArns[env.name] = deploy;
             this.previewRoleArns[env.name] = preview;

@@ -20,6 +20,13 @@ describe("bootstrap program", function () {
             const s = parseBootstrapSettings(read, "sa-east-1");
             assert.deepEqual(read.problems, []);
             assert.deepEqual([s.name, s.github, s.deployRegions, s.stateVersionsKeptDays], ["stagecraft", undefined, ["sa-east-1"], 90]);
+            assert.deepEqual([s.environments, s.organizationEnvironments, s.stackProject], [["dev", "staging", "prod"], ["enterprise"], "stagecraft"]);
+        });
+
+        it("refuses an environment named like the bootstrap stack, whose resources every environment shares", () => {
+            const read = readerFor({ environments: ["dev", "ops", "dev"] });
+            parseBootstrapSettings(read, "us-east-1", "ops");
+            assert.deepEqual(read.problems.map((p) => `${p.key} ${JSON.stringify(p.value)}`), ["stagecraft:environments \"ops\"", "stagecraft:environments [\"dev\",\"ops\",\"dev\"]"]);
         });
 
         it("rejects a malformed repository, wildcard environments and a provider ARN of another issuer", () => {
@@ -37,7 +44,7 @@ describe("bootstrap program", function () {
         it("gives the exact pulumi login and secrets-provider strings", () => {
             assert.deepEqual(backendUrls("stagecraft-pulumi-state-abc", "alias/stagecraft-pulumi-secrets", "us-east-1"), {
                 loginUrl: "s3://stagecraft-pulumi-state-abc?region=us-east-1&awssdk=v2",
-                secretsProvider: "awskms://alias/stagecraft-pulumi-secrets?region=us-east-1",
+                secretsProvider: "awskms://alias/stagecraft-pulumi-secrets?region=us-east-1&awssdk=v2",
             });
         });
 
@@ -76,6 +83,19 @@ describe("bootstrap program", function () {
             assert.ok(protectedTypes.includes("aws:s3/bucket:Bucket") && protectedTypes.includes("aws:kms/key:Key"));
             assert.equal(resources.filter((r) => r.type === "aws:iam/openIdConnectProvider:OpenIdConnectProvider").length, 1);
             assert.equal(resources.filter((r) => r.type === "aws:iam/role:Role").length, 2 * 4);
+        });
+
+        it("outputs each environment's secrets provider, bound to its stack by encryption context", () => {
+            const providers = run.report!.outputs.secretsProviders as Record<string, string>;
+            assert.deepEqual(Object.keys(providers).sort(), ["dev", "enterprise", "prod", "staging"]);
+            assert.equal(providers.prod, "awskms://alias/stagecraft-pulumi-secrets?region=us-east-1&awssdk=v2&context_project=stagecraft&context_stack=prod");
+        });
+
+        it("grants the organisation's services to the enterprise deploy role alone", () => {
+            const documents = run.report!.resources.filter((r) => r.type === "aws:iam/policy:Policy")
+                .map((r) => [r.props.name as string, String(r.props.policy)] as const);
+            const withOrganizations = documents.filter(([, doc]) => doc.includes("organizations:Create*")).map(([name]) => name);
+            assert.deepEqual(withOrganizations, ["stagecraft-deploy-enterprise-operations"]);
         });
     });
 });
