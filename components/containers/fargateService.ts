@@ -18,8 +18,7 @@ import {
 import { ecsScalingResourceId, LOAD_BALANCER_PEER, type PeerEgress, serviceEgress, serviceIngress, serviceScalingPolicies } from "./rules";
 import { type CpuArchitecture } from "./sizing";
 import { containerDefinitions, fargateTaskSettings, imageUri } from "./taskDefinition";
-
-const appendOutput = (arn: pulumi.Input<string>, suffix: string): pulumi.Input<string> => pulumi.interpolate`${arn}${suffix}`;
+import { appendOutput } from "../shared/outputs";
 
 /** A variable ECS injects into the container from Secrets Manager or SSM Parameter Store. */
 export interface InjectedSecret {

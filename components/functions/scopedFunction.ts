@@ -4,8 +4,7 @@ import { serviceTrustPolicy, type Statement } from "../iam/documents";
 import { LogGroup } from "../observability/logGroup";
 import { tagsFor } from "../shared/tags";
 import { LAMBDA_RUNTIME, scopedFunctionPolicy } from "./rules";
-
-const appendOutput = (arn: pulumi.Input<string>, suffix: string): pulumi.Input<string> => pulumi.interpolate`${arn}${suffix}`;
+import { appendOutput } from "../shared/outputs";
 
 export interface ScopedFunctionArgs {
     /** The function's name (64 characters at most), e.g. `chat-prod-ws-connect`. */

@@ -2,8 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { tagsFor } from "../shared/tags";
 import { type HostAccess, hostPolicy, serviceTrustPolicy } from "./documents";
-
-const appendOutput = (arn: pulumi.Input<string>, suffix: string): pulumi.Input<string> => pulumi.interpolate`${arn}${suffix}`;
+import { appendOutput } from "../shared/outputs";
 
 export interface InstanceRoleArgs {
     /** The ARNs the host may use; see HostAccess. */

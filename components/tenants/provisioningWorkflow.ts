@@ -11,8 +11,7 @@ import { PLAN_SIZING } from "./plans";
 import { provisioningDefinition } from "./provisioning";
 import { TENANT_POSTGRES_VERSION } from "./tenant";
 import { configureDnsStatements, createBucketsStatements, createDatabaseStatements, databaseLimits, stateMachinePolicy } from "./workflowDocuments";
-
-const appendOutput = (arn: pulumi.Input<string>, suffix: string): pulumi.Input<string> => pulumi.interpolate`${arn}${suffix}`;
+import { appendOutput } from "../shared/outputs";
 
 /** Where the handlers' source lives (plain CommonJS, shipped as is). */
 export const PROVISIONING_HANDLER_DIR = path.join(__dirname, "handlers");
