@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { type Settings } from "./config/settings";
+import { generatedTextProblems } from "./generatedTexts";
 import { CostGuardrails } from "./governance/costGuardrails";
+import { ConfigError } from "./shared/errors";
 import { SingleHost } from "./phase1/singleHost";
 import { ScalableWeb } from "./phase2/scalableWeb";
 import { Enterprise, type TenantOutputs } from "./enterprise/enterprise";
@@ -113,6 +115,9 @@ export type StackOutputs = SingleHostOutputs | ScalableWebOutputs | ContainerPla
 
 /** Builds the architecture phase the settings select and returns the stack outputs. */
 export function buildStack(settings: Settings): StackOutputs {
+    // Texts larger than AWS accepts fail here, before the first resource is registered.
+    const tooLarge = generatedTextProblems(settings, settings.project);
+    if (tooLarge.length > 0) throw new ConfigError(tooLarge);
     const name = `${settings.app.name}-${settings.environment}`;
     const outputs = buildPhase(name, settings);
     const cost = buildCostGuardrails(name, settings);

@@ -10,6 +10,7 @@
  *   on failure the previous tag is restored and the command fails.
  * rollback: return to the previous successful tag (no git fetch needed), then swap the state.
  */
+import { shellAssign, shellComment } from "../lib/render";
 
 export interface DeployScriptInput {
     appName: string;
@@ -26,24 +27,30 @@ export const REF_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._/-]{0,127}$";
 export const DEPLOY_TOOL_PATH = "/usr/local/sbin/stagecraft-deploy";
 
 export function deployScript(input: DeployScriptInput): string {
-    const appDir = `/opt/${input.appName}`;
+    // Every value is assigned once, quoted, at the top; the rest of the script only reads the
+    // variables, so no configured string is ever parsed as shell code.
+    const values = [
+        shellAssign("DEFAULT_APP_DIR", `/opt/${input.appName}`),
+        shellAssign("REPOSITORY", input.repository ?? ""),
+        shellAssign("PARAMETER_PATH", `/${input.appName}/${input.environment}`),
+        shellAssign("REGION", input.region),
+        shellAssign("HEALTH_URL", `http://127.0.0.1:${input.port}${input.healthPath}`),
+        shellAssign("REF_PATTERN", REF_PATTERN),
+    ];
     return `#!/bin/bash
-# stagecraft-deploy: deploy, roll back and report the ${input.appName} (${input.environment}) release on this host.
+# stagecraft-deploy: deploy, roll back and report this host's app release.
+${shellComment(`app ${input.appName}, environment ${input.environment}`)}
 set -euo pipefail
 umask 077
 
+${values.join("\n")}
 # The STAGECRAFT_* overrides exist for the tool's own tests; on the host the defaults apply.
-APP_DIR=\${STAGECRAFT_APP_DIR:-${appDir}}
+APP_DIR=\${STAGECRAFT_APP_DIR:-$DEFAULT_APP_DIR}
 SRC_DIR=$APP_DIR/src
 STATE_DIR=\${STAGECRAFT_STATE_DIR:-/var/lib/stagecraft}
 STATE_FILE=$STATE_DIR/deploy_state
 HEALTH_ATTEMPTS=\${STAGECRAFT_HEALTH_ATTEMPTS:-40}
 HEALTH_INTERVAL=\${STAGECRAFT_HEALTH_INTERVAL:-3}
-REPOSITORY=${input.repository ? `'${input.repository}'` : "''"}
-PARAMETER_PATH=/${input.appName}/${input.environment}
-REGION=${input.region}
-HEALTH_URL=http://127.0.0.1:${input.port}${input.healthPath}
-REF_PATTERN='${REF_PATTERN}'
 
 log() { echo "[stagecraft-deploy] $*"; }
 die() { log "error: $*" >&2; exit 1; }
@@ -73,6 +80,8 @@ render_secrets() {
 }
 
 set_tag() {
+  # Tags are refs (REF_PATTERN) or commit SHAs: nothing sed or Compose would read as syntax.
+  [[ "$1" =~ $REF_PATTERN ]] || { log "refusing image tag '$1'"; return 1; }
   sed -i "s|^APP_TAG=.*|APP_TAG=$1|" "$APP_DIR/.env"
 }
 
@@ -92,7 +101,7 @@ healthy() {
 resolve_tag() {
   local ref=$1
   if [ -z "$REPOSITORY" ]; then echo "$ref"; return; fi
-  if [ ! -d "$SRC_DIR/.git" ]; then git clone --quiet "$REPOSITORY" "$SRC_DIR"; fi
+  if [ ! -d "$SRC_DIR/.git" ]; then git clone --quiet -- "$REPOSITORY" "$SRC_DIR"; fi
   git -C "$SRC_DIR" fetch --quiet --tags --prune origin
   git -C "$SRC_DIR" -c advice.detachedHead=false checkout --quiet --detach "$ref" 2>/dev/null ||
     git -C "$SRC_DIR" -c advice.detachedHead=false checkout --quiet --detach "origin/$ref"

@@ -5,6 +5,7 @@
  * everything else inbound is dropped.
  */
 import { type AmiFamily } from "../config/settings";
+import { nftComment, shellQuote } from "../lib/render";
 import { expandRules, type RuleSpec } from "../security/rules";
 
 function portMatch(from: number | undefined, to: number | undefined): string {
@@ -19,7 +20,7 @@ export function firewallScript(family: AmiFamily, ingress: readonly RuleSpec[]):
             const source = r.cidrIpv4 ?? r.cidrIpv6;
             const proto = r.ipProtocol === "-1" ? "" : `proto ${r.ipProtocol} `;
             const port = r.ipProtocol === "-1" ? "" : ` port ${portMatch(r.fromPort, r.toPort)}`;
-            return `ufw allow ${proto}from ${source} to any${port} comment '${r.description.replace(/'/g, "")}'`;
+            return `ufw allow ${proto}from ${shellQuote(String(source))} to any${port} comment ${shellQuote(r.description)}`;
         });
         return [
             "ufw --force reset",
@@ -33,7 +34,7 @@ export function firewallScript(family: AmiFamily, ingress: readonly RuleSpec[]):
         const family6 = r.cidrIpv6 !== undefined;
         const source = family6 ? `ip6 saddr ${r.cidrIpv6}` : `ip saddr ${r.cidrIpv4}`;
         const proto = r.ipProtocol === "-1" ? "" : ` ${r.ipProtocol} dport ${portMatch(r.fromPort, r.toPort).replace(":", "-")}`;
-        return `    ${source}${proto} accept comment "${r.description.replace(/"/g, "")}"`;
+        return `    ${source}${proto} accept comment ${nftComment(r.description)}`;
     });
     return [
         "dnf install -y nftables",

@@ -8,6 +8,7 @@
  */
 import { type AmiFamily, type AppSettings } from "../config/settings";
 import { type RuleSpec } from "../security/rules";
+import { dotenvLine, heredocToFile, shellComment, shellQuote } from "../lib/render";
 import { composeFile, type ComposeInput } from "./compose";
 import { DEPLOY_TOOL_PATH, deployScript, type DeployScriptInput } from "./deployScript";
 import { firewallScript } from "./firewall";
@@ -47,11 +48,29 @@ function installPackages(family: AmiFamily): string[] {
     ];
 }
 
-export function userData(input: UserDataInput): string {
+/** EC2 accepts at most 16 KB of user data (before base64). */
+export const USER_DATA_LIMIT_BYTES = 16 * 1024;
+
+/** The files first boot writes on the host, and the script that writes them. */
+export interface HostFiles {
+    /** /opt/<app>/compose.yaml */
+    composeFile: string;
+    /** /opt/<app>/.env: the image and its first tag. */
+    envFile: string;
+    /** The deploy tool (DEPLOY_TOOL_PATH). */
+    deployTool: string;
+    /** The first-boot script holding the three files above. */
+    userData: string;
+}
+
+export function hostFiles(input: UserDataInput): HostFiles {
     const appDir = `/opt/${input.compose.appName}`;
-    return [
+    const composeText = composeFile(input.compose);
+    const envFile = [dotenvLine("APP_IMAGE", input.image), dotenvLine("APP_TAG", input.initialTag)].join("\n") + "\n";
+    const deployTool = deployScript(input.deploy);
+    const script = [
         "#!/bin/bash",
-        `# stagecraft first boot: ${input.compose.appName} (${input.compose.environment})`,
+        shellComment(`stagecraft first boot: ${input.compose.appName} (${input.compose.environment})`),
         "set -euxo pipefail",
         "",
         "# 1. packages",
@@ -61,23 +80,21 @@ export function userData(input: UserDataInput): string {
         firewallScript(input.family, input.ingress),
         "",
         "# 3. app files",
-        `install -d -m 0750 ${appDir} /var/lib/stagecraft`,
-        `cat > ${appDir}/compose.yaml <<'COMPOSE'`,
-        composeFile(input.compose).trimEnd(),
-        "COMPOSE",
-        `cat > ${appDir}/.env <<'ENV'`,
-        `APP_IMAGE=${input.image}`,
-        `APP_TAG=${input.initialTag}`,
-        "ENV",
-        `cat > ${DEPLOY_TOOL_PATH} <<'DEPLOY'`,
-        deployScript(input.deploy).trimEnd(),
-        "DEPLOY",
+        `install -d -m 0750 ${shellQuote(appDir)} /var/lib/stagecraft`,
+        ...heredocToFile(`${appDir}/compose.yaml`, composeText, "COMPOSE"),
+        ...heredocToFile(`${appDir}/.env`, envFile, "ENV"),
+        ...heredocToFile(DEPLOY_TOOL_PATH, deployTool, "DEPLOY"),
         `chmod 0750 ${DEPLOY_TOOL_PATH}`,
         "",
         "# 4. first deploy",
-        `${DEPLOY_TOOL_PATH} deploy ${input.initialTag}`,
+        `${DEPLOY_TOOL_PATH} deploy ${shellQuote(input.initialTag)}`,
         "",
     ].join("\n");
+    return { composeFile: composeText, envFile, deployTool, userData: script };
+}
+
+export function userData(input: UserDataInput): string {
+    return hostFiles(input).userData;
 }
 
 /** The log group the app's containers ship to (seed 004's convention). */
@@ -97,10 +114,10 @@ export interface AppHostInput {
     exposure: Pick<ComposeInput, "publishAppPort" | "tlsDomain" | "proxy" | "hostNetwork">;
 }
 
-/** First-boot script of any host that runs the app (phase 1's single host, phase 2's fleet). */
-export function appHostUserData(input: AppHostInput): string {
+/** First-boot files of any host that runs the app (phase 1's single host, phase 2's fleet). */
+export function appHostFiles(input: AppHostInput): HostFiles {
     const { app, environment, region } = input;
-    return userData({
+    return hostFiles({
         family: input.family,
         compose: {
             appName: app.name,

@@ -2,7 +2,7 @@
  * Settings of seed 002's mTLS API, selectable in phase 3 and 4 stacks (`mtlsApi: true`). Parsed
  * from flat `stagecraft:` keys with the ConfigReader, so every problem is reported with the rest.
  */
-import { fargateSizeProblem } from "../containers/sizing";
+import { FARGATE_CPUS, fargateSizeProblem } from "../containers/sizing";
 import { CERTIFICATE_AUTHORITIES, type CertificateAuthorityKind } from "../mtls/certificates";
 import { validCidrs } from "./cidrs";
 import { type ConfigReader } from "./reader";
@@ -31,12 +31,22 @@ export interface MtlsSettings {
     certificateValidityDays: number;
 }
 
+/** The mTLS API's two ECS services (names of their services, repositories and log groups). */
+export const MTLS_SERVICE_NAMES = { gateway: "mtls-gateway", api: "mtls-api" } as const;
+/** The gateway's log group is `/ecs/<prefix>/nginx` (renaming it would replace a group holding logs). */
+export const MTLS_GATEWAY_LOG_NAME = "nginx";
+/** Names a worker service may not take: its repository or log group would be the mTLS API's. */
+export const MTLS_RESERVED_NAMES: readonly string[] = [...Object.values(MTLS_SERVICE_NAMES), MTLS_GATEWAY_LOG_NAME];
+
 const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const CLIENT = /^[a-z0-9][a-z0-9.-]{0,62}$/;
 const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 
-/** Undefined when the stack does not select the mTLS API. */
-export function parseMtlsSettings(read: ConfigReader, phase: Phase): MtlsSettings | undefined {
+/**
+ * Undefined when the stack does not select the mTLS API. `taken`: the other hostname labels
+ * under the domain, by key (`appSubdomain: "app"`, ...), which the gateway's label must not reuse.
+ */
+export function parseMtlsSettings(read: ConfigReader, phase: Phase, taken: Readonly<Record<string, string>>): MtlsSettings | undefined {
     const enabled = read.boolean("mtlsApi", false);
     const subdomain = read.string("mtlsSubdomain", "mtls").toLowerCase();
     if (!LABEL.test(subdomain)) read.problem("mtlsSubdomain", subdomain, "one DNS label: lower-case letters, digits and hyphens");
@@ -58,7 +68,10 @@ export function parseMtlsSettings(read: ConfigReader, phase: Phase): MtlsSetting
     const apiCpu = read.integer("mtlsApiCpu", 512, 256, 16384);
     const apiMemory = read.integer("mtlsApiMemory", 1024, 512, 122880);
     const size = fargateSizeProblem(apiCpu, apiMemory);
-    if (size !== undefined) read.problem("mtlsApiMemory", apiMemory, size);
+    if (size !== undefined) {
+        const cpuValid = FARGATE_CPUS.includes(apiCpu);
+        read.problem(cpuValid ? "mtlsApiMemory" : "mtlsApiCpu", cpuValid ? apiMemory : apiCpu, size);
+    }
     const gatewayImageTag = read.string("mtlsGatewayImageTag", "1.27-alpine");
     if (!IMAGE_TAG.test(gatewayImageTag)) read.problem("mtlsGatewayImageTag", gatewayImageTag, "an image tag: letters, digits, _ . -");
     const certificateAuthority = read.oneOf("mtlsCertificateAuthority", "self-signed" as CertificateAuthorityKind, CERTIFICATE_AUTHORITIES);
@@ -68,6 +81,12 @@ export function parseMtlsSettings(read: ConfigReader, phase: Phase): MtlsSetting
     if (phase < 3) {
         read.problem("mtlsApi", true, "false below phase 3: the mTLS API runs on the phase-3 container platform");
         return undefined;
+    }
+    // Every hostname of the platform lives under the same domain: the gateway's record (and its
+    // certificate name) must not be one of them.
+    const clash = Object.entries(taken).find(([, label]) => label === subdomain);
+    if (clash !== undefined) {
+        read.problem("mtlsSubdomain", subdomain, `a label of its own: stagecraft:${clash[0]} is "${clash[1]}" too (two records and certificates for one name)`);
     }
     if (configuredCidrs.length === 0) {
         read.problem("mtlsClientCidrs", [], "the ranges the partners connect from, e.g. [\"198.51.100.0/24\"], or [\"0.0.0.0/0\"] to accept any address (the client certificate still authenticates): there is no default, so an open port is always a decision in the stack file");

@@ -13,7 +13,7 @@ import {
 import { parseEnterpriseSettings } from "./enterprise";
 import { validCidrs } from "./cidrs";
 import { parseMtlsSettings } from "./mtls";
-import { EMAIL, REGION } from "./patterns";
+import { EMAIL, GIT_HTTPS_URL, REGION } from "./patterns";
 import { parsePlatformSettings } from "./platform";
 import { parseWebSettings } from "./web";
 
@@ -75,8 +75,8 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
         read.problem("appImageTag", appImageTag, "an image tag: letters, digits, _ . - (up to 128 characters)");
     }
     const appRepository = read.optionalString("appRepository");
-    if (appRepository !== undefined && !/^https:\/\/[^\s@/]+\/[^\s@]+$/.test(appRepository)) {
-        read.problem("appRepository", appRepository, "an https:// git URL without credentials in it, e.g. https://github.com/acme/api.git");
+    if (appRepository !== undefined && !GIT_HTTPS_URL.test(appRepository)) {
+        read.problem("appRepository", appRepository, "an https:// git URL of a host name and plain path segments (letters, digits, . _ ~ -), without credentials, query or fragment, e.g. https://github.com/acme/api.git");
     }
 
     const cidrBlock = read.string("vpcCidr", "10.0.0.0/16");
@@ -101,6 +101,7 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
     const detailedMonitoring = read.boolean("detailedMonitoring", false);
     const sshCidrs = validSshCidrs(read, read.stringList("sshCidrs", []));
     const appPortCidrs = validCidrs(read, "appPortCidrs", read.stringList("appPortCidrs", ["0.0.0.0/0"]), ipv6);
+    hostRuleQuota(read, { appPortCidrs, sshCidrs, ipv6 });
 
     const domain = read.optionalString("domain")?.toLowerCase();
     if (domain !== undefined && !HOSTNAME.test(domain)) {
@@ -139,7 +140,12 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
     const protectStateful = read.boolean("protectStateful", false);
     const web = parseWebSettings(read, phase);
     const platform = parsePlatformSettings(read, phase);
-    const mtls = parseMtlsSettings(read, phase);
+    const mtls = parseMtlsSettings(read, phase, {
+        appSubdomain: web.appSubdomain,
+        cdnSubdomain: web.cdnSubdomain,
+        websocketSubdomain: platform.websocket.subdomain,
+        tenantSubdomain: platform.tenantSubdomain,
+    });
     const enterprise = parseEnterpriseSettings(read, phase, region);
     const monthlyBudgetUsd = read.integer("budgetMonthlyUsd", 10, 0, 1_000_000);
     const anomalyMonitor = read.boolean("costAnomalyMonitor", false);
@@ -185,6 +191,25 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
         enterprise,
         cost: { monthlyBudgetUsd, anomalyMonitor, anomalyThresholdUsd },
     };
+}
+
+/** AWS's default quota of inbound rules per security group, counted per IP version. */
+export const SECURITY_GROUP_RULE_QUOTA = 60;
+
+/**
+ * The single host's group holds 80 and 443 from the world plus one rule per app-port and SSH
+ * CIDR: more than the quota fails at `pulumi up`, after other resources exist (and the host
+ * firewall mirrors every rule in the 16 KB of user data).
+ */
+function hostRuleQuota(read: ConfigReader, input: { appPortCidrs: string[]; sshCidrs: string[]; ipv6: boolean }): void {
+    for (const version of [4, 6] as const) {
+        const world = version === 4 || input.ipv6 ? 2 : 0;
+        const listed = [...input.appPortCidrs, ...input.sshCidrs].filter((c) => (c.includes(":") ? 6 : 4) === version).length;
+        if (world + listed > SECURITY_GROUP_RULE_QUOTA) {
+            const key = input.appPortCidrs.length >= input.sshCidrs.length ? "appPortCidrs" : "sshCidrs";
+            read.problem(key, `${listed} IPv${version} CIDRs`, `at most ${SECURITY_GROUP_RULE_QUOTA - world} IPv${version} CIDRs in stagecraft:appPortCidrs and stagecraft:sshCidrs together: the host's security group holds ${SECURITY_GROUP_RULE_QUOTA} inbound rules per IP version (AWS's default quota), two of them for 80 and 443`);
+        }
+    }
 }
 
 function validSshCidrs(read: ConfigReader, values: string[]): string[] {

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { type MtlsSettings } from "../config/mtls";
+import { MTLS_GATEWAY_LOG_NAME, MTLS_SERVICE_NAMES, type MtlsSettings } from "../config/mtls";
 import { ContainerRepository } from "../containers/containerRepository";
 import { FargateService } from "../containers/fargateService";
 import { type CpuArchitecture } from "../containers/sizing";
@@ -9,7 +9,7 @@ import { type PlatformFoundation } from "../phase3/containerPlatform";
 import { RuleSetGroup } from "../security/securityGroup";
 import { tagsFor } from "../shared/tags";
 import { MtlsCertificates } from "./certificates";
-import { GATEWAY_VARIABLES, gatewayCommand, nginxConfig } from "./nginxConfig";
+import { apiPrivateHostname, GATEWAY_VARIABLES, gatewayCommand, gatewayNginxConfig } from "./nginxConfig";
 import {
     GATEWAY_PEER,
     GATEWAY_PORT,
@@ -194,7 +194,7 @@ export class MtlsApi extends pulumi.ComponentResource {
             healthCheckCustomConfig: {},
             tags: tagsFor(args.tags, `${name}-api-discovery`),
         }, child);
-        this.apiPrivateHostname = `api.${prefix}.internal`;
+        this.apiPrivateHostname = apiPrivateHostname(prefix);
 
         // 5. repositories
         const repository = (service: string) => new ContainerRepository(`${name}-${service}-repo`, {
@@ -218,13 +218,7 @@ export class MtlsApi extends pulumi.ComponentResource {
             region: args.region,
             tags: args.tags,
         };
-        const config = nginxConfig({
-            listenPort: GATEWAY_PORT,
-            apiHostname: this.apiPrivateHostname,
-            apiPort: s.apiPort,
-            healthPath,
-            proxyProtocol: targetGroupSettings.proxyProtocolV2,
-        });
+        const config = gatewayNginxConfig({ namePrefix: prefix, apiPort: s.apiPort, healthPath });
         const gateway = new FargateService(`${name}-gateway`, {
             ...common,
             settings: sizes.gateway,
@@ -249,7 +243,7 @@ export class MtlsApi extends pulumi.ComponentResource {
             ],
             secretKmsKeyArns: [f.keyArn],
             command: gatewayCommand(),
-            logGroupName: `/ecs/${prefix}/nginx`,
+            logGroupName: `/ecs/${prefix}/${MTLS_GATEWAY_LOG_NAME}`,
         }, { parent: this, dependsOn: [listener] });
         gatewayGroup[1](gateway.securityGroupId);
         const api = new FargateService(`${name}-api`, {
@@ -262,7 +256,7 @@ export class MtlsApi extends pulumi.ComponentResource {
             repositoryArn: apiRepo.arn,
             repositoryUrl: apiRepo.repositoryUrl,
             imageTag: args.apiImageTag,
-            logGroupName: `/ecs/${prefix}/mtls-api`,
+            logGroupName: `/ecs/${prefix}/${MTLS_SERVICE_NAMES.api}`,
         }, child);
         apiGroup[1](api.securityGroupId);
 

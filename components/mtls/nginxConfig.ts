@@ -7,6 +7,8 @@
  * requests go to the API service by its Cloud Map name, re-resolved every 10 s (a variable in
  * proxy_pass makes nginx resolve at request time, so replaced API tasks are found).
  */
+import { nginxPath, nginxString } from "../lib/render";
+import { GATEWAY_PORT, gatewayTargetGroupSettings } from "./rules";
 
 /** Where the start-up line writes the certificates and the configuration (the only writable path). */
 export const GATEWAY_DIR = "/tmp/mtls";
@@ -119,7 +121,7 @@ http {
 
         add_header Strict-Transport-Security "max-age=31536000" always;
 
-        location = ${input.healthPath} {
+        location = ${nginxPath(input.healthPath)} {
             access_log off;
             default_type text/plain;
             return 200 "ok\\n";
@@ -133,7 +135,7 @@ http {
             if ($ssl_client_verify != SUCCESS) {
                 return 403;
             }
-            set $api_upstream http://${input.apiHostname}:${input.apiPort};
+            set $api_upstream ${nginxString(`http://${input.apiHostname}:${input.apiPort}`)};
             proxy_pass $api_upstream;
             proxy_http_version 1.1;
             proxy_set_header Host $host;
@@ -152,6 +154,25 @@ ${stripped}
     }
 }
 `;
+}
+
+/** The API's private name in its Cloud Map namespace (`<prefix>.internal`). */
+export function apiPrivateHostname(namePrefix: string): string {
+    return `api.${namePrefix}.internal`;
+}
+
+/**
+ * The gateway's configuration as MtlsApi deploys it: nginx on the NLB's port, PROXY protocol as
+ * the target group sends it, the API by its Cloud Map name.
+ */
+export function gatewayNginxConfig(input: { namePrefix: string; apiPort: number; healthPath: string }): string {
+    return nginxConfig({
+        listenPort: GATEWAY_PORT,
+        apiHostname: apiPrivateHostname(input.namePrefix),
+        apiPort: input.apiPort,
+        healthPath: input.healthPath,
+        proxyProtocol: gatewayTargetGroupSettings(input.healthPath).proxyProtocolV2,
+    });
 }
 
 /** The variables the gateway container reads at start: configuration in plain env, PEMs as ECS secrets. */

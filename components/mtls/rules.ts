@@ -2,6 +2,7 @@
  * The mTLS API's decisions as data (pure): the security-group chain, the NLB's target group, the
  * tasks' sizes, the dashboard, the alarms and the monthly cost.
  */
+import { MTLS_SERVICE_NAMES } from "../config/mtls";
 import { type ServiceSettings } from "../config/platform";
 import { fargateMonthlyCost } from "../containers/sizing";
 import { inTwoColumns, metricWidget, type Widget } from "../observability/dashboard";
@@ -80,7 +81,7 @@ export function mtlsServiceSettings(input: {
     return {
         gateway: {
             ...base,
-            name: "mtls-gateway",
+            name: MTLS_SERVICE_NAMES.gateway,
             loadBalanced: true,
             cpu: 256,
             memory: 512,
@@ -91,7 +92,7 @@ export function mtlsServiceSettings(input: {
         },
         api: {
             ...base,
-            name: "mtls-api",
+            name: MTLS_SERVICE_NAMES.api,
             loadBalanced: false,
             cpu: input.apiCpu,
             memory: input.apiMemory,

@@ -2,6 +2,7 @@
  * The NAT instance's decisions (pure): what its security group admits, and the first-boot script
  * that turns an Amazon Linux 2023 instance into a NAT (IP forwarding + iptables MASQUERADE).
  */
+import { heredocToFile, shellQuote } from "../lib/render";
 import { type RuleSpec, tcp, WORLD_IPV4 } from "../security/rules";
 
 /** Ports private instances reach the internet on by default: HTTPS and HTTP (packages, registries, AWS APIs). */
@@ -27,23 +28,21 @@ export function natEgress(ports: readonly number[] = DEFAULT_EGRESS_PORTS): Rule
  * ports. No secrets here.
  */
 export function natUserData(vpcCidrBlock: string): string {
+    const vpc = shellQuote(vpcCidrBlock);
     return [
         "#!/bin/bash",
         "# stagecraft NAT instance: forward and masquerade the VPC's outbound traffic",
         "set -euxo pipefail",
         "dnf install -y iptables-services",
         "systemctl enable --now iptables",
-        "cat > /etc/sysctl.d/90-stagecraft-nat.conf <<'SYSCTL'",
-        "net.ipv4.ip_forward = 1",
-        "net.ipv4.conf.all.send_redirects = 0",
-        "SYSCTL",
+        ...heredocToFile("/etc/sysctl.d/90-stagecraft-nat.conf", "net.ipv4.ip_forward = 1\nnet.ipv4.conf.all.send_redirects = 0", "SYSCTL"),
         "sysctl --system",
         "iface=$(ip -o -4 route show default | awk '{print $5; exit}')",
         "iptables -t nat -F POSTROUTING",
-        `iptables -t nat -A POSTROUTING -o "$iface" -s ${vpcCidrBlock} -j MASQUERADE`,
+        `iptables -t nat -A POSTROUTING -o "$iface" -s ${vpc} -j MASQUERADE`,
         "iptables -F FORWARD",
         `iptables -A FORWARD -i "$iface" -m state --state ESTABLISHED,RELATED -j ACCEPT`,
-        `iptables -A FORWARD -s ${vpcCidrBlock} -o "$iface" -j ACCEPT`,
+        `iptables -A FORWARD -s ${vpc} -o "$iface" -j ACCEPT`,
         "iptables -A FORWARD -j DROP",
         "service iptables save",
         "",

@@ -2,7 +2,8 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { type Settings } from "../config/settings";
 import { amiQuery, architectureOf, isBurstable } from "../compute/ami";
-import { appHostUserData, containerLogGroupName } from "../compute/userData";
+import { containerLogGroupName } from "../compute/userData";
+import { singleHostFiles } from "./firstBoot";
 import { DeployDocuments } from "../deploy/deployDocuments";
 import { InstanceRole } from "../iam/instanceRole";
 import { Network } from "../network/network";
@@ -112,8 +113,8 @@ export class SingleHost extends pulumi.ComponentResource {
         }, child);
 
         // 6. instance + Elastic IP
-        const ami = aws.ec2.getAmiOutput(amiQuery(args.host.amiFamily, architectureOf(args.host.instanceType)), child);
         const tlsDomain = args.dns.tls ? args.dns.domain : undefined;
+        const ami = aws.ec2.getAmiOutput(amiQuery(args.host.amiFamily, architectureOf(args.host.instanceType)), child);
         const instance = new aws.ec2.Instance(`${name}-host`, {
             ami: ami.id,
             instanceType: args.host.instanceType,
@@ -136,14 +137,7 @@ export class SingleHost extends pulumi.ComponentResource {
             // Standard credits: a busy t-class host slows down instead of running up a bill.
             creditSpecification: isBurstable(args.host.instanceType) ? { cpuCredits: "standard" } : undefined,
             ipv6AddressCount: args.network.ipv6 ? 1 : undefined,
-            userData: appHostUserData({
-                app: args.app,
-                environment: env,
-                region: args.region,
-                family: args.host.amiFamily,
-                ingress,
-                exposure: { publishAppPort: args.host.appPortCidrs.length > 0, tlsDomain },
-            }),
+            userData: singleHostFiles(args).userData,
             userDataReplaceOnChange: false,
             tags: tagsFor(args.tags, `${name}-host`),
         }, {

@@ -2,7 +2,8 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { distributionGrant } from "../cdn/grant";
 import { StaticSiteCdn } from "../cdn/staticSiteCdn";
-import { appHostUserData, containerLogGroupName } from "../compute/userData";
+import { containerLogGroupName } from "../compute/userData";
+import { fleetFiles } from "./firstBoot";
 import { type Settings } from "../config/settings";
 import { type WebSettings, webHostnames } from "../config/web";
 import { InstanceRole } from "../iam/instanceRole";
@@ -15,7 +16,6 @@ import { WebMonitoring } from "../observability/webMonitoring";
 import { StagecraftError } from "../shared/errors";
 import { AppBuckets } from "../storage/appBuckets";
 import { AppFleet } from "./appFleet";
-import { instanceFirewallIngress } from "./rules";
 
 /**
  * What the load-balanced web tier is built from: the validated stack settings (see
@@ -150,7 +150,7 @@ export class ScalableWeb extends pulumi.ComponentResource {
             amiFamily: args.host.amiFamily,
             rootVolumeSizeGb: args.host.rootVolumeSizeGb,
             detailedMonitoring: args.host.detailedMonitoring,
-            userData: this.firstBoot(args),
+            userData: fleetFiles(args).userData,
             scaling: args.web.asg,
             egressPorts: args.web.egressPorts,
             tags: args.tags,
@@ -212,18 +212,6 @@ export class ScalableWeb extends pulumi.ComponentResource {
             alertTopicArn: this.alertTopicArn,
             dashboardName: this.dashboardName,
             natInstanceId: this.natInstanceId,
-        });
-    }
-
-    /** Phase 1's first-boot script without the TLS proxy: the ALB terminates TLS. */
-    private firstBoot(args: ScalableWebArgs): string {
-        return appHostUserData({
-            app: args.app,
-            environment: args.environment,
-            region: args.region,
-            family: args.host.amiFamily,
-            ingress: instanceFirewallIngress(args.app.port, args.network.cidrBlock),
-            exposure: { publishAppPort: true, proxy: false, hostNetwork: true },
         });
     }
 }

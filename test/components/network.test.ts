@@ -98,7 +98,7 @@ describe("network decisions (pure)", () => {
     it("the NAT user data forwards and masquerades only the VPC's traffic, and is valid bash", () => {
         const script = natUserData("10.0.0.0/16");
         assert.match(script, /net\.ipv4\.ip_forward = 1/);
-        assert.match(script, /-t nat -A POSTROUTING -o "\$iface" -s 10\.0\.0\.0\/16 -j MASQUERADE/);
+        assert.match(script, /-t nat -A POSTROUTING -o "\$iface" -s '10\.0\.0\.0\/16' -j MASQUERADE/);
         assert.match(script, /-A FORWARD -j DROP/);
         assert.match(script, /service iptables save/);
         const result = spawnSync("bash", ["-n"], { input: script, encoding: "utf8" });
@@ -136,7 +136,7 @@ describe("Network under mocks", function () {
         it("the NAT instance boots the arm64 Amazon Linux 2023 image and masquerades the VPC CIDR", () => {
             const nat = named(built.registrations, "chat-staging-network-nat");
             assert.match(nat.inputs.ami, /^ami-/);
-            assert.match(nat.inputs.userData, /-s 10\.0\.0\.0\/16 -j MASQUERADE/);
+            assert.match(nat.inputs.userData, /-s '10\.0\.0\.0\/16' -j MASQUERADE/);
             assert.equal(nat.inputs.iamInstanceProfile, undefined, "no role: the NAT calls no AWS API");
         });
 

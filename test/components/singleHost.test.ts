@@ -77,7 +77,7 @@ describe("SingleHost (phase 1) under mocks", function () {
             const [instance] = ofType(built.registrations, "aws:ec2/instance:Instance");
             assert.match(instance.inputs.userData, /dnf install -y docker/);
             assert.match(instance.inputs.userData, /PORT: "5000"/);
-            assert.match(instance.inputs.userData, /awslogs-group: \/chat\/dev\/containers/);
+            assert.match(instance.inputs.userData, /awslogs-group: "\/chat\/dev\/containers"/);
         });
 
         it("gives the host an Elastic IP attached to the instance", () => {
@@ -211,7 +211,7 @@ describe("SingleHost (phase 1) under mocks", function () {
         it("installs with apt and ufw on Ubuntu", () => {
             const [instance] = ofType(built.registrations, "aws:ec2/instance:Instance");
             assert.match(instance.inputs.userData, /apt-get install -y -q docker\.io/);
-            assert.match(instance.inputs.userData, /ufw allow proto tcp from 203\.0\.113\.10\/32 to any port 22 /);
+            assert.match(instance.inputs.userData, /ufw allow proto tcp from '203\.0\.113\.10\/32' to any port 22 /);
         });
     });
 

@@ -55,8 +55,8 @@ describe("user data", () => {
     it("enables a host firewall with the security group's ports and nothing else", () => {
         const ubuntu = userData(input({ family: "ubuntu-22.04" }));
         assert.match(ubuntu, /ufw default deny incoming/);
-        assert.match(ubuntu, /ufw allow proto tcp from 0\.0\.0\.0\/0 to any port 80 /);
-        assert.match(ubuntu, /ufw allow proto tcp from 0\.0\.0\.0\/0 to any port 5000 /);
+        assert.match(ubuntu, /ufw allow proto tcp from '0\.0\.0\.0\/0' to any port 80 /);
+        assert.match(ubuntu, /ufw allow proto tcp from '0\.0\.0\.0\/0' to any port 5000 /);
         assert.match(ubuntu, /ufw --force enable/);
         assert.doesNotMatch(ubuntu, /port 22\b/);
         const al = userData(input());
@@ -68,22 +68,22 @@ describe("user data", () => {
     it("opens SSH in the host firewall only from the admin CIDRs", () => {
         const ingress = singleHostIngress({ appPort: 5000, appPortCidrs: [], sshCidrs: ["203.0.113.10/32"], ipv6: false });
         const text = firewallScript("ubuntu-22.04", ingress);
-        assert.match(text, /ufw allow proto tcp from 203\.0\.113\.10\/32 to any port 22 /);
+        assert.match(text, /ufw allow proto tcp from '203\.0\.113\.10\/32' to any port 22 /);
         assert.equal((text.match(/port 22 /g) ?? []).length, 1);
     });
 
     it("writes the compose file, the image and first tag, and deploys through the deploy tool", () => {
         const text = userData(input());
-        assert.match(text, /cat > \/opt\/chat\/compose\.yaml <<'COMPOSE'/);
+        assert.match(text, /cat > '\/opt\/chat\/compose\.yaml' <<'STAGECRAFT_COMPOSE'/);
         assert.match(text, /APP_IMAGE=ghcr\.io\/acme\/chat\nAPP_TAG=v1\.2\.3/);
-        assert.match(text, /\/usr\/local\/sbin\/stagecraft-deploy deploy v1\.2\.3\n/);
+        assert.match(text, /\/usr\/local\/sbin\/stagecraft-deploy deploy 'v1\.2\.3'\n/);
     });
 
     it("holds no secret: app secrets are read from SSM Parameter Store at deploy time", () => {
         const text = userData(input());
         assert.doesNotMatch(text, /(password|secret_key|aws_secret_access_key)\s*=/i);
         assert.match(text, /get-parameters-by-path --region "\$REGION" --path "\$PARAMETER_PATH"/);
-        assert.match(text, /PARAMETER_PATH=\/chat\/dev/);
+        assert.match(text, /PARAMETER_PATH='\/chat\/dev'/);
     });
 
     it("is valid bash for both families (bash -n)", () => {
@@ -109,7 +109,7 @@ describe("compose file", () => {
         assert.match(text, /image: \$\{APP_IMAGE\}:\$\{APP_TAG\}/);
         assert.match(text, /PORT: "5000"/);
         assert.match(text, /- "5000:5000"/);
-        assert.match(text, /awslogs-group: \/chat\/dev\/containers/);
+        assert.match(text, /awslogs-group: \"\/chat\/dev\/containers\"/);
         assert.match(text, /no-new-privileges:true/);
     });
 
@@ -132,7 +132,7 @@ describe("deploy tool and SSM documents", () => {
 
     it("deploy pulls and restarts compose, then probes the health path", () => {
         assert.match(script, /docker compose pull --quiet && docker compose up -d --remove-orphans/);
-        assert.match(script, /HEALTH_URL=http:\/\/127\.0\.0\.1:5000\/health/);
+        assert.match(script, /HEALTH_URL='http:\/\/127\.0\.0\.1:5000\/health'/);
     });
 
     it("records current and previous releases, and restores the previous one when unhealthy", () => {

@@ -2,9 +2,11 @@ import * as assert from "node:assert/strict";
 import { parseMtlsSettings } from "../../components/config/mtls";
 import { type RawConfig, readerFor } from "../helpers/settings";
 
+const TAKEN = { appSubdomain: "app", cdnSubdomain: "cdn", websocketSubdomain: "ws", tenantSubdomain: "tenant" };
+
 function parse(raw: RawConfig, phase: 1 | 2 | 3 | 4 = 3) {
     const read = readerFor(raw);
-    return { settings: parseMtlsSettings(read, phase), problems: read.problems };
+    return { settings: parseMtlsSettings(read, phase, TAKEN), problems: read.problems };
 }
 
 describe("config: the mTLS API (seed 002)", () => {

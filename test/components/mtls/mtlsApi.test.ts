@@ -209,7 +209,7 @@ describe("MtlsApi on its own (under mocks)", function () {
     this.timeout(60_000);
     const settings = () => {
         const read = readerFor({ mtlsApi: true, mtlsClientCidrs: ["0.0.0.0/0"], mtlsClients: ["partner-a"] });
-        const parsed = parseMtlsSettings(read, 3);
+        const parsed = parseMtlsSettings(read, 3, { appSubdomain: "app", cdnSubdomain: "cdn", websocketSubdomain: "ws", tenantSubdomain: "tenant" });
         assert.deepEqual(read.problems, []);
         return parsed!;
     };

@@ -44,7 +44,7 @@ describe("mTLS gateway: nginx configuration (pure)", () => {
         assert.ok(forbidden >= 0);
         assert.match(root.slice(forbidden, root.indexOf("}", forbidden)), /return 403;/);
         assert.ok(forbidden < root.indexOf("proxy_pass"), "the check comes before the proxying");
-        assert.match(root, /set \$api_upstream http:\/\/api\.chat-prod\.internal:8080;/);
+        assert.match(root, /set \$api_upstream "http:\/\/api\.chat-prod\.internal:8080";/);
         assert.match(root, /proxy_pass \$api_upstream;/, "a variable: nginx re-resolves the name at request time");
     });
 

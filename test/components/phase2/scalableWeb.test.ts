@@ -158,7 +158,7 @@ describe("ScalableWeb (phase 2) under mocks", function () {
                 assert.match(script, /PORT: "5000"/);
                 assert.doesNotMatch(script, /caddy/);
                 assert.match(script, /ip saddr 10\.0\.0\.0\/16 tcp dport 5000 accept/, "host firewall admits the app port from the VPC");
-                assert.match(script, /stagecraft-deploy deploy 0\.9\.2|stagecraft-deploy deploy v1\.10\.3/);
+                assert.match(script, /stagecraft-deploy deploy '0\.9\.2'|stagecraft-deploy deploy 'v1\.10\.3'/);
                 assert.ok(script.length < 16384, `user data is ${script.length} bytes; EC2 accepts 16 KB`);
             });
 
@@ -338,7 +338,7 @@ describe("ScalableWeb (phase 2) under mocks", function () {
             const { registrations } = await build({ instanceType: "t4g.small", amiFamily: "ubuntu-22.04" });
             const lt = named(registrations, "chat-staging-app-lt");
             assert.equal(lt.inputs.blockDeviceMappings[0].deviceName, "/dev/sda1");
-            assert.match(decoded(lt.inputs.userData), /ufw allow proto tcp from 10\.0\.0\.0\/16 to any port 5000/);
+            assert.match(decoded(lt.inputs.userData), /ufw allow proto tcp from '10\.0\.0\.0\/16' to any port 5000/);
         });
 
         it("a missing hosted zone is refused before anything is created", () => {
