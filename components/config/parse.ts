@@ -154,6 +154,7 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
         read.problem("alertEmail", null, "an e-mail address while stagecraft:budgetMonthlyUsd is above 0 or costAnomalyMonitor is on: cost alerts need a recipient (or set budgetMonthlyUsd to 0)");
     }
 
+    read.refuseUnknownKeys();
     if (read.problems.length > 0) throw new ConfigError(read.problems);
 
     return {

@@ -9,6 +9,7 @@ import { CPU_ARCHITECTURES, type CpuArchitecture, FARGATE_CPUS, fargateSizeProbl
 import { ENV_NAME, looksSecret } from "../containers/taskDefinition";
 import { secretSourceOf, type SecretSource } from "../containers/documents";
 import { isCountryCode } from "../waf/countries";
+import { MTLS_RESERVED_NAMES } from "./mtls";
 import { type ConfigReader } from "./reader";
 import { type Phase } from "./settings";
 
@@ -156,20 +157,74 @@ function label(read: ConfigReader, key: string, fallback: string): string {
     return value;
 }
 
-/** `NAME=value` entries; names must be valid and, for plain environment, not look secret. */
+/**
+ * Variables the platform sets in every service (phase3/rules.ts platformEnvironment and its
+ * injected secrets): a user value under one of these names would silently re-point the app (PORT
+ * away from the load balancer's port, REDIS_HOST elsewhere), so config refuses them.
+ */
+export const PLATFORM_VARIABLES: readonly string[] = [
+    "PORT", "APP_URL", "REDIS_HOST", "REDIS_PORT", "REDIS_TLS", "SESSIONS_TABLE", "UPLOADS_BUCKET",
+    "COGNITO_USER_POOL_ID", "COGNITO_CLIENT_ID", "WEBSOCKET_URL", "REDIS_AUTH_TOKEN", "SESSION_SECRET",
+];
+
+/**
+ * Prefixes AWS reserves in a task's environment: ECS and the SDKs read AWS_* (a user
+ * AWS_CONTAINER_CREDENTIALS_RELATIVE_URI would take the task role away, AWS_REGION the region)
+ * and ECS_* configure the agent.
+ */
+export const RESERVED_PREFIXES: readonly string[] = ["AWS_", "ECS_"];
+
+function reservedName(name: string): string | undefined {
+    if (PLATFORM_VARIABLES.includes(name)) return "the platform sets it in every service";
+    const prefix = RESERVED_PREFIXES.find((p) => name.toUpperCase().startsWith(p));
+    return prefix === undefined ? undefined : `${prefix}* is reserved by AWS (ECS and the SDKs read it)`;
+}
+
+/**
+ * What in a plain value shows it is a secret: credentials in a URL (`postgres://user:pw@host`),
+ * an HTTP Authorization value, or a well-known token shape (AWS access key id, private key
+ * block, GitHub, Slack and Stripe tokens).
+ */
+const SECRET_VALUE_SHAPES: readonly { kind: string; re: RegExp }[] = [
+    { kind: "a password in a URL", re: /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/@\s:]*:[^/@\s]+@/ },
+    { kind: "an Authorization value", re: /^(?:Bearer|Basic|Token)\s+\S{8,}/i },
+    { kind: "an AWS access key id", re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/ },
+    { kind: "a private key", re: /-----BEGIN [A-Z ]*PRIVATE KEY/ },
+    { kind: "a GitHub token", re: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})/ },
+    { kind: "a Slack token", re: /\bxox[abprs]-[A-Za-z0-9-]{10,}/ },
+    { kind: "a Stripe secret key", re: /\b[rs]k_live_[0-9A-Za-z]{16,}/ },
+];
+
+export function secretValueKind(value: string): string | undefined {
+    return SECRET_VALUE_SHAPES.find((s) => s.re.test(value))?.kind;
+}
+
+/** Printable text without line breaks: what an environment value or a health-check line may hold. */
+const PRINTABLE = /^[^\u0000-\u001f\u007f]*$/;
+
+/** `NAME=value` entries; names must be valid, not reserved, and not look secret, nor may the values. */
 function environment(read: ConfigReader): Record<string, string> {
     const env: Record<string, string> = {};
     for (const entry of read.stringList("containerEnvironment", [])) {
         const at = entry.indexOf("=");
         const name = at > 0 ? entry.slice(0, at) : entry;
+        const value = entry.slice(at + 1);
+        const reserved = at > 0 ? reservedName(name) : undefined;
+        const valueKind = secretValueKind(value);
         if (at <= 0 || !ENV_NAME.test(name)) {
             read.problem("containerEnvironment", entry, "NAME=value entries with a variable name of letters, digits and _ (e.g. \"LOG_LEVEL=info\")");
+        } else if (reserved !== undefined) {
+            read.problem("containerEnvironment", name, `a name of the app's own: ${name} is not settable (${reserved})`);
         } else if (looksSecret(name)) {
             read.problem("containerEnvironment", name, `a non-secret variable: ${name} looks like a secret, so list it in stagecraft:containerSecrets as "${name}=<Secrets Manager ARN or SSM parameter>"`);
+        } else if (valueKind !== undefined) {
+            read.problem("containerEnvironment", `${name}=[hidden]`, `a non-secret value: the value of ${name} holds ${valueKind}; store it in Secrets Manager or SSM Parameter Store and list ${name} in stagecraft:containerSecrets`);
+        } else if (!PRINTABLE.test(value) || value.length > 4096) {
+            read.problem("containerEnvironment", name, "a value of printable characters without line breaks, up to 4096 characters");
         } else if (name in env) {
             read.problem("containerEnvironment", name, "each variable once");
         } else {
-            env[name] = entry.slice(at + 1);
+            env[name] = value;
         }
     }
     return env;
@@ -182,10 +237,14 @@ function secrets(read: ConfigReader): ConfiguredSecret[] {
         const name = at > 0 ? entry.slice(0, at) : entry;
         const valueFrom = at > 0 ? entry.slice(at + 1).trim() : "";
         const source = secretSourceOf(valueFrom);
+        const reserved = at > 0 ? reservedName(name) : undefined;
         if (at <= 0 || !ENV_NAME.test(name)) {
-            read.problem("containerSecrets", entry, "NAME=<valueFrom> entries with a variable name of letters, digits and _");
+            read.problem("containerSecrets", at > 0 ? `${name}=[hidden]` : "[hidden]", "NAME=<valueFrom> entries with a variable name of letters, digits and _");
+        } else if (reserved !== undefined) {
+            read.problem("containerSecrets", name, `a name of the app's own: ${name} is not settable (${reserved})`);
         } else if (source === undefined) {
-            read.problem("containerSecrets", entry, "NAME=<full Secrets Manager secret ARN> (optionally with :json-key::), NAME=<SSM parameter ARN> or NAME=</ssm/parameter/name>: never the secret itself");
+            // Whatever follows the = may be the secret itself: it is never printed.
+            read.problem("containerSecrets", `${name}=[hidden]`, "NAME=<full Secrets Manager secret ARN> (optionally with :json-key::), NAME=<SSM parameter ARN> or NAME=</ssm/parameter/path> (starting with /): never the secret itself");
         } else if (out.some((s) => s.name === name)) {
             read.problem("containerSecrets", name, "each variable once");
         } else {
@@ -211,8 +270,9 @@ function counts(read: ConfigReader, keys: { desired: string; min: string; max: s
 function worker(read: ConfigReader, entry: string, shared: Pick<ServiceSettings, "environment" | "secrets" | "readonlyRootFilesystem">, cpuTargetDefault: number): ServiceSettings | undefined {
     const key = "workerServices";
     const [name, ...pairs] = entry.trim().split(/\s+/);
-    if (!SERVICE_NAME.test(name ?? "") || name === API_SERVICE) {
-        read.problem(key, entry, `a service name first (2-20 lower-case letters, digits, hyphens; not "${API_SERVICE}"), then optional cpu= memory= desired= min= max= cpuTarget= tag=, e.g. "notifications cpu=512 memory=1024 max=3"`);
+    const reserved: string[] = [API_SERVICE, ...MTLS_RESERVED_NAMES];
+    if (!SERVICE_NAME.test(name ?? "") || reserved.includes(name)) {
+        read.problem(key, entry, `a service name first (2-20 lower-case letters, digits, hyphens; not ${reserved.map((r) => `"${r}"`).join(", ")}: the platform's own services, repositories and log groups), then optional cpu= memory= desired= min= max= cpuTarget= tag=, e.g. "notifications cpu=512 memory=1024 max=3"`);
         return undefined;
     }
     const d = PLATFORM_DEFAULTS;
@@ -283,12 +343,20 @@ export function parsePlatformSettings(read: ConfigReader, phase: Phase): Platfor
         { desired: d.serviceDesiredCount, min: d.serviceMinCount, max: d.serviceMaxCount });
     const cpuTarget = read.integer("serviceCpuTarget", d.serviceCpuTarget, 10, 95);
     const requestsPerTarget = read.integer("serviceRequestsPerTarget", d.serviceRequestsPerTarget, 10, 100000);
-    const healthCheck = read.optionalString("healthCheckCommand")?.trim();
+    const healthCheck = read.optionalString("healthCheckCommand");
+    if (healthCheck !== undefined && (!PRINTABLE.test(healthCheck) || healthCheck.length > 1024)) {
+        read.problem("healthCheckCommand", healthCheck, "one shell command line run inside the container (printable characters, no line breaks, up to 1024 characters), e.g. \"curl -fsS http://localhost:8000/health || exit 1\"");
+    }
     const shared = {
         environment: environment(read),
         secrets: secrets(read),
         readonlyRootFilesystem: read.boolean("readonlyRootFilesystem", true),
     };
+    for (const s of shared.secrets) {
+        if (s.name in shared.environment) {
+            read.problem("containerSecrets", s.name, `a name not also in stagecraft:containerEnvironment: ${s.name} is in both (ECS refuses a task definition that sets a variable twice)`);
+        }
+    }
     const api: ServiceSettings = {
         name: API_SERVICE,
         loadBalanced: true,

@@ -122,12 +122,13 @@ export type SecretSource = "secretsmanager" | "ssm";
 
 const SECRET_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]+(:[^:]*:[^:]*:[^:]*)?$/;
 const PARAMETER_ARN = /^arn:aws[a-z-]*:ssm:[a-z0-9-]+:\d{12}:parameter\/[A-Za-z0-9/_.-]+$/;
-const PARAMETER_NAME = /^\/?[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/;
+// A parameter name given in config starts with "/": a bare word is more likely the secret itself.
+const PARAMETER_NAME = /^\/[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/;
 
 /**
  * What a configured `valueFrom` is: a Secrets Manager ARN (optionally with
  * `:json-key:version-stage:version-id`), an SSM parameter ARN, or an SSM parameter name of this
- * region (`/chat/prod/db-url`); undefined for anything else (Secrets Manager needs the full ARN).
+ * region given as a path (`/chat/prod/db-url`); undefined for anything else (Secrets Manager needs the full ARN).
  */
 export function secretSourceOf(valueFrom: string): SecretSource | undefined {
     if (SECRET_ARN.test(valueFrom)) return "secretsmanager";

@@ -8,17 +8,20 @@ import { StagecraftError } from "../shared/errors";
 import { type CpuArchitecture } from "./sizing";
 
 /**
- * Names that say "this is a secret" (…PASSWORD, …SECRET, …TOKEN, …API_KEY, …): such a variable
- * never goes into `environment`, only into `secrets` (the policy pack's ECS check uses the same
- * shape).
+ * Names that say "this is a secret" (…PASSWORD, …PASS, …SECRET, …TOKEN, …API_KEY, …_KEY, …AUTH,
+ * …): such a variable never goes into `environment`, only into `secrets` (the policy pack's ECS
+ * check uses the same shape). `_KEY` names that are not secrets (a table's partition key, a
+ * public key) are let through by NON_SECRET_KEY.
  */
-export const SECRET_LOOKING_NAME = /(?:PASSWORD|PASSWD|PASSPHRASE|SECRET|SECRET_KEY|SECRET_ACCESS_KEY|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIALS?)$/i;
+export const SECRET_LOOKING_NAME = /(?:PASSWORD|PASSWD|PASS|_PWD|PASSPHRASE|SECRET|SECRET_KEY|SECRET_ACCESS_KEY|TOKEN|API_?KEY|PRIVATE_?KEY|_KEY|CREDENTIALS?|_AUTH|AUTH_?TOKEN)$/i;
+const NON_SECRET_KEY = /(?:PUBLIC|PARTITION|SORT|HASH|RANGE|PRIMARY|ROUTING|CACHE|IDEMPOTENCY|OBJECT|S3|KMS)_KEY$/i;
 
 /** What an environment variable may be called (POSIX shell names). */
 export const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function looksSecret(name: string): boolean {
-    return SECRET_LOOKING_NAME.test(name.trim());
+    const n = name.trim();
+    return SECRET_LOOKING_NAME.test(n) && !NON_SECRET_KEY.test(n);
 }
 
 /** A value ECS injects as an environment variable at start, read by the execution role. */

@@ -9,7 +9,7 @@ function encode(value: string | number | boolean | string[]): string {
 
 export function readerFor(raw: RawConfig): ConfigReader {
     const values = new Map(Object.entries(raw).map(([k, v]) => [k, encode(v)]));
-    return new ConfigReader({ get: (key) => values.get(key) }, "stagecraft");
+    return new ConfigReader({ get: (key) => values.get(key), keys: () => [...values.keys()] }, "stagecraft");
 }
 
 /**

@@ -7,7 +7,11 @@ export const REPO_ROOT = path.resolve(__dirname, "../..");
 /** Settings of a stack exactly as `pulumi up` would produce them from Pulumi.yaml + Pulumi.<stack>.yaml. */
 export function stackSettings(stack: string): Settings {
     const resolved = resolveStackConfig(REPO_ROOT, stack);
-    const source = { get: (key: string) => resolved.config[`${resolved.project}:${key}`] };
+    const prefix = `${resolved.project}:`;
+    const source = {
+        get: (key: string) => resolved.config[prefix + key],
+        keys: () => Object.keys(resolved.config).filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length)),
+    };
     return parseSettings(new ConfigReader(source, resolved.project), {
         project: resolved.project,
         stack,

@@ -89,9 +89,9 @@ describe("parsePlatformSettings (phase 3 config)", () => {
         });
 
         it("refuses a secret-looking name in the plain environment and points to containerSecrets", () => {
-            const [problem] = parse({ containerEnvironment: ["SESSION_SECRET=hunter2"] }).problems;
+            const [problem] = parse({ containerEnvironment: ["DB_SECRET=hunter2"] }).problems;
             assert.equal(problem.key, "stagecraft:containerEnvironment");
-            assert.equal(problem.value, "SESSION_SECRET", "the secret value itself is never echoed");
+            assert.equal(problem.value, "DB_SECRET", "the secret value itself is never echoed");
             assert.match(problem.allowed, /containerSecrets/);
         });
 
