@@ -90,8 +90,8 @@ compose_up() {
 }
 
 healthy() {
-  local attempt
-  for attempt in $(seq 1 "$HEALTH_ATTEMPTS"); do
+  local _
+  for _ in $(seq 1 "$HEALTH_ATTEMPTS"); do
     if curl -fsS --max-time 3 "$HEALTH_URL" > /dev/null; then return 0; fi
     sleep "$HEALTH_INTERVAL"
   done

@@ -90,8 +90,8 @@ export function parseEnterpriseSettings(read: ConfigReader, phase: Phase, region
     const trailRetentionDays = read.integer("trailRetentionDays", 365, 90, 3650);
 
     if (phase < 4) {
-        if (parsed.tenants.length > 0) read.problem("tenants", parsed.tenants.map((t) => `${t.id}:${t.plan}`), "empty below phase 4: tenants are built by phase 4");
-        if (createOrganization) read.problem("createOrganization", true, "false below phase 4: the organisation is built by phase 4");
+        if (parsed.tenants.length > 0) read.problem("tenants", parsed.tenants.map((t) => `${t.id}:${t.plan}`), "empty while stagecraft:phase is below 4: tenants are built by phase 4");
+        if (createOrganization) read.problem("createOrganization", true, "false while stagecraft:phase is below 4: the organisation is built by phase 4");
     }
     if (!createOrganization && accounts.length > 0) {
         read.problem("memberAccounts", accounts.map((a) => a.name), "empty unless stagecraft:createOrganization is true: accounts are created in the organisation");

@@ -79,7 +79,7 @@ export function parseMtlsSettings(read: ConfigReader, phase: Phase, taken: Reado
 
     if (!enabled) return undefined;
     if (phase < 3) {
-        read.problem("mtlsApi", true, "false below phase 3: the mTLS API runs on the phase-3 container platform");
+        read.problem("mtlsApi", true, "false while stagecraft:phase is below 3: the mTLS API runs on the phase-3 container platform");
         return undefined;
     }
     // Every hostname of the platform lives under the same domain: the gateway's record (and its
@@ -89,7 +89,7 @@ export function parseMtlsSettings(read: ConfigReader, phase: Phase, taken: Reado
         read.problem("mtlsSubdomain", subdomain, `a label of its own: stagecraft:${clash[0]} is "${clash[1]}" too (two records and certificates for one name)`);
     }
     if (configuredCidrs.length === 0) {
-        read.problem("mtlsClientCidrs", [], "the ranges the partners connect from, e.g. [\"198.51.100.0/24\"], or [\"0.0.0.0/0\"] to accept any address (the client certificate still authenticates): there is no default, so an open port is always a decision in the stack file");
+        read.problem("mtlsClientCidrs", [], "while stagecraft:mtlsApi is true, the ranges the partners connect from, e.g. [\"198.51.100.0/24\"], or [\"0.0.0.0/0\"] to accept any address (the client certificate still authenticates): there is no default, so an open port is always a decision in the stack file");
     }
     return { subdomain, clientCidrs, clients, gatewayCount, apiCount, apiPort, apiCpu, apiMemory, gatewayImageTag, certificateAuthority, certificateValidityDays };
 }

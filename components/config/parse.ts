@@ -87,7 +87,7 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
     const availabilityZones = read.integer("availabilityZones", 2, 1, 3);
     const natStrategy = read.oneOf("natStrategy", "none", NAT_STRATEGIES);
     if (phase === 1 && natStrategy !== "none") {
-        read.problem("natStrategy", natStrategy, "\"none\" in phase 1: the single host lives in a public subnet and there are no private subnets to route");
+        read.problem("natStrategy", natStrategy, "\"none\" while stagecraft:phase is 1: the single host lives in a public subnet and there are no private subnets to route");
     }
     const ipv6 = read.boolean("enableIpv6", false);
     const flowLogs = read.boolean("vpcFlowLogs", false);

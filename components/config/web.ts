@@ -132,14 +132,14 @@ export function parseWebSettings(read: ConfigReader, phase: Phase): WebSettings 
 
     if (phase >= 2) {
         if (read.optionalString("domain") === undefined) {
-            read.problem("domain", null, "the apex domain (e.g. example.com) from phase 2 on: the load balancer's certificate covers it and *.<domain>");
+            read.problem("domain", null, "the apex domain (e.g. example.com) while stagecraft:phase is 2 or more: the load balancer's certificate covers it and *.<domain>");
         }
         if (read.optionalString("hostedZoneId") === undefined) {
-            read.problem("hostedZoneId", null, "the Route53 hosted zone of stagecraft:domain from phase 2 on: certificates are validated and hostnames published there");
+            read.problem("hostedZoneId", null, "the Route53 hosted zone of stagecraft:domain while stagecraft:phase is 2 or more: certificates are validated and hostnames published there");
         }
         const nat = read.string("natStrategy", "none");
         if (nat === "none") {
-            read.problem("natStrategy", nat, "\"instance\", \"gateway\" or \"gateway-per-az\" from phase 2 on: workloads in private subnets install packages and pull images through NAT");
+            read.problem("natStrategy", nat, "\"instance\", \"gateway\" or \"gateway-per-az\" while stagecraft:phase is 2 or more: workloads in private subnets install packages and pull images through NAT");
         }
     }
 

@@ -2,6 +2,8 @@
 // the robustness review, refused at parse time with the key named, before any resource exists.
 import * as assert from "node:assert/strict";
 import { ConfigReader } from "../../components/config";
+import { PLATFORM_VARIABLES } from "../../components/config/platform";
+import { platformEnvironment, REDIS_TOKEN_VARIABLE, SESSION_SECRET_VARIABLE } from "../../components/phase3/rules";
 import { generatedTextProblems } from "../../components/generatedTexts";
 import { ConfigError, type ConfigProblem } from "../../components/shared/errors";
 import { parseSettings } from "../../components/config/parse";
@@ -98,6 +100,13 @@ describe("hostile input: config that breaks or weakens the deployment is refused
                 assert.match(problemOn({ ...PHASE3, containerEnvironment: [`${name}=x`] }, "containerEnvironment").allowed, /not settable/, name);
                 assert.match(problemOn({ ...PHASE3, containerSecrets: [`${name}=/chat/prod/x`] }, "containerSecrets").allowed, /not settable/, name);
             }
+        });
+
+        it("reserves every variable the platform sets (its environment and its injected secrets)", () => {
+            const endpoints = { region: "r", appUrl: "u", redisHost: "h", redisPort: 1, sessionsTable: "t", uploadsBucket: "b", userPoolId: "p", userPoolClientId: "c", websocketUrl: "w" };
+            const set = [...Object.keys(platformEnvironment({ loadBalanced: true }, 5000, endpoints)), REDIS_TOKEN_VARIABLE, SESSION_SECRET_VARIABLE];
+            const unreserved = set.filter((name) => !PLATFORM_VARIABLES.includes(name) && !name.startsWith("AWS_"));
+            assert.deepEqual(unreserved, []);
         });
 
         it("refuses a name in both the environment and the secrets at parse time (it failed inside apply at pulumi up)", () => {
