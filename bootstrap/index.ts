@@ -1,10 +1,10 @@
 // stagecraft's bootstrap: run once per AWS account, with an administrator's credentials and local
 // state (README.md), before the stacks move to the S3 backend and deploy from GitHub Actions.
 import * as pulumi from "@pulumi/pulumi";
-import { secretsProviderUrl } from "../components/cicd/deployPermissions";
-import { GithubDeployRoles } from "../components/cicd/githubDeployRoles";
+import { secretsProviderUrl } from "../components/blocks/cicd/deployPermissions";
+import { GithubDeployRoles } from "../components/blocks/cicd/githubDeployRoles";
 import { ConfigReader } from "../components/config/reader";
-import { ConfigError } from "../components/shared/errors";
+import { ConfigError } from "../components/lib/errors";
 import { parseBootstrapSettings } from "./settings";
 import { StateBackend } from "./stateBackend";
 

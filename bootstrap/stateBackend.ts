@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { tagsFor } from "../components/shared/tags";
-import { ABORT_INCOMPLETE_UPLOADS } from "../components/storage/rules";
-import { SecureBucket } from "../components/storage/secureBucket";
+import { tagsFor } from "../components/blocks/shared/tags";
+import { ABORT_INCOMPLETE_UPLOADS } from "../components/blocks/storage/rules";
+import { SecureBucket } from "../components/blocks/storage/secureBucket";
 
 export interface StateBackendArgs {
     /** Prefix of the bucket and the key alias. */

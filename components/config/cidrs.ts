@@ -1,4 +1,4 @@
-import { canonicalCidr, hasHostBits, parseCidr } from "../shared/cidr";
+import { canonicalCidr, hasHostBits, parseCidr } from "../lib/cidr";
 import { type ConfigReader } from "./reader";
 
 /** The valid, distinct network CIDRs of a list key; every other entry becomes a problem naming it. */

@@ -3,11 +3,23 @@
  * provisioning workflow, the organisation and the security baseline. Parsed from flat
  * `stagecraft:` keys with the ConfigReader, so every problem is reported with the others.
  */
-import { DEFAULT_OUS, type MemberAccount } from "../enterprise/organization";
-import { parseTenants, type TenantSpec } from "../tenants/plans";
+import { parseTenants, type TenantSpec } from "../lib/tenantPlans";
 import { EMAIL, REGION } from "./patterns";
 import { type ConfigReader } from "./reader";
 import { type Phase } from "./settings";
+
+/** A member account the organisation creates. */
+export interface MemberAccount {
+    /** Account name, e.g. `chat-prod`. */
+    name: string;
+    /** Root e-mail address of the account (unique across AWS). */
+    email: string;
+    /** Path of the OU it lives in, e.g. `Workloads/Prod`. */
+    organizationalUnit: string;
+}
+
+/** The OUs of seed 001's enterprise phase: Security, and Workloads with Prod, Staging and Dev. */
+export const DEFAULT_OUS = ["Security", "Workloads", "Workloads/Prod", "Workloads/Staging", "Workloads/Dev"];
 
 export interface OrganizationSettings {
     /** OU paths, parents first (`Workloads` before `Workloads/Prod`). */

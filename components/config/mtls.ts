@@ -2,8 +2,7 @@
  * Settings of seed 002's mTLS API, selectable in phase 3 and 4 stacks (`mtlsApi: true`). Parsed
  * from flat `stagecraft:` keys with the ConfigReader, so every problem is reported with the rest.
  */
-import { FARGATE_CPUS, fargateSizeProblem } from "../containers/sizing";
-import { CERTIFICATE_AUTHORITIES, type CertificateAuthorityKind } from "../mtls/certificates";
+import { FARGATE_CPUS, fargateSizeProblem } from "../lib/fargate";
 import { validCidrs } from "./cidrs";
 import { type ConfigReader } from "./reader";
 import { type Phase } from "./settings";
@@ -30,6 +29,10 @@ export interface MtlsSettings {
     certificateAuthority: CertificateAuthorityKind;
     certificateValidityDays: number;
 }
+
+/** Who issues the certificates: @pulumi/tls in the program (self-signed CA) or AWS Private CA. */
+export type CertificateAuthorityKind = "self-signed" | "acm-pca";
+export const CERTIFICATE_AUTHORITIES: readonly CertificateAuthorityKind[] = ["self-signed", "acm-pca"];
 
 /** The mTLS API's two ECS services (names of their services, repositories and log groups). */
 export const MTLS_SERVICE_NAMES = { gateway: "mtls-gateway", api: "mtls-api" } as const;

@@ -1,5 +1,5 @@
-import { canonicalCidr, hasHostBits, parseCidr, sizeExponent } from "../shared/cidr";
-import { ConfigError } from "../shared/errors";
+import { canonicalCidr, hasHostBits, parseCidr, sizeExponent } from "../lib/cidr";
+import { ConfigError } from "../lib/errors";
 import { type ConfigReader } from "./reader";
 import {
     AMI_FAMILIES,

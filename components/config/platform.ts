@@ -5,10 +5,10 @@
  * `settings.platform`. Defaults are seed 001's numbers where it gives them (1024 CPU units,
  * 2048 MiB, WAF rate limit 2000 per IP) and safe values elsewhere.
  */
-import { CPU_ARCHITECTURES, type CpuArchitecture, FARGATE_CPUS, fargateSizeProblem } from "../containers/sizing";
-import { ENV_NAME, looksSecret } from "../containers/taskDefinition";
-import { secretSourceOf, type SecretSource } from "../containers/documents";
-import { isCountryCode } from "../waf/countries";
+import { CPU_ARCHITECTURES, type CpuArchitecture, FARGATE_CPUS, fargateSizeProblem } from "../lib/fargate";
+import { ENV_NAME, looksSecret, secretValueKind } from "../lib/environmentVariables";
+import { secretSourceOf, type SecretSource } from "../lib/secretSources";
+import { isCountryCode } from "../lib/countries";
 import { MTLS_RESERVED_NAMES } from "./mtls";
 import { type ConfigReader } from "./reader";
 import { type Phase } from "./settings";
@@ -178,25 +178,6 @@ function reservedName(name: string): string | undefined {
     if (PLATFORM_VARIABLES.includes(name)) return "the platform sets it in every service";
     const prefix = RESERVED_PREFIXES.find((p) => name.toUpperCase().startsWith(p));
     return prefix === undefined ? undefined : `${prefix}* is reserved by AWS (ECS and the SDKs read it)`;
-}
-
-/**
- * What in a plain value shows it is a secret: credentials in a URL (`postgres://user:pw@host`),
- * an HTTP Authorization value, or a well-known token shape (AWS access key id, private key
- * block, GitHub, Slack and Stripe tokens).
- */
-const SECRET_VALUE_SHAPES: readonly { kind: string; re: RegExp }[] = [
-    { kind: "a password in a URL", re: /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/@\s:]*:[^/@\s]+@/ },
-    { kind: "an Authorization value", re: /^(?:Bearer|Basic|Token)\s+\S{8,}/i },
-    { kind: "an AWS access key id", re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/ },
-    { kind: "a private key", re: /-----BEGIN [A-Z ]*PRIVATE KEY/ },
-    { kind: "a GitHub token", re: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})/ },
-    { kind: "a Slack token", re: /\bxox[abprs]-[A-Za-z0-9-]{10,}/ },
-    { kind: "a Stripe secret key", re: /\b[rs]k_live_[0-9A-Za-z]{16,}/ },
-];
-
-export function secretValueKind(value: string): string | undefined {
-    return SECRET_VALUE_SHAPES.find((s) => s.re.test(value))?.kind;
 }
 
 /** Printable text without line breaks: what an environment value or a health-check line may hold. */

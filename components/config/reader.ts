@@ -1,4 +1,4 @@
-import { type ConfigProblem } from "../shared/errors";
+import { type ConfigProblem } from "../lib/errors";
 
 /** Where raw config strings come from: pulumi.Config in a program, a plain map in tests. */
 export interface ConfigSource {

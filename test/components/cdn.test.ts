@@ -1,9 +1,9 @@
 import * as assert from "node:assert/strict";
-import { distributionGrant } from "../../components/cdn/grant";
-import { cdnMonthlyCost, cloudFrontReadStatement, staticCacheBehavior, viewerCertificate } from "../../components/cdn/rules";
-import { StaticSiteCdn } from "../../components/cdn/staticSiteCdn";
-import { appendString } from "../../components/iam/documents";
-import { SecureBucket } from "../../components/storage/secureBucket";
+import { distributionGrant } from "../../components/blocks/cdn/grant";
+import { cdnMonthlyCost, cloudFrontReadStatement, staticCacheBehavior, viewerCertificate } from "../../components/blocks/cdn/rules";
+import { StaticSiteCdn } from "../../components/blocks/cdn/staticSiteCdn";
+import { appendString } from "../../components/blocks/iam/documents";
+import { SecureBucket } from "../../components/blocks/storage/secureBucket";
 import { type Registration } from "../../tools/mocks";
 import { named, ofType, runWithMocks, valueOf } from "../helpers/pulumi";
 

@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { deployScript } from "../../components/compute/deployScript";
+import { deployScript } from "../../components/blocks/compute/deployScript";
 
 // Runs the real deploy tool with fake docker, aws and curl on PATH: the release logic (state
 // file, health gate, automatic restore, rollback) is exercised for real, only the host is faked.

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { actionsOf, appendString, hostPolicy, serviceTrustPolicy } from "../../components/iam/documents";
+import { actionsOf, appendString, hostPolicy, serviceTrustPolicy } from "../../components/blocks/iam/documents";
 
 const access = {
     readWriteBucketArns: ["arn:aws:s3:::chat-dev-uploads-1", "arn:aws:s3:::chat-dev-static-1"],

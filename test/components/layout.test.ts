@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { vpcLayout } from "../../components/network/layout";
+import { vpcLayout } from "../../components/blocks/network/layout";
 
 describe("network layout", () => {
     it("phase 1: public subnets only, no NAT gateway (costs nothing)", () => {

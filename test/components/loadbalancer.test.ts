@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { validationRecordDomains } from "../../components/certificates/dnsValidatedCertificate";
+import { validationRecordDomains } from "../../components/blocks/certificates/dnsValidatedCertificate";
 import {
     albEgress,
     albIngress,
@@ -9,9 +9,9 @@ import {
     elbName,
     targetGroupHealthCheck,
     targetGroupNamePrefix,
-} from "../../components/loadbalancer/rules";
-import { WebLoadBalancer, type WebLoadBalancerArgs } from "../../components/loadbalancer/webLoadBalancer";
-import { expandRules } from "../../components/security/rules";
+} from "../../components/blocks/loadbalancer/rules";
+import { WebLoadBalancer, type WebLoadBalancerArgs } from "../../components/blocks/loadbalancer/webLoadBalancer";
+import { expandRules } from "../../components/blocks/security/rules";
 import { type Registration } from "../../tools/mocks";
 import { named, ofType, runWithMocks, valueOf } from "../helpers/pulumi";
 

@@ -1,10 +1,10 @@
 import * as assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { type NatStrategy } from "../../components/config/settings";
-import { defaultGatewayEndpoints, natMonthlyCost, routeTablesForSubnets, vpcLayout } from "../../components/network/layout";
-import { natEgress, natIngress, natUserData } from "../../components/network/nat";
-import { Network, type NetworkArgs } from "../../components/network/network";
-import { expandRules } from "../../components/security/rules";
+import { defaultGatewayEndpoints, natMonthlyCost, routeTablesForSubnets, vpcLayout } from "../../components/blocks/network/layout";
+import { natEgress, natIngress, natUserData } from "../../components/blocks/network/nat";
+import { Network, type NetworkArgs } from "../../components/blocks/network/network";
+import { expandRules } from "../../components/blocks/security/rules";
 import { type Registration, remoteComponentOutputs } from "../../tools/mocks";
 import { named, ofType, runWithMocks, valueOf } from "../helpers/pulumi";
 

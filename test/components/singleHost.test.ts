@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { SingleHost } from "../../components/phase1/singleHost";
+import { SingleHost } from "../../components/architectures/phase1/singleHost";
 import { type Registration } from "../../tools/mocks";
 import { named, ofType, runWithMocks, valueOf } from "../helpers/pulumi";
 import { settingsFrom, type RawConfig } from "../helpers/settings";

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
-import { appendString } from "../../components/iam/documents";
-import { backupsLifecycle, tlsOnlyBucketPolicy, uploadsCors, uploadsLifecycle } from "../../components/storage/rules";
+import { appendString } from "../../components/blocks/iam/documents";
+import { backupsLifecycle, tlsOnlyBucketPolicy, uploadsCors, uploadsLifecycle } from "../../components/blocks/storage/rules";
 
 describe("storage rules", () => {
     it("every lifecycle aborts incomplete multipart uploads after 7 days", () => {

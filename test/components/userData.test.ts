@@ -1,13 +1,13 @@
 import * as assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { parse } from "yaml";
-import { amiQuery, architectureOf, isBurstable } from "../../components/compute/ami";
-import { composeFile, type ComposeInput } from "../../components/compute/compose";
-import { deployScript, REF_PATTERN } from "../../components/compute/deployScript";
-import { firewallScript } from "../../components/compute/firewall";
-import { userData, type UserDataInput } from "../../components/compute/userData";
-import { deployDocument, rollbackDocument } from "../../components/deploy/documents";
-import { singleHostIngress } from "../../components/phase1/rules";
+import { amiQuery, architectureOf, isBurstable } from "../../components/blocks/compute/ami";
+import { composeFile, type ComposeInput } from "../../components/blocks/compute/compose";
+import { deployScript, REF_PATTERN } from "../../components/blocks/compute/deployScript";
+import { firewallScript } from "../../components/blocks/compute/firewall";
+import { userData, type UserDataInput } from "../../components/blocks/compute/userData";
+import { deployDocument, rollbackDocument } from "../../components/blocks/deploy/documents";
+import { singleHostIngress } from "../../components/architectures/phase1/rules";
 
 const compose: ComposeInput = {
     appName: "chat",

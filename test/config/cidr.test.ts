@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { canonicalCidr, hasHostBits, parseCidr, sizeExponent } from "../../components/shared/cidr";
+import { canonicalCidr, hasHostBits, parseCidr, sizeExponent } from "../../components/lib/cidr";
 
 describe("cidr", () => {
     it("parses IPv4 and IPv6 CIDRs", () => {

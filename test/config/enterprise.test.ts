@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { parseEnterpriseSettings } from "../../components/config/enterprise";
-import { DEFAULT_OUS } from "../../components/enterprise/organization";
+import { DEFAULT_OUS } from "../../components/config/enterprise";
 import { type RawConfig, readerFor } from "../helpers/settings";
 
 function parse(raw: RawConfig, phase: 1 | 2 | 3 | 4 = 4) {

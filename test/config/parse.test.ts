@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { ConfigError } from "../../components/shared/errors";
+import { ConfigError } from "../../components/lib/errors";
 import { settingsFrom, type RawConfig } from "../helpers/settings";
 
 function problemsOf(raw: RawConfig, ctx: { region?: string | null } = {}): { key: string; value: unknown; allowed: string }[] {
@@ -146,7 +146,7 @@ describe("config: ports, phases, retention, domains", () => {
     it("rejects a NAT strategy in phase 1, which has no private subnets", () => {
         const [p] = problemsOf({ natStrategy: "gateway" });
         assert.equal(p.key, "stagecraft:natStrategy");
-        assert.match(p.allowed, /"none" in phase 1/);
+        assert.match(p.allowed, /"none" while stagecraft:phase is 1/);
     });
 
     it("rejects an unknown NAT strategy and AMI family", () => {

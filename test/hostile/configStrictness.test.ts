@@ -3,9 +3,9 @@
 import * as assert from "node:assert/strict";
 import { ConfigReader } from "../../components/config";
 import { PLATFORM_VARIABLES } from "../../components/config/platform";
-import { platformEnvironment, REDIS_TOKEN_VARIABLE, SESSION_SECRET_VARIABLE } from "../../components/phase3/rules";
-import { generatedTextProblems } from "../../components/generatedTexts";
-import { ConfigError, type ConfigProblem } from "../../components/shared/errors";
+import { platformEnvironment, REDIS_TOKEN_VARIABLE, SESSION_SECRET_VARIABLE } from "../../components/architectures/phase3/rules";
+import { generatedTextProblems } from "../../components/architectures/generatedTexts";
+import { ConfigError, type ConfigProblem } from "../../components/lib/errors";
 import { parseSettings } from "../../components/config/parse";
 import { type RawConfig, settingsFrom } from "../helpers/settings";
 import { stackSettings } from "../helpers/stack";

@@ -7,8 +7,8 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { deployScript } from "../../components/compute/deployScript";
-import { ConfigError } from "../../components/shared/errors";
+import { deployScript } from "../../components/blocks/compute/deployScript";
+import { ConfigError } from "../../components/lib/errors";
 import { settingsFrom } from "../helpers/settings";
 
 const REPORTED = "https://github.com/a/b';touch${IFS}/tmp/x;x='";

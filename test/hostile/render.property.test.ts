@@ -12,11 +12,11 @@ import * as os from "node:os";
 import * as path from "node:path";
 import fc from "fast-check";
 import { parse } from "yaml";
-import { composeFile } from "../../components/compute/compose";
-import { deployScript } from "../../components/compute/deployScript";
-import { hostFiles } from "../../components/compute/userData";
+import { composeFile } from "../../components/blocks/compute/compose";
+import { deployScript } from "../../components/blocks/compute/deployScript";
+import { hostFiles } from "../../components/blocks/compute/userData";
 import { composeString, dotenvLine, heredocToFile, nginxString, RenderError, shellQuote, yamlString } from "../../components/lib/render";
-import { singleHostIngress } from "../../components/phase1/rules";
+import { singleHostIngress } from "../../components/architectures/phase1/rules";
 import { available, inProcessProblems } from "./helpers/checkTexts";
 import { MARKER, PAYLOADS, SEED } from "./helpers/hostileValues";
 

@@ -3,7 +3,8 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 
 // Meta-tests that keep every component in the same shape (STYLE.md): a type token
-// `stagecraft:<folder>:<Class>`, registered outputs, and documented args.
+// `stagecraft:<folder>:<Class>` (the folder the file sits in: components/blocks/storage/x.ts is
+// module storage), registered outputs, and documented args.
 
 const componentsDir = path.resolve(__dirname, "../../components");
 
@@ -25,7 +26,7 @@ describe("component conventions", () => {
     for (const file of componentFiles) {
         const rel = path.relative(componentsDir, file);
         const text = readFileSync(file, "utf8");
-        const folder = rel.split(path.sep)[0];
+        const folder = path.basename(path.dirname(file));
 
         it(`${rel}: type token is stagecraft:${folder}:<Class>`, () => {
             const classes = [...text.matchAll(/export class (\w+) extends pulumi\.ComponentResource/g)].map((m) => m[1]);

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { buildStack, type ContainerPlatformOutputs, type EnterpriseOutputs, type ScalableWebOutputs, type SingleHostOutputs, type StackOutputs } from "../../components/program";
+import { buildStack, type ContainerPlatformOutputs, type EnterpriseOutputs, type ScalableWebOutputs, type SingleHostOutputs, type StackOutputs } from "../../components/architectures/program";
 import { type Registration } from "../../tools/mocks";
 import { ofType, runWithMocks, valueOf } from "../helpers/pulumi";
 import { stackSettings } from "../helpers/stack";

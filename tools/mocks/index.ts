@@ -5,7 +5,7 @@
 //
 //   const { mocks, registrations } = createTestMocks();
 //   pulumi.runtime.setMocks(mocks, "stagecraft", "test", false);
-//   const { SingleHost } = await import("../../components/phase1");
+//   const { SingleHost } = await import("../../components/architectures/phase1");
 import * as pulumi from "@pulumi/pulumi";
 import { autoNamed, computedOutputs } from "./computed";
 import { answerInvoke, DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from "./invokes";

@@ -2,9 +2,9 @@ import * as assert from "node:assert/strict";
 import {
     DEPLOY_POLICY_GROUPS, DEPLOY_SERVICES, deployPolicies, type DeployScope, MANAGED_POLICIES_PER_ROLE, MANAGED_POLICY_MAX_CHARACTERS, PASSED_TO_SERVICES,
     policySize, previewPolicy, secretsProviderUrl, stackStatePaths,
-} from "../../../components/cicd/deployPermissions";
-import { GithubDeployRoles } from "../../../components/cicd/githubDeployRoles";
-import { githubSubject, githubTrustPolicy } from "../../../components/cicd/githubTrust";
+} from "../../../components/blocks/cicd/deployPermissions";
+import { GithubDeployRoles } from "../../../components/blocks/cicd/githubDeployRoles";
+import { githubSubject, githubTrustPolicy } from "../../../components/blocks/cicd/githubTrust";
 import { ofType, runWithMocks } from "../../helpers/pulumi";
 
 const SCOPE: DeployScope = {

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
-import { ATTACHABLE_MANAGED_POLICIES, DEPLOY_SERVICES, ENVIRONMENT_TAG, PASSED_TO_SERVICES } from "../../../components/cicd/deployPermissions";
-import { buildStack } from "../../../components/program";
+import { ATTACHABLE_MANAGED_POLICIES, DEPLOY_SERVICES, ENVIRONMENT_TAG, PASSED_TO_SERVICES } from "../../../components/blocks/cicd/deployPermissions";
+import { buildStack } from "../../../components/architectures/program";
 import { type Registration } from "../../../tools/mocks";
 import { runWithMocks } from "../../helpers/pulumi";
 import { stackSettings } from "../../helpers/stack";
@@ -60,7 +60,7 @@ for (const stack of STACKS) {
                 const grant = service === undefined ? undefined : GRANTED.get(service);
                 return grant === undefined || (grant.organization === true && !organization);
             }).map((r) => r.type))];
-            assert.deepEqual(missing, [], "add the service to DEPLOY_SERVICES (components/cicd/deployPermissions.ts)");
+            assert.deepEqual(missing, [], "add the service to DEPLOY_SERVICES (components/blocks/cicd/deployPermissions.ts)");
         });
 
         it("tags nothing for another environment (the roles deny every action on such resources)", () => {

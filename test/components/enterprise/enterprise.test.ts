@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { buildStack, type EnterpriseOutputs } from "../../../components/program";
+import { buildStack, type EnterpriseOutputs } from "../../../components/architectures/program";
 import { type Registration } from "../../../tools/mocks";
 import { named, ofType, runWithMocks, valueOf } from "../../helpers/pulumi";
 import { type RawConfig, settingsFrom } from "../../helpers/settings";

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { Organization, topLevelUnits } from "../../../components/enterprise/organization";
+import { Organization, topLevelUnits } from "../../../components/blocks/enterprise/organization";
 import { type Registration } from "../../../tools/mocks";
 import { ofType, runWithMocks } from "../../helpers/pulumi";
 

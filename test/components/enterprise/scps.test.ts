@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import {
     denyLeavingOrganization, denyRootUser, GLOBAL_SERVICE_ACTIONS, protectSecurityServices, regionAllowList,
     requireEncryption, SCP_MAX_CHARACTERS, scpSize, type ScpDocument,
-} from "../../../components/enterprise/scps";
+} from "../../../components/blocks/enterprise/scps";
 
 const BREAK_GLASS = { principalArnPatterns: ["arn:aws:iam::*:role/OrganizationAccountAccessRole"] };
 const NONE = { principalArnPatterns: [] };

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
-import { CONFIG_RULES, configDeliveryPolicy, trailBucketStatements, trailKeyPolicy } from "../../../components/enterprise/baselineDocuments";
-import { SecurityBaseline } from "../../../components/enterprise/securityBaseline";
+import { CONFIG_RULES, configDeliveryPolicy, trailBucketStatements, trailKeyPolicy } from "../../../components/blocks/enterprise/baselineDocuments";
+import { SecurityBaseline } from "../../../components/blocks/enterprise/securityBaseline";
 import { type Registration } from "../../../tools/mocks";
 import { named, ofType, runWithMocks } from "../../helpers/pulumi";
 

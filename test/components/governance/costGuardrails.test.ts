@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
-import { CostGuardrails } from "../../../components/governance/costGuardrails";
-import { anomalyThresholdExpression, budgetNotifications } from "../../../components/governance/costRules";
+import { CostGuardrails } from "../../../components/blocks/governance/costGuardrails";
+import { anomalyThresholdExpression, budgetNotifications } from "../../../components/blocks/governance/costRules";
 import { ofType, runWithMocks } from "../../helpers/pulumi";
 
 const tags = { project: "chat", environment: "dev", owner: "platform" };

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { CLIENT_HEADERS, GATEWAY_DIR, GATEWAY_VARIABLES, gatewayCommand, nginxConfig, STRIPPED_HEADERS } from "../../../components/mtls/nginxConfig";
+import { CLIENT_HEADERS, GATEWAY_DIR, GATEWAY_VARIABLES, gatewayCommand, nginxConfig, STRIPPED_HEADERS } from "../../../components/architectures/mtls/nginxConfig";
 
 const CONFIG = nginxConfig({ listenPort: 443, apiHostname: "api.chat-prod.internal", apiPort: 8080, healthPath: "/health", proxyProtocol: true });
 

@@ -10,7 +10,7 @@ import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as tls from "node:tls";
-import { GATEWAY_DIR, GATEWAY_VARIABLES, gatewayCommand, nginxConfig } from "../../../components/mtls/nginxConfig";
+import { GATEWAY_DIR, GATEWAY_VARIABLES, gatewayCommand, nginxConfig } from "../../../components/architectures/mtls/nginxConfig";
 
 const available = (command: string, args: string[]) => spawnSync(command, args, { stdio: "ignore" }).status === 0;
 

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { ScalableWeb } from "../../../components/phase2/scalableWeb";
+import { ScalableWeb } from "../../../components/architectures/phase2/scalableWeb";
 import { type Registration, remoteComponentOutputs } from "../../../tools/mocks";
 import { named, ofType, runWithMocks, valueOf } from "../../helpers/pulumi";
 import { type RawConfig } from "../../helpers/settings";

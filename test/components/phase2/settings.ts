@@ -1,7 +1,7 @@
 import { type NatStrategy } from "../../../components/config/settings";
 import { parseWebSettings } from "../../../components/config/web";
-import { type ScalableWebArgs } from "../../../components/phase2/scalableWeb";
-import { ConfigError } from "../../../components/shared/errors";
+import { type ScalableWebArgs } from "../../../components/architectures/phase2/scalableWeb";
+import { ConfigError } from "../../../components/lib/errors";
 import { readerFor, settingsFrom, type RawConfig } from "../../helpers/settings";
 
 /** Phase-2 config of a staging stack, as a stack file would give it (seed 001's numbers). */

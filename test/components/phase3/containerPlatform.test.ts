@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { ContainerPlatform } from "../../../components/phase3/containerPlatform";
+import { ContainerPlatform } from "../../../components/architectures/phase3/containerPlatform";
 import { type Registration, remoteComponentOutputs } from "../../../tools/mocks";
 import { named, ofType, runWithMocks, valueOf } from "../../helpers/pulumi";
 import { type RawConfig } from "../../helpers/settings";

@@ -1,30 +1,24 @@
 import * as assert from "node:assert/strict";
-import {
-    ecsTasksTrustPolicy,
-    executionRolePolicy,
-    parameterArn,
-    secretArnForPolicy,
-    secretSourceOf,
-    taskRolePolicy,
-} from "../../../components/containers/documents";
+import { ecsTasksTrustPolicy, executionRolePolicy, taskRolePolicy } from "../../../components/blocks/containers/documents";
+import { parameterArn, secretArnForPolicy, secretSourceOf } from "../../../components/lib/secretSources";
 import {
     ecrLifecyclePolicy,
     ecsScalingResourceId,
     serviceEgress,
     serviceIngress,
     serviceScalingPolicies,
-} from "../../../components/containers/rules";
-import { fargateMemoryOptions, fargateMonthlyCost, fargateSizeProblem } from "../../../components/containers/sizing";
+} from "../../../components/blocks/containers/rules";
+import { fargateMemoryOptions, fargateMonthlyCost, fargateSizeProblem } from "../../../components/lib/fargate";
 import {
     containerDefinitions,
     type ContainerSpec,
     ecsLogGroupName,
     fargateTaskSettings,
     imageUri,
-    looksSecret,
     repositoryName,
-} from "../../../components/containers/taskDefinition";
-import { appendString } from "../../../components/iam/documents";
+} from "../../../components/blocks/containers/taskDefinition";
+import { looksSecret } from "../../../components/lib/environmentVariables";
+import { appendString } from "../../../components/blocks/iam/documents";
 
 const SECRET_ARN = "arn:aws:secretsmanager:us-east-1:123456789012:secret:chat-prod/redis-auth-token-AbCdEf";
 

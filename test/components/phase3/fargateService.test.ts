@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { parsePlatformSettings, type ServiceSettings } from "../../../components/config/platform";
-import { ContainerRepository } from "../../../components/containers/containerRepository";
-import { FargateService, type FargateServiceArgs } from "../../../components/containers/fargateService";
+import { ContainerRepository } from "../../../components/blocks/containers/containerRepository";
+import { FargateService, type FargateServiceArgs } from "../../../components/blocks/containers/fargateService";
 import { type Registration } from "../../../tools/mocks";
 import { named, ofType, runWithMocks } from "../../helpers/pulumi";
 import { readerFor, type RawConfig } from "../../helpers/settings";

@@ -7,8 +7,8 @@ import {
     type HandlerDeps,
     type Handlers,
     type WebSocketEvent,
-} from "../../../components/realtime/handler/app";
-import { HANDLER_DIR } from "../../../components/realtime/websocketApi";
+} from "../../../components/blocks/realtime/handler/app";
+import { HANDLER_DIR } from "../../../components/blocks/realtime/websocketApi";
 
 // The realtime Lambda handlers, called with fake AWS SDK clients: an in-memory connections
 // table, a Cognito that accepts one token, and a management API that records what it sent.

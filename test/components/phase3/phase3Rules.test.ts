@@ -8,7 +8,7 @@ import {
     platformKeyPolicy,
     platformMonthlyCost,
     tenantCertificateDomains,
-} from "../../../components/phase3/rules";
+} from "../../../components/architectures/phase3/rules";
 import { readerFor } from "../../helpers/settings";
 
 const platform = parsePlatformSettings(readerFor({ wafGeoBlock: ["CN", "RU", "KP"] }), 3);

@@ -1,11 +1,11 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { UserPool } from "../../../components/auth/userPool";
-import { GeneratedSecret } from "../../../components/data/generatedSecret";
-import { RedisCache } from "../../../components/data/redisCache";
-import { SessionTable } from "../../../components/data/sessionTable";
-import { WebSocketApi } from "../../../components/realtime/websocketApi";
-import { cloudFrontWebAcl, WebFirewall } from "../../../components/waf/webFirewall";
+import { UserPool } from "../../../components/blocks/auth/userPool";
+import { GeneratedSecret } from "../../../components/blocks/data/generatedSecret";
+import { RedisCache } from "../../../components/blocks/data/redisCache";
+import { SessionTable } from "../../../components/blocks/data/sessionTable";
+import { WebSocketApi } from "../../../components/blocks/realtime/websocketApi";
+import { cloudFrontWebAcl, WebFirewall } from "../../../components/blocks/waf/webFirewall";
 import { type Registration } from "../../../tools/mocks";
 import { named, ofType, runWithMocks, valueOf } from "../../helpers/pulumi";
 

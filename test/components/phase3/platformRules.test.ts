@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
-import { issuerUrl, mfaSettings, passwordPolicy, spaClientSettings } from "../../../components/auth/rules";
-import { cacheMonthlyCost, redisIngress, redisTopology, replicationGroupId } from "../../../components/data/rules";
-import { appendString } from "../../../components/iam/documents";
+import { issuerUrl, mfaSettings, passwordPolicy, spaClientSettings } from "../../../components/blocks/auth/rules";
+import { cacheMonthlyCost, redisIngress, redisTopology, replicationGroupId } from "../../../components/blocks/data/rules";
+import { appendString } from "../../../components/blocks/iam/documents";
 import {
     accessLogFormat,
     executionArn,
@@ -12,9 +12,9 @@ import {
     ROUTES,
     stageRouteSettings,
     websocketUrl,
-} from "../../../components/realtime/rules";
-import { ISO_3166_ALPHA2, isCountryCode } from "../../../components/waf/countries";
-import { MANAGED_RULE_GROUPS, redactedFields, visibility, webAclMonthlyCost, webAclRules } from "../../../components/waf/rules";
+} from "../../../components/blocks/realtime/rules";
+import { ISO_3166_ALPHA2, isCountryCode } from "../../../components/lib/countries";
+import { MANAGED_RULE_GROUPS, redactedFields, visibility, webAclMonthlyCost, webAclRules } from "../../../components/blocks/waf/rules";
 
 describe("phase 3 data, auth, WAF and realtime decisions (pure)", () => {
     describe("Redis", () => {

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { parsePlatformSettings, type PlatformSettings } from "../../../components/config/platform";
-import { type ConfigProblem } from "../../../components/shared/errors";
+import { type ConfigProblem } from "../../../components/lib/errors";
 import { readerFor, type RawConfig } from "../../helpers/settings";
 
 function parse(raw: RawConfig = {}, phase: 1 | 2 | 3 = 3): { settings: PlatformSettings; problems: ConfigProblem[] } {

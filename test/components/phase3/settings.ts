@@ -1,6 +1,6 @@
 import { parsePlatformSettings } from "../../../components/config/platform";
-import { type ContainerPlatformArgs } from "../../../components/phase3/containerPlatform";
-import { ConfigError } from "../../../components/shared/errors";
+import { type ContainerPlatformArgs } from "../../../components/architectures/phase3/containerPlatform";
+import { ConfigError } from "../../../components/lib/errors";
 import { readerFor, settingsFrom, type RawConfig } from "../../helpers/settings";
 
 /** Phase-3 config of a production stack, as a stack file would give it (seed 001's numbers). */

@@ -1,9 +1,9 @@
 import * as assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
-import { createHandlers, namesOf, type ProvisioningClients, type ProvisioningConfig } from "../../../components/tenants/handlers/app";
-import { PLAN_SIZING } from "../../../components/tenants/plans";
-import { PROVISIONING_HANDLER_DIR } from "../../../components/tenants/provisioningWorkflow";
+import { createHandlers, namesOf, type ProvisioningClients, type ProvisioningConfig } from "../../../components/blocks/tenants/handlers/app";
+import { PLAN_SIZING } from "../../../components/lib/tenantPlans";
+import { PROVISIONING_HANDLER_DIR } from "../../../components/blocks/tenants/provisioningWorkflow";
 
 const CONFIG: ProvisioningConfig = {
     prefix: "chat-prod",

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { ProvisioningWorkflow } from "../../../components/tenants/provisioningWorkflow";
+import { ProvisioningWorkflow } from "../../../components/blocks/tenants/provisioningWorkflow";
 import { type Registration } from "../../../tools/mocks";
 import { named, ofType, runWithMocks, valueOf } from "../../helpers/pulumi";
 

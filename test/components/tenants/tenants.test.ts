@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
-import { databaseMonthlyCostUsd, parseTenants, PLAN_SIZING } from "../../../components/tenants/plans";
-import { provisioningDefinition, TRANSIENT_LAMBDA_ERRORS } from "../../../components/tenants/provisioning";
-import { Tenant } from "../../../components/tenants/tenant";
+import { databaseMonthlyCostUsd, parseTenants, PLAN_SIZING } from "../../../components/lib/tenantPlans";
+import { provisioningDefinition, TRANSIENT_LAMBDA_ERRORS } from "../../../components/blocks/tenants/provisioning";
+import { Tenant } from "../../../components/blocks/tenants/tenant";
 import { named, ofType, runWithMocks, valueOf } from "../../helpers/pulumi";
 
 describe("tenant plans", () => {

@@ -1,10 +1,10 @@
 import * as assert from "node:assert/strict";
-import { createHandlers, type ProvisioningClients, type ProvisioningConfig } from "../../../components/tenants/handlers/app";
-import { appendString, type Statement } from "../../../components/iam/documents";
-import { PLAN_SIZING, TENANT_PLANS } from "../../../components/tenants/plans";
+import { createHandlers, type ProvisioningClients, type ProvisioningConfig } from "../../../components/blocks/tenants/handlers/app";
+import { appendString, type Statement } from "../../../components/blocks/iam/documents";
+import { PLAN_SIZING, TENANT_PLANS } from "../../../components/lib/tenantPlans";
 import {
     configureDnsStatements, createBucketsStatements, createDatabaseStatements, databaseLimits, stateMachinePolicy,
-} from "../../../components/tenants/workflowDocuments";
+} from "../../../components/blocks/tenants/workflowDocuments";
 
 const ACCOUNT = "123456789012";
 const rds = (resource: string) => `arn:aws:rds:sa-east-1:${ACCOUNT}:${resource}`;

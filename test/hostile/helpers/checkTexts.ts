@@ -7,8 +7,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parseDocument } from "yaml";
-import { type GeneratedText } from "../../../components/generatedTexts";
-import { GATEWAY_DIR } from "../../../components/mtls/nginxConfig";
+import { type GeneratedText } from "../../../components/architectures/generatedTexts";
+import { GATEWAY_DIR } from "../../../components/architectures/mtls/nginxConfig";
 import { MARKER } from "./hostileValues";
 import { lexShell, liveOccurrences } from "./shellLexer";
 

@@ -1,0 +1,35 @@
+/** The single host's traffic rules (pure), shared by the security group and the host firewall. */
+import { type RuleSpec, tcp, world } from "../../blocks/security/rules";
+
+export interface SingleHostRuleInput {
+    appPort: number;
+    appPortCidrs: string[];
+    sshCidrs: string[];
+    ipv6: boolean;
+}
+
+/**
+ * Inbound: HTTP and HTTPS from the world (the proxy redirects and terminates TLS), the app port
+ * from the configured sources (seed 000's 8000 / seed 001's 5000), SSH only from the configured
+ * admin CIDRs — and no port-22 rule at all when there are none (access through SSM, seed 004).
+ */
+export function singleHostIngress(input: SingleHostRuleInput): RuleSpec[] {
+    const rules: RuleSpec[] = [
+        tcp(80, "HTTP (the proxy redirects to HTTPS when TLS is on)", world(input.ipv6)),
+        tcp(443, "HTTPS", world(input.ipv6)),
+    ];
+    if (input.appPortCidrs.length > 0) rules.push(tcp(input.appPort, "App port, direct", input.appPortCidrs));
+    if (input.sshCidrs.length > 0) rules.push(tcp(22, "SSH from admin networks", input.sshCidrs));
+    return rules;
+}
+
+/**
+ * Outbound: HTTPS (packages, container registries, SSM, S3, CloudWatch, Let's Encrypt, git) and
+ * HTTP (distribution mirrors). DNS and NTP to the VPC resolver are not filtered by security groups.
+ */
+export function singleHostEgress(ipv6: boolean): RuleSpec[] {
+    return [
+        tcp(443, "HTTPS to AWS APIs, registries, git and ACME", world(ipv6)),
+        tcp(80, "HTTP to package mirrors", world(ipv6)),
+    ];
+}

@@ -1,0 +1,223 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { type Settings } from "../../config/settings";
+import { amiQuery, architectureOf, isBurstable } from "../../blocks/compute/ami";
+import { containerLogGroupName } from "../../blocks/compute/userData";
+import { singleHostFiles } from "./firstBoot";
+import { DeployDocuments } from "../../blocks/deploy/deployDocuments";
+import { InstanceRole } from "../../blocks/iam/instanceRole";
+import { Network } from "../../blocks/network/network";
+import { AlertTopic } from "../../blocks/observability/alertTopic";
+import { HealthCheckAlarm, type HealthTarget } from "../../blocks/observability/healthCheck";
+import { LogGroup } from "../../blocks/observability/logGroup";
+import { RuleSetGroup } from "../../blocks/security/securityGroup";
+import { tagsFor } from "../../blocks/shared/tags";
+import { AppBuckets } from "../../blocks/storage/appBuckets";
+import { singleHostEgress, singleHostIngress } from "./rules";
+import { usEast1Provider } from "../../blocks/shared/providers";
+
+/**
+ * What the single host is built from: the validated stack settings (see config/settings.ts for
+ * every field, its default and what is allowed).
+ */
+export type SingleHostArgs = Pick<Settings,
+    "region" | "environment" | "app" | "network" | "host" | "dns" | "storage" | "alertEmail" |
+    "logRetentionDays" | "protectStateful" | "tags">;
+
+/**
+ * Phase 1 (seeds 000, 001 phase 1, 003, 004): one EC2 host running the app with Docker Compose.
+ * 1. network: an awsx VPC with public subnets only and no NAT, the default security group emptied;
+ * 2. security group from a rule list: 80/443, the app port, SSH only from admin CIDRs (or none);
+ * 3. buckets uploads / static / backups (private, encrypted, TLS-only; backups versioned with
+ *    a lifecycle that expires old versions and, in prod, moves backups to cheaper classes);
+ * 4. log group `/<app>/<env>/containers` with retention;
+ * 5. instance role (least privilege + SSM core) and instance profile;
+ * 6. the instance: newest AMI of the family, IMDSv2 only, encrypted gp3 root volume, user data
+ *    that installs Docker + Compose, the host firewall and the app; an Elastic IP;
+ * 7. a DNS record when a hosted zone is configured;
+ * 8. an encrypted SNS alert topic, a Route53 health check on /health (HTTP, or HTTPS with TLS)
+ *    and its CloudWatch alarm;
+ * 9. SSM documents to deploy a git ref and to roll back.
+ *
+ * Cost (us-east-1, 730 h): t3.micro $7.59 (free tier: $0), 30 GB gp3 $2.40, public IPv4 of the
+ * Elastic IP $3.65, alert key $1, health check $0.50 (+$1 with HTTPS), alarm $0.10, S3 and logs
+ * by use. About $15/month for the dev stack outside the free tier.
+ */
+export class SingleHost extends pulumi.ComponentResource {
+    readonly instanceId: pulumi.Output<string>;
+    readonly publicIp: pulumi.Output<string>;
+    readonly url: pulumi.Output<string>;
+    readonly bucketNames: { uploads: pulumi.Output<string>; static: pulumi.Output<string>; backups: pulumi.Output<string> };
+    readonly healthCheckId: pulumi.Output<string>;
+    readonly logGroupName: pulumi.Output<string>;
+    readonly alertTopicArn: pulumi.Output<string>;
+    readonly deployDocumentName: pulumi.Output<string>;
+    readonly rollbackDocumentName: pulumi.Output<string>;
+
+    constructor(name: string, args: SingleHostArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("stagecraft:phase1:SingleHost", name, {}, opts);
+        const child = { parent: this };
+        const stateful = { parent: this, protect: args.protectStateful };
+        const app = args.app.name;
+        const env = args.environment;
+
+        // 1. network
+        const network = new Network(`${name}-network`, {
+            cidrBlock: args.network.cidrBlock,
+            availabilityZones: args.network.availabilityZones,
+            privateSubnets: false,
+            natStrategy: "none",
+            ipv6: args.network.ipv6,
+            flowLogs: args.network.flowLogs,
+            flowLogRetentionDays: args.logRetentionDays,
+            tags: args.tags,
+        }, child);
+
+        // 2. security group
+        const ingress = singleHostIngress({
+            appPort: args.app.port,
+            appPortCidrs: args.host.appPortCidrs,
+            sshCidrs: args.host.sshCidrs,
+            ipv6: args.network.ipv6,
+        });
+        const securityGroup = new RuleSetGroup(`${name}-host-sg`, {
+            vpcId: network.vpcId,
+            description: `${app} ${env} single host: web, app port and admin access`,
+            ingress,
+            egress: singleHostEgress(args.network.ipv6),
+            tags: args.tags,
+        }, child);
+
+        // 3. buckets
+        const buckets = new AppBuckets(`${name}`, {
+            appName: app,
+            environment: env,
+            storage: args.storage,
+            protectStateful: args.protectStateful,
+            tags: args.tags,
+        }, child);
+
+        // 4. logs
+        const logGroup = new LogGroup(`${name}-containers`, {
+            logGroupName: containerLogGroupName(app, env),
+            retentionDays: args.logRetentionDays,
+            tags: args.tags,
+        }, child);
+
+        // 5. identity
+        const identity = aws.getCallerIdentityOutput({}, child);
+        const partition = aws.getPartitionOutput({}, child).partition;
+        const role = new InstanceRole(`${name}-host-role`, {
+            access: buckets.hostAccess(logGroup.arn, pulumi.interpolate`arn:${partition}:ssm:${args.region}:${identity.accountId}:parameter/${app}/${env}`),
+            tags: args.tags,
+        }, child);
+
+        // 6. instance + Elastic IP
+        const tlsDomain = args.dns.tls ? args.dns.domain : undefined;
+        const ami = aws.ec2.getAmiOutput(amiQuery(args.host.amiFamily, architectureOf(args.host.instanceType)), child);
+        const instance = new aws.ec2.Instance(`${name}-host`, {
+            ami: ami.id,
+            instanceType: args.host.instanceType,
+            subnetId: network.publicSubnetIds.apply((ids) => ids[0]),
+            vpcSecurityGroupIds: [securityGroup.id],
+            iamInstanceProfile: role.instanceProfile.name,
+            // IMDSv2 only. Hop limit 2 lets the app container reach the role (it writes to S3 as in
+            // seed 003); the role is scoped to this stack's buckets, log group and parameters.
+            metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 2, instanceMetadataTags: "disabled" },
+            rootBlockDevice: {
+                volumeType: "gp3",
+                volumeSize: args.host.rootVolumeSizeGb,
+                encrypted: true,
+                deleteOnTermination: !args.protectStateful,
+                tags: tagsFor(args.tags, `${name}-host-root`),
+            },
+            ebsOptimized: true,
+            monitoring: args.host.detailedMonitoring,
+            disableApiTermination: args.protectStateful,
+            // Standard credits: a busy t-class host slows down instead of running up a bill.
+            creditSpecification: isBurstable(args.host.instanceType) ? { cpuCredits: "standard" } : undefined,
+            ipv6AddressCount: args.network.ipv6 ? 1 : undefined,
+            userData: singleHostFiles(args).userData,
+            userDataReplaceOnChange: false,
+            tags: tagsFor(args.tags, `${name}-host`),
+        }, {
+            ...stateful,
+            dependsOn: [logGroup],
+            // A newer AMI must not replace a running host by surprise: roll it deliberately with
+            // `pulumi up --replace <instance urn>`.
+            ignoreChanges: ["ami"],
+        });
+        const eip = new aws.ec2.Eip(`${name}-ip`, {
+            domain: "vpc",
+            instance: instance.id,
+            tags: tagsFor(args.tags, `${name}-ip`),
+        }, stateful);
+
+        // 7. DNS
+        if (args.dns.hostedZoneId !== undefined && args.dns.domain !== undefined) {
+            new aws.route53.Record(`${name}-a`, {
+                zoneId: args.dns.hostedZoneId,
+                name: args.dns.domain,
+                type: "A",
+                ttl: 300,
+                records: [eip.publicIp],
+            }, child);
+            if (args.network.ipv6) {
+                new aws.route53.Record(`${name}-aaaa`, {
+                    zoneId: args.dns.hostedZoneId,
+                    name: args.dns.domain,
+                    type: "AAAA",
+                    ttl: 300,
+                    records: [instance.ipv6Addresses.apply((a) => a[0])],
+                }, child);
+            }
+        }
+
+        // 8. alerting: Route53 health-check metrics exist only in us-east-1.
+        const usEast1 = usEast1Provider(`${name}-us-east-1`, this, args.region);
+        const alarmOpts: pulumi.ComponentResourceOptions = usEast1 === undefined ? child : { parent: this, providers: { aws: usEast1 } };
+        const alerts = new AlertTopic(`${name}-alerts`, {
+            topicName: `${app}-${env}-alerts`,
+            email: args.alertEmail,
+            tags: args.tags,
+        }, alarmOpts);
+        const target: HealthTarget = tlsDomain !== undefined
+            ? { protocol: "HTTPS", fqdn: tlsDomain, port: 443, path: args.app.healthPath }
+            : { protocol: "HTTP", ipAddress: eip.publicIp, port: 80, path: args.app.healthPath };
+        const health = new HealthCheckAlarm(`${name}-health`, {
+            target,
+            alarmName: `${app}-health-${env}`,
+            topicArn: alerts.arn,
+            tags: args.tags,
+        }, alarmOpts);
+
+        // 9. deploys through SSM
+        const documents = new DeployDocuments(`${name}-release`, { appName: app, environment: env, tags: args.tags }, child);
+
+        this.instanceId = instance.id;
+        this.publicIp = eip.publicIp;
+        this.url = tlsDomain !== undefined
+            ? pulumi.output(`https://${tlsDomain}`)
+            : args.dns.domain !== undefined && args.dns.hostedZoneId !== undefined
+                ? pulumi.output(`http://${args.dns.domain}`)
+                : pulumi.interpolate`http://${eip.publicIp}`;
+        this.bucketNames = buckets.bucketNames;
+        this.healthCheckId = health.healthCheck.id;
+        this.logGroupName = logGroup.name;
+        this.alertTopicArn = alerts.arn;
+        this.deployDocumentName = documents.deployDocumentName;
+        this.rollbackDocumentName = documents.rollbackDocumentName;
+
+        this.registerOutputs({
+            instanceId: this.instanceId,
+            publicIp: this.publicIp,
+            url: this.url,
+            bucketNames: this.bucketNames,
+            healthCheckId: this.healthCheckId,
+            logGroupName: this.logGroupName,
+            alertTopicArn: this.alertTopicArn,
+            deployDocumentName: this.deployDocumentName,
+            rollbackDocumentName: this.rollbackDocumentName,
+        });
+    }
+}

@@ -1,0 +1,217 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { distributionGrant } from "../../blocks/cdn/grant";
+import { StaticSiteCdn } from "../../blocks/cdn/staticSiteCdn";
+import { containerLogGroupName } from "../../blocks/compute/userData";
+import { fleetFiles } from "./firstBoot";
+import { type Settings } from "../../config/settings";
+import { type WebSettings, webHostnames } from "../../config/web";
+import { InstanceRole } from "../../blocks/iam/instanceRole";
+import { ACCESS_LOG_PREFIX, accessLogBucket } from "../../blocks/loadbalancer/accessLogBucket";
+import { WebLoadBalancer } from "../../blocks/loadbalancer/webLoadBalancer";
+import { Network, privateNetworkArgs } from "../../blocks/network/network";
+import { AlertTopic } from "../../blocks/observability/alertTopic";
+import { LogGroup } from "../../blocks/observability/logGroup";
+import { WebMonitoring } from "../../blocks/observability/webMonitoring";
+import { StagecraftError } from "../../lib/errors";
+import { AppBuckets } from "../../blocks/storage/appBuckets";
+import { AppFleet } from "./appFleet";
+
+/**
+ * What the load-balanced web tier is built from: the validated stack settings (see
+ * config/settings.ts) and the phase-2 settings (config/web.ts). `dns.domain` is the apex domain
+ * and `dns.hostedZoneId` its Route53 zone; both are required.
+ */
+export type ScalableWebArgs = Pick<Settings,
+    "region" | "environment" | "app" | "network" | "host" | "dns" | "storage" | "alertEmail" |
+    "logRetentionDays" | "protectStateful" | "tags"> & { web: WebSettings };
+
+/** Prefix ELB writes access logs under, inside the access-log bucket. */
+
+/**
+ * Phase 2 (seed 001 "MVP/Staging", seed 003 "Escalabilidade Futura"): the app on an Auto
+ * Scaling group behind an application load balancer, static assets on CloudFront.
+ * 1. network: awsx VPC with public and private subnets in the configured AZs, NAT per
+ *    natStrategy (a NAT instance or NAT gateways), free S3/DynamoDB gateway endpoints;
+ * 2. buckets uploads / static / backups as in phase 1 (private, encrypted, TLS-only), plus a
+ *    bucket for the load balancer's access logs;
+ * 3. log group `/<app>/<env>/containers` and the instance role (phase 1's least privilege + SSM);
+ * 4. WebLoadBalancer: ALB in the public subnets, 80 → 301 to 443, TLS 1.3 policy, apex +
+ *    wildcard certificate validated in Route53, target group on the app port with /health
+ *    every 30 s, `app.<domain>` alias; deletion protection with protectStateful;
+ * 5. AppFleet: launch template (IMDSv2 hop 1, encrypted gp3, no public IP, the app without the
+ *    TLS proxy on the host network) and an Auto Scaling group in the private subnets (ELB health
+ *    checks, 300 s grace, target tracking on requests per target), reachable only from the ALB;
+ * 6. StaticSiteCdn (when cdnEnabled): CloudFront with origin access control in front of the
+ *    static bucket, whose policy admits only that distribution; `cdn.<domain>` alias;
+ * 7. an encrypted alert topic, alarms (5xx rate, unhealthy hosts, high CPU) and a dashboard.
+ * Deploys: change `appImageTag` and run `pulumi up`; the new template version rolls the group
+ * (instance refresh, at least half the instances healthy throughout).
+ *
+ * Cost (us-east-1, 730 h, seed 001 staging: 2 × t3.small, NAT instance, 100 GB via CDN):
+ * ALB $16.43 + ~1 LCU $5.84 + two public IPv4 $7.30; instances 2 × ($15.18 + 30 GB gp3 $2.40)
+ * = $35.17; NAT instance $7.36 (one NAT gateway instead: $36.50 + $0.045/GB); alert key $1;
+ * alarms $0.50; CDN $0 within the free tier; S3, logs and data transfer by use. About $74/month
+ * before traffic, inside seed 001's $100-200 for phase 2 (its $60 MongoDB Atlas M10 is outside AWS).
+ */
+export class ScalableWeb extends pulumi.ComponentResource {
+    readonly url: pulumi.Output<string>;
+    readonly cdnUrl?: pulumi.Output<string>;
+    readonly cdnDistributionId?: pulumi.Output<string>;
+    readonly loadBalancerDnsName: pulumi.Output<string>;
+    readonly autoScalingGroupName: pulumi.Output<string>;
+    readonly bucketNames: { uploads: pulumi.Output<string>; static: pulumi.Output<string>; backups: pulumi.Output<string> };
+    readonly accessLogsBucketName?: pulumi.Output<string>;
+    readonly logGroupName: pulumi.Output<string>;
+    readonly alertTopicArn: pulumi.Output<string>;
+    readonly dashboardName: pulumi.Output<string>;
+    readonly natInstanceId?: pulumi.Output<string>;
+
+    constructor(name: string, args: ScalableWebArgs, opts?: pulumi.ComponentResourceOptions) {
+        const domain = args.dns.domain;
+        const hostedZoneId = args.dns.hostedZoneId;
+        if (domain === undefined || hostedZoneId === undefined) {
+            throw new StagecraftError("phase 2 needs stagecraft:domain (the apex domain) and stagecraft:hostedZoneId: the certificates are validated through DNS");
+        }
+        super("stagecraft:phase2:ScalableWeb", name, {}, opts);
+        const child = { parent: this };
+        const stateful = { parent: this, protect: args.protectStateful };
+        const app = args.app.name;
+        const env = args.environment;
+        const hostnames = webHostnames(domain, args.web);
+        const identity = aws.getCallerIdentityOutput({}, child);
+        const partition = aws.getPartitionOutput({}, child).partition;
+
+        // 1. network
+        const network = new Network(`${name}-network`, privateNetworkArgs(args, args.web.egressPorts), child);
+
+        // 2. buckets
+        const grant = args.web.cdnEnabled ? distributionGrant() : undefined;
+        const buckets = new AppBuckets(`${name}`, {
+            appName: app,
+            environment: env,
+            storage: args.storage,
+            protectStateful: args.protectStateful,
+            staticPolicyStatements: grant?.statements,
+            tags: args.tags,
+        }, child);
+        const { assets } = buckets;
+        const accessLogs = args.web.albAccessLogs
+            ? accessLogBucket(`${name}-alb-logs`, {
+                namePrefix: `${app}-${env}-alb-logs-`,
+                retentionDays: args.logRetentionDays,
+                region: args.region,
+                accountId: identity.accountId,
+                tags: args.tags,
+            }, stateful)
+            : undefined;
+
+        // 3. logs and identity
+        const logGroup = new LogGroup(`${name}-containers`, {
+            logGroupName: containerLogGroupName(app, env),
+            retentionDays: args.logRetentionDays,
+            tags: args.tags,
+        }, child);
+        const role = new InstanceRole(`${name}-instance-role`, {
+            access: buckets.hostAccess(logGroup.arn, pulumi.interpolate`arn:${partition}:ssm:${args.region}:${identity.accountId}:parameter/${app}/${env}`),
+            tags: args.tags,
+        }, child);
+
+        // 4. load balancer
+        const lb = new WebLoadBalancer(`${name}-web`, {
+            vpcId: network.vpcId,
+            vpcCidrBlock: network.vpcCidrBlock,
+            publicSubnetIds: network.publicSubnetIds,
+            domain,
+            hostedZoneId,
+            appHostname: hostnames.app,
+            targetPort: args.app.port,
+            targetType: "instance",
+            healthCheckPath: args.app.healthPath,
+            deletionProtection: args.protectStateful,
+            idleTimeoutSeconds: args.web.albIdleTimeoutSeconds,
+            stickySessions: args.web.albStickySessions,
+            // The policy's own `bucket` output: the ALB waits until ELB may write there.
+            accessLogs: accessLogs !== undefined ? { bucket: accessLogs.policy.bucket, prefix: ACCESS_LOG_PREFIX } : undefined,
+            tags: args.tags,
+        }, child);
+
+        // 5. instances
+        const fleet = new AppFleet(`${name}-app`, {
+            vpcId: network.vpcId,
+            privateSubnetIds: network.privateSubnetIds,
+            appPort: args.app.port,
+            loadBalancerSecurityGroupId: lb.securityGroupId,
+            loadBalancerArnSuffix: lb.loadBalancer.arnSuffix,
+            targetGroupArn: lb.targetGroup.arn,
+            targetGroupArnSuffix: lb.targetGroup.arnSuffix,
+            instanceProfileName: role.instanceProfile.name,
+            instanceType: args.host.instanceType,
+            amiFamily: args.host.amiFamily,
+            rootVolumeSizeGb: args.host.rootVolumeSizeGb,
+            detailedMonitoring: args.host.detailedMonitoring,
+            userData: fleetFiles(args).userData,
+            scaling: args.web.asg,
+            egressPorts: args.web.egressPorts,
+            tags: args.tags,
+        }, { parent: this, dependsOn: [logGroup] });
+
+        // 6. CDN
+        let cdn: StaticSiteCdn | undefined;
+        if (grant !== undefined) {
+            cdn = new StaticSiteCdn(`${name}-cdn`, {
+                bucketRegionalDomainName: assets.bucket.bucketRegionalDomainName,
+                hostname: hostnames.cdn,
+                hostedZoneId,
+                priceClass: args.web.cdnPriceClass,
+                tags: args.tags,
+            }, child);
+            grant.connect(cdn.distributionArn);
+        }
+
+        // 7. alerting
+        const alerts = new AlertTopic(`${name}-alerts`, {
+            topicName: `${app}-${env}-alerts`,
+            email: args.alertEmail,
+            tags: args.tags,
+        }, child);
+        const monitoring = new WebMonitoring(`${name}-monitoring`, {
+            namePrefix: `${app}-${env}`,
+            region: args.region,
+            topicArn: alerts.arn,
+            loadBalancerArnSuffix: lb.loadBalancer.arnSuffix,
+            targetGroupArnSuffix: lb.targetGroup.arnSuffix,
+            autoScalingGroupName: fleet.autoScalingGroupName,
+            distributionId: cdn?.distributionId,
+            http5xxPercent: args.web.alarm5xxPercent,
+            cpuPercent: args.web.alarmCpuPercent,
+            tags: args.tags,
+        }, child);
+
+        this.url = lb.url;
+        this.cdnUrl = cdn?.url;
+        this.cdnDistributionId = cdn?.distributionId;
+        this.loadBalancerDnsName = lb.dnsName;
+        this.autoScalingGroupName = fleet.autoScalingGroupName;
+        this.bucketNames = buckets.bucketNames;
+        this.accessLogsBucketName = accessLogs?.bucketName;
+        this.logGroupName = logGroup.name;
+        this.alertTopicArn = alerts.arn;
+        this.dashboardName = monitoring.dashboardName;
+        this.natInstanceId = network.natInstance?.instance.id;
+
+        this.registerOutputs({
+            url: this.url,
+            cdnUrl: this.cdnUrl,
+            cdnDistributionId: this.cdnDistributionId,
+            loadBalancerDnsName: this.loadBalancerDnsName,
+            autoScalingGroupName: this.autoScalingGroupName,
+            bucketNames: this.bucketNames,
+            accessLogsBucketName: this.accessLogsBucketName,
+            logGroupName: this.logGroupName,
+            alertTopicArn: this.alertTopicArn,
+            dashboardName: this.dashboardName,
+            natInstanceId: this.natInstanceId,
+        });
+    }
+}

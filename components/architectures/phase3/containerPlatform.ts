@@ -1,0 +1,522 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { UserPool } from "../../blocks/auth/userPool";
+import { distributionGrant } from "../../blocks/cdn/grant";
+import { StaticSiteCdn } from "../../blocks/cdn/staticSiteCdn";
+import { DnsValidatedCertificate } from "../../blocks/certificates/dnsValidatedCertificate";
+import { type PlatformSettings, type ServiceSettings } from "../../config/platform";
+import { type Settings } from "../../config/settings";
+import { type WebSettings } from "../../config/web";
+import { ContainerRepository } from "../../blocks/containers/containerRepository";
+import { FargateService } from "../../blocks/containers/fargateService";
+import { ecsLogGroupName, repositoryName } from "../../blocks/containers/taskDefinition";
+import { GeneratedSecret } from "../../blocks/data/generatedSecret";
+import { RedisCache } from "../../blocks/data/redisCache";
+import { REDIS_PORT, replicationGroupId } from "../../blocks/data/rules";
+import { SessionTable } from "../../blocks/data/sessionTable";
+import { ACCESS_LOG_PREFIX, accessLogBucket } from "../../blocks/loadbalancer/accessLogBucket";
+import { WebLoadBalancer } from "../../blocks/loadbalancer/webLoadBalancer";
+import { Network, privateNetworkArgs } from "../../blocks/network/network";
+import { AlertTopic } from "../../blocks/observability/alertTopic";
+import { HealthCheckAlarm } from "../../blocks/observability/healthCheck";
+import { type AlarmSpec } from "../../blocks/observability/webAlarmRules";
+import { WebSocketApi } from "../../blocks/realtime/websocketApi";
+import { StagecraftError } from "../../lib/errors";
+import { tagsFor } from "../../blocks/shared/tags";
+import { AppBuckets } from "../../blocks/storage/appBuckets";
+import { cloudFrontWebAcl, WebFirewall } from "../../blocks/waf/webFirewall";
+import {
+    cacheNodeIds,
+    platformAlarmSpecs,
+    platformEnvironment,
+    platformHostnames,
+    platformKeyPolicy,
+    REDIS_TOKEN_VARIABLE,
+    SESSION_SECRET_VARIABLE,
+    tenantCertificateDomains,
+} from "./rules";
+import { usEast1Provider } from "../../blocks/shared/providers";
+
+/**
+ * What the container platform is built from: the validated stack settings (config/settings.ts),
+ * the phase-2 web settings (config/web.ts: subdomains, ALB, CDN, egress ports, alarm thresholds)
+ * and the phase-3 platform settings (config/platform.ts). `dns.domain` is the apex domain and
+ * `dns.hostedZoneId` its Route53 zone; both are required, and so is a NAT strategy.
+ */
+export type ContainerPlatformArgs = Pick<Settings,
+    "region" | "environment" | "app" | "network" | "dns" | "storage" | "alertEmail" |
+    "logRetentionDays" | "protectStateful" | "tags"> & { web: WebSettings; platform: PlatformSettings };
+
+/** What later pieces built on the platform (the mTLS API, phase 4's tenants) attach to. */
+export interface PlatformFoundation {
+    vpcId: pulumi.Output<string>;
+    /** Known at plan time (from config), so security-group rules built from it are too. */
+    vpcCidrBlock: string;
+    publicSubnetIds: pulumi.Output<string[]>;
+    privateSubnetIds: pulumi.Output<string[]>;
+    clusterArn: pulumi.Output<string>;
+    clusterName: pulumi.Output<string>;
+    /** The ALB: what tenant and app aliases point at. */
+    loadBalancer: { dnsName: pulumi.Output<string>; zoneId: pulumi.Output<string> };
+    /** Security groups of the platform's services, by service name (`api`, workers). */
+    serviceSecurityGroupIds: Record<string, pulumi.Output<string>>;
+    /** The platform's customer-managed key (generated secrets, Redis at rest). */
+    keyArn: pulumi.Output<string>;
+    alertTopicArn: pulumi.Output<string>;
+}
+
+
+/**
+ * Phase 3 (seed 001 "Produção"): the app as ECS Fargate services behind the load balancer,
+ * with Redis, DynamoDB sessions, a WebSocket API, Cognito and WAF.
+ * 1. network: awsx VPC with public and private subnets, NAT per natStrategy, S3/DynamoDB
+ *    gateway endpoints; buckets uploads / static / backups as in phases 1-2, plus the ALB's
+ *    access-log bucket; a customer-managed platform key (generated secrets, Redis at rest);
+ * 2. WebLoadBalancer (targets of type "ip"): HTTPS with TLS 1.3 policy, HTTP → 301, apex +
+ *    wildcard certificate, `app.<domain>` alias; a second certificate for `*.tenant.<domain>` on
+ *    the HTTPS listener and the wildcard tenant alias (seed 001); deletion protection with
+ *    protectStateful;
+ * 3. WAF: a regional web ACL on the ALB (rate limit per IP, geo block, AWS managed groups, logs);
+ *    with the CDN on, StaticSiteCdn behind its own CLOUDFRONT ACL in us-east-1;
+ * 4. Cognito user pool + SPA client; the sessions table; Redis (TLS, AUTH token generated into
+ *    Secrets Manager, reachable only from the services' security groups);
+ * 5. an ECS cluster with Container Insights; per service an ECR repository and a FargateService
+ *    (private subnets, no public IP, secrets injected, circuit breaker, auto scaling); the `api`
+ *    service in the ALB's target group;
+ * 6. the realtime WebSocket API (Lambda handlers, `ws.<domain>`);
+ * 7. an encrypted alert topic and alarms: 5xx rate, unhealthy tasks, service CPU/memory, Redis
+ *    memory, realtime function errors; a Route53 HTTPS health check of app.<domain>/health with
+ *    its alarm (in us-east-1, where Route53 publishes its metrics).
+ * Stateful resources (uploads and backups buckets, Redis, the tables, the user pool) are
+ * protected with protectStateful.
+ * Deploys: push the image tagged with the commit SHA to the service's repository, set
+ * `appImageTag` (or a worker's `tag=`) and run `pulumi up`; a failing release rolls back.
+ *
+ * Cost (us-east-1, 730 h, seed-sized prod: 2 api tasks of 1 vCPU/2 GB, Redis primary + replica
+ * cache.t4g.small, NAT gateway per AZ in 2 AZs, CDN on): Fargate 2 × $36.04 = $72.08; Redis
+ * $46.72; ALB $29.57; NAT $73.00; WAF 2 ACLs × (5 + 5 rules) = $20; KMS keys $2; secrets $0.80;
+ * alarms $1.10 (8 × $0.10 + $0.30 for the metric-math 5xx alarm); Route53 HTTPS health check
+ * $1.50 + its alarm $0.10; Container Insights about $5 (custom metrics per cluster, service and task);
+ * DynamoDB, API Gateway, Lambda, Cognito (free to 10,000 MAU), logs and data transfer by use.
+ * About $252/month before traffic ($246.87 from platformMonthlyCost + Container Insights), inside
+ * seed 001's $500-2000 for phase 3.
+ */
+export class ContainerPlatform extends pulumi.ComponentResource {
+    readonly url: pulumi.Output<string>;
+    readonly loadBalancerDnsName: pulumi.Output<string>;
+    readonly clusterName: pulumi.Output<string>;
+    /** ECS service names by platform service name (`api`, workers). */
+    readonly serviceNames: Record<string, pulumi.Output<string>>;
+    /** ECR repository URLs by service: push `<url>:<tag>` there. */
+    readonly repositoryUrls: Record<string, pulumi.Output<string>>;
+    /** Log groups of the services' containers, by service. */
+    readonly serviceLogGroupNames: Record<string, pulumi.Output<string>>;
+    /** wss://ws.<domain> */
+    readonly websocketUrl: pulumi.Output<string>;
+    /** wss://<api id>.execute-api.<region>.amazonaws.com/<stage> */
+    readonly websocketApiUrl: pulumi.Output<string>;
+    readonly userPoolId: pulumi.Output<string>;
+    readonly userPoolClientId: pulumi.Output<string>;
+    readonly userPoolIssuerUrl: pulumi.Output<string>;
+    readonly sessionsTableName: pulumi.Output<string>;
+    readonly redisEndpoint: pulumi.Output<string>;
+    /** The Secrets Manager secret holding Redis's AUTH token (for operators; tasks get it injected). */
+    readonly redisAuthSecretArn: pulumi.Output<string>;
+    readonly webAclArn: pulumi.Output<string>;
+    readonly cdnWebAclArn?: pulumi.Output<string>;
+    /** https://<tenant>.tenant.<domain>, with `<tenant>` as a placeholder. */
+    readonly tenantUrlPattern: string;
+    /** `tenant.<domain>`: tenants are `<id>.tenant.<domain>`. */
+    readonly tenantZone: string;
+    readonly cdnUrl?: pulumi.Output<string>;
+    readonly cdnDistributionId?: pulumi.Output<string>;
+    readonly bucketNames: { uploads: pulumi.Output<string>; static: pulumi.Output<string>; backups: pulumi.Output<string> };
+    readonly accessLogsBucketName?: pulumi.Output<string>;
+    readonly alertTopicArn: pulumi.Output<string>;
+    readonly natInstanceId?: pulumi.Output<string>;
+    /** The network, cluster, service groups, key and alert topic, for what is built on top. */
+    readonly foundation: PlatformFoundation;
+
+    constructor(name: string, args: ContainerPlatformArgs, opts?: pulumi.ComponentResourceOptions) {
+        const domain = args.dns.domain;
+        const hostedZoneId = args.dns.hostedZoneId;
+        if (domain === undefined || hostedZoneId === undefined) {
+            throw new StagecraftError("phase 3 needs stagecraft:domain (the apex domain) and stagecraft:hostedZoneId: the certificates are validated through DNS");
+        }
+        if (args.network.natStrategy === "none") {
+            throw new StagecraftError("phase 3 needs a stagecraft:natStrategy other than \"none\": tasks in private subnets pull images and reach AWS APIs through NAT");
+        }
+        super("stagecraft:phase3:ContainerPlatform", name, {}, opts);
+        const child = { parent: this };
+        const stateful = { parent: this, protect: args.protectStateful };
+        const prefix = `${args.app.name}-${args.environment}`;
+        const hosts = platformHostnames(domain, args.web, args.platform);
+        const identity = aws.getCallerIdentityOutput({}, child);
+        const partition = aws.getPartitionOutput({}, child).partition;
+
+        // 1. network, buckets, key
+        const network = new Network(`${name}-network`, privateNetworkArgs(args, args.web.egressPorts), child);
+        const grant = args.web.cdnEnabled ? distributionGrant() : undefined;
+        const buckets = new AppBuckets(name, {
+            appName: args.app.name,
+            environment: args.environment,
+            storage: args.storage,
+            protectStateful: args.protectStateful,
+            staticPolicyStatements: grant?.statements,
+            tags: args.tags,
+        }, child);
+        const accessLogs = args.web.albAccessLogs
+            ? accessLogBucket(`${name}-alb-logs`, {
+                namePrefix: `${prefix}-alb-logs-`,
+                retentionDays: args.logRetentionDays,
+                region: args.region,
+                accountId: identity.accountId,
+                tags: args.tags,
+            }, stateful)
+            : undefined;
+        const key = new aws.kms.Key(`${name}-key`, {
+            description: `${prefix}: generated secrets and Redis data at rest`,
+            enableKeyRotation: true,
+            deletionWindowInDays: 30,
+            policy: pulumi.all([partition, identity.accountId]).apply(([p, account]) => platformKeyPolicy(p, account)),
+            tags: tagsFor(args.tags, `${name}-key`),
+        }, child);
+
+        // 2. load balancer, tenant certificate and records
+        const lb = new WebLoadBalancer(`${name}-web`, {
+            vpcId: network.vpcId,
+            vpcCidrBlock: network.vpcCidrBlock,
+            publicSubnetIds: network.publicSubnetIds,
+            domain,
+            hostedZoneId,
+            appHostname: hosts.app,
+            targetPort: args.app.port,
+            targetType: "ip",
+            healthCheckPath: args.app.healthPath,
+            deletionProtection: args.protectStateful,
+            idleTimeoutSeconds: args.web.albIdleTimeoutSeconds,
+            stickySessions: args.web.albStickySessions,
+            accessLogs: accessLogs !== undefined ? { bucket: accessLogs.policy.bucket, prefix: ACCESS_LOG_PREFIX } : undefined,
+            tags: args.tags,
+        }, child);
+        this.createTenantRecords(name, args, hostedZoneId, hosts.tenantZone, hosts.tenantWildcard, lb);
+
+        // 3. WAF on the ALB, and on the CDN
+        const waf = new WebFirewall(`${name}-waf`, {
+            aclName: `${prefix}-alb`,
+            scope: "REGIONAL",
+            rateLimit: args.platform.waf.rateLimit,
+            geoBlockCountries: args.platform.waf.geoBlockCountries,
+            associateWith: [lb.loadBalancer.arn],
+            logRetentionDays: args.logRetentionDays,
+            tags: args.tags,
+        }, child);
+        let cdn: StaticSiteCdn | undefined;
+        let cdnWaf: WebFirewall | undefined;
+        if (grant !== undefined) {
+            cdnWaf = args.platform.waf.onCdn
+                ? new WebFirewall(`${name}-cdn-waf`, {
+                    aclName: `${prefix}-cdn`,
+                    scope: "CLOUDFRONT",
+                    rateLimit: args.platform.waf.rateLimit,
+                    geoBlockCountries: args.platform.waf.geoBlockCountries,
+                    logRetentionDays: args.logRetentionDays,
+                    tags: args.tags,
+                }, child)
+                : undefined;
+            cdn = new StaticSiteCdn(`${name}-cdn`, {
+                bucketRegionalDomainName: buckets.assets.bucket.bucketRegionalDomainName,
+                hostname: hosts.cdn,
+                hostedZoneId,
+                priceClass: args.web.cdnPriceClass,
+                tags: args.tags,
+            }, { parent: this, transformations: cdnWaf !== undefined ? [cloudFrontWebAcl(cdnWaf.arn)] : [] });
+            grant.connect(cdn.distributionArn);
+        }
+
+        // 4. users, sessions, Redis
+        const users = new UserPool(`${name}-users`, {
+            userPoolName: `${prefix}-users`,
+            settings: args.platform.cognito,
+            region: args.region,
+            deletionProtection: args.protectStateful,
+            tags: args.tags,
+        }, stateful);
+        const sessions = new SessionTable(`${name}-sessions`, {
+            tableName: `${prefix}-sessions`,
+            deletionProtection: args.protectStateful,
+            tags: args.tags,
+        }, stateful);
+        const redisToken = new GeneratedSecret(`${name}-redis-auth`, {
+            namePrefix: `${prefix}/redis-auth-token-`,
+            description: `AUTH token of ${prefix}'s Redis, injected into the services as ${REDIS_TOKEN_VARIABLE}`,
+            kmsKeyArn: key.arn,
+            tags: args.tags,
+        }, child);
+        const sessionSecret = new GeneratedSecret(`${name}-session-secret`, {
+            namePrefix: `${prefix}/session-secret-`,
+            description: `Session-cookie signing secret of ${prefix}, injected into the services as ${SESSION_SECRET_VARIABLE}`,
+            kmsKeyArn: key.arn,
+            tags: args.tags,
+        }, child);
+        const services = args.platform.services;
+        // The services' security groups exist only once the services do, and the services need
+        // the cache's group and endpoint: the cache admits deferred group ids, resolved below.
+        const clientGroups = services.map((s) => ({ service: s, deferred: pulumi.deferredOutput<string>() }));
+        const redis = new RedisCache(`${name}-redis`, {
+            vpcId: network.vpcId,
+            subnetIds: network.privateSubnetIds,
+            availabilityZones: args.network.availabilityZones,
+            clients: Object.fromEntries(clientGroups.map((c) => [`service-${c.service.name}`, c.deferred[0]])),
+            authToken: redisToken.value,
+            engine: args.platform.redis.engine,
+            nodeType: args.platform.redis.nodeType,
+            replicas: args.platform.redis.replicas,
+            snapshotRetentionDays: args.platform.redis.snapshotRetentionDays,
+            kmsKeyArn: key.arn,
+            finalSnapshot: args.protectStateful,
+            logRetentionDays: args.logRetentionDays,
+            tags: args.tags,
+        }, stateful);
+
+        // 6 (before 5: the services get its URL). realtime WebSocket API
+        const realtime = new WebSocketApi(`${name}-realtime`, {
+            namePrefix: prefix,
+            region: args.region,
+            userPoolId: users.userPoolId,
+            userPoolClientId: users.clientId,
+            throttleRateLimit: args.platform.websocket.throttleRateLimit,
+            throttleBurstLimit: args.platform.websocket.throttleBurstLimit,
+            customDomain: { hostname: hosts.websocket, certificateArn: lb.certificateArn, hostedZoneId },
+            accountLogsRole: args.platform.apiGatewayAccountRole,
+            protectTable: args.protectStateful,
+            logRetentionDays: args.logRetentionDays,
+            tags: args.tags,
+        }, child);
+
+        // 5. cluster, repositories, services
+        const cluster = new aws.ecs.Cluster(`${name}-cluster`, {
+            name: prefix,
+            settings: [{ name: "containerInsights", value: args.platform.containerInsights }],
+            tags: tagsFor(args.tags, `${name}-cluster`),
+        }, child);
+        this.serviceNames = {};
+        this.repositoryUrls = {};
+        this.serviceLogGroupNames = {};
+        const serviceNameOutputs: pulumi.Output<string>[] = [];
+        const serviceSecurityGroupIds: Record<string, pulumi.Output<string>> = {};
+        for (const { service, deferred } of clientGroups) {
+            const repository = new ContainerRepository(`${name}-${service.name}-repo`, {
+                repositoryName: repositoryName(args.app.name, args.environment, service.name),
+                keepImages: args.platform.ecrKeepImages,
+                tags: args.tags,
+            }, child);
+            const fargate = this.createService(name, args, service, {
+                network, cluster, repository, lb, redis, buckets, sessions, users, realtime,
+                secrets: { redisToken, sessionSecret, keyArn: key.arn },
+                appUrl: `https://${hosts.app}`,
+            });
+            deferred[1](fargate.securityGroupId);
+            serviceSecurityGroupIds[service.name] = fargate.securityGroupId;
+            this.serviceNames[service.name] = fargate.serviceName;
+            this.repositoryUrls[service.name] = repository.repositoryUrl;
+            this.serviceLogGroupNames[service.name] = fargate.logGroupName;
+            serviceNameOutputs.push(fargate.serviceName);
+        }
+
+        // 7. alerting
+        const alerts = new AlertTopic(`${name}-alerts`, {
+            topicName: `${prefix}-alerts`,
+            email: args.alertEmail,
+            tags: args.tags,
+        }, child);
+        this.createAlarms(name, args, alerts.arn, platformAlarmSpecs<pulumi.Input<string>>({
+            namePrefix: prefix,
+            loadBalancer: lb.loadBalancer.arnSuffix,
+            targetGroup: lb.targetGroup.arnSuffix,
+            clusterName: cluster.name,
+            services: services.map((s) => s.name),
+            cacheNodes: cacheNodeIds(replicationGroupId(`${name}-redis`), 1 + args.platform.redis.replicas),
+            functions: realtime.functionNames,
+            http5xxPercent: args.web.alarm5xxPercent,
+            cpuPercent: args.web.alarmCpuPercent,
+        }));
+        this.createHealthCheck(name, args, hosts.app, alerts);
+
+        this.url = lb.url;
+        this.loadBalancerDnsName = lb.dnsName;
+        this.clusterName = cluster.name;
+        this.websocketUrl = realtime.customUrl ?? realtime.url;
+        this.websocketApiUrl = realtime.url;
+        this.userPoolId = users.userPoolId;
+        this.userPoolClientId = users.clientId;
+        this.userPoolIssuerUrl = users.issuerUrl;
+        this.sessionsTableName = sessions.tableName;
+        this.redisEndpoint = redis.primaryEndpoint;
+        this.redisAuthSecretArn = redisToken.arn;
+        this.webAclArn = waf.arn;
+        this.cdnWebAclArn = cdnWaf?.arn;
+        this.tenantUrlPattern = `https://<tenant>.${hosts.tenantZone}`;
+        this.tenantZone = hosts.tenantZone;
+        this.cdnUrl = cdn?.url;
+        this.cdnDistributionId = cdn?.distributionId;
+        this.bucketNames = buckets.bucketNames;
+        this.accessLogsBucketName = accessLogs?.bucketName;
+        this.alertTopicArn = alerts.arn;
+        this.natInstanceId = network.natInstance?.instance.id;
+        this.foundation = {
+            vpcId: network.vpcId,
+            vpcCidrBlock: network.vpcCidrBlock,
+            publicSubnetIds: network.publicSubnetIds,
+            privateSubnetIds: network.privateSubnetIds,
+            clusterArn: cluster.arn,
+            clusterName: cluster.name,
+            loadBalancer: { dnsName: lb.loadBalancer.dnsName, zoneId: lb.loadBalancer.zoneId },
+            serviceSecurityGroupIds,
+            keyArn: key.arn,
+            alertTopicArn: alerts.arn,
+        };
+        this.registerOutputs({
+            url: this.url,
+            loadBalancerDnsName: this.loadBalancerDnsName,
+            clusterName: this.clusterName,
+            serviceNames: serviceNameOutputs,
+            websocketUrl: this.websocketUrl,
+            userPoolId: this.userPoolId,
+            userPoolClientId: this.userPoolClientId,
+            sessionsTableName: this.sessionsTableName,
+            redisEndpoint: this.redisEndpoint,
+            webAclArn: this.webAclArn,
+            cdnWebAclArn: this.cdnWebAclArn,
+            cdnUrl: this.cdnUrl,
+            bucketNames: this.bucketNames,
+            alertTopicArn: this.alertTopicArn,
+        });
+    }
+
+    /**
+     * `*.tenant.<domain>` (seed 001): a certificate for the tenants' names on the HTTPS listener
+     * and an A alias of the wildcard to the ALB (an alias instead of seed 001's CNAME to the app:
+     * one lookup less, and alias queries are free).
+     */
+    private createTenantRecords(name: string, args: ContainerPlatformArgs, hostedZoneId: string, tenantZone: string, wildcard: string, lb: WebLoadBalancer): void {
+        const certificate = new DnsValidatedCertificate(`${name}-tenant-cert`, {
+            ...tenantCertificateDomains(tenantZone),
+            hostedZoneId,
+            tags: args.tags,
+        }, { parent: this });
+        new aws.lb.ListenerCertificate(`${name}-tenant-cert`, {
+            listenerArn: lb.httpsListener.arn,
+            certificateArn: certificate.certificateArn,
+        }, { parent: this });
+        new aws.route53.Record(`${name}-tenant-alias`, {
+            zoneId: hostedZoneId,
+            name: wildcard,
+            type: "A",
+            aliases: [{ name: lb.dnsName, zoneId: lb.zoneId, evaluateTargetHealth: true }],
+        }, { parent: this });
+    }
+
+    private createService(name: string, args: ContainerPlatformArgs, service: ServiceSettings, ctx: {
+        network: Network;
+        cluster: aws.ecs.Cluster;
+        repository: ContainerRepository;
+        lb: WebLoadBalancer;
+        redis: RedisCache;
+        buckets: AppBuckets;
+        sessions: SessionTable;
+        users: UserPool;
+        realtime: WebSocketApi;
+        secrets: { redisToken: GeneratedSecret; sessionSecret: GeneratedSecret; keyArn: pulumi.Output<string> };
+        appUrl: string;
+    }): FargateService {
+        const { lb } = ctx;
+        return new FargateService(`${name}-${service.name}`, {
+            settings: service,
+            family: `${args.app.name}-${args.environment}-${service.name}`,
+            clusterArn: ctx.cluster.arn,
+            clusterName: ctx.cluster.name,
+            vpcId: ctx.network.vpcId,
+            subnetIds: ctx.network.privateSubnetIds,
+            containerPort: service.loadBalanced ? args.app.port : undefined,
+            loadBalancer: service.loadBalanced
+                ? {
+                    targetGroupArn: lb.targetGroup.arn,
+                    targetGroupArnSuffix: lb.targetGroup.arnSuffix,
+                    loadBalancerArnSuffix: lb.loadBalancer.arnSuffix,
+                    securityGroupId: lb.securityGroupId,
+                }
+                : undefined,
+            repositoryArn: ctx.repository.arn,
+            repositoryUrl: ctx.repository.repositoryUrl,
+            imageTag: service.imageTag ?? args.app.initialTag,
+            environment: platformEnvironment<pulumi.Input<string>>(service, args.app.port, {
+                region: args.region,
+                appUrl: ctx.appUrl,
+                redisHost: ctx.redis.primaryEndpoint,
+                redisPort: ctx.redis.port,
+                sessionsTable: ctx.sessions.tableName,
+                uploadsBucket: ctx.buckets.uploads.bucketName,
+                userPoolId: ctx.users.userPoolId,
+                userPoolClientId: ctx.users.clientId,
+                websocketUrl: ctx.realtime.customUrl ?? ctx.realtime.url,
+            }),
+            secrets: [
+                { name: REDIS_TOKEN_VARIABLE, valueFrom: ctx.secrets.redisToken.arn, source: "secretsmanager" },
+                { name: SESSION_SECRET_VARIABLE, valueFrom: ctx.secrets.sessionSecret.arn, source: "secretsmanager" },
+            ],
+            secretKmsKeyArns: [ctx.secrets.keyArn],
+            egressPorts: args.web.egressPorts,
+            peers: [{ key: "redis", port: REDIS_PORT, description: `Redis ${REDIS_PORT} (TLS)`, securityGroupId: ctx.redis.securityGroupId }],
+            taskAccess: { tableArns: [ctx.sessions.arn], readWriteBucketArns: [ctx.buckets.uploads.arn] },
+            cpuArchitecture: args.platform.cpuArchitecture,
+            logGroupName: ecsLogGroupName(args.app.name, args.environment, service.name),
+            logRetentionDays: args.logRetentionDays,
+            region: args.region,
+            tags: args.tags,
+        }, { parent: this, dependsOn: service.loadBalanced ? [lb.httpsListener] : [] });
+    }
+
+    /**
+     * Seed 001's "Route 53 (DNS e Health Checks)": an HTTPS health check of app.<domain>/health
+     * from Route53's regions and its alarm. Route53 publishes health-check metrics only in
+     * us-east-1, so elsewhere the check, its alarm and an alert topic of their own live there.
+     */
+    private createHealthCheck(name: string, args: ContainerPlatformArgs, appHostname: string, alerts: AlertTopic): void {
+        const prefix = `${args.app.name}-${args.environment}`;
+        let topicArn = alerts.arn;
+        let opts: pulumi.ComponentResourceOptions = { parent: this };
+        const usEast1 = usEast1Provider(`${name}-us-east-1`, this, args.region);
+        if (usEast1 !== undefined) {
+            opts = { parent: this, providers: { aws: usEast1 } };
+            topicArn = new AlertTopic(`${name}-health-alerts`, { topicName: `${prefix}-health-alerts`, email: args.alertEmail, tags: args.tags }, opts).arn;
+        }
+        new HealthCheckAlarm(`${name}-health`, {
+            target: { protocol: "HTTPS", fqdn: appHostname, port: 443, path: args.app.healthPath },
+            alarmName: `${prefix}-health`,
+            topicArn,
+            tags: args.tags,
+        }, opts);
+    }
+
+    private createAlarms(name: string, args: ContainerPlatformArgs, topicArn: pulumi.Output<string>, specs: AlarmSpec<pulumi.Input<string>>[]): void {
+        const prefix = `${args.app.name}-${args.environment}`;
+        for (const spec of specs) {
+            new aws.cloudwatch.MetricAlarm(`${name}-alarm-${spec.key}`, {
+                name: `${prefix}-${spec.key}`,
+                alarmDescription: spec.description,
+                comparisonOperator: spec.comparisonOperator,
+                threshold: spec.threshold,
+                evaluationPeriods: spec.evaluationPeriods,
+                datapointsToAlarm: spec.datapointsToAlarm,
+                treatMissingData: spec.treatMissingData,
+                ...(spec.metric !== undefined ? spec.metric : {}),
+                metricQueries: spec.metricQueries,
+                actionsEnabled: true,
+                alarmActions: [topicArn],
+                okActions: [topicArn],
+                tags: tagsFor(args.tags, `${prefix}-${spec.key}`),
+            }, { parent: this });
+        }
+    }
+}

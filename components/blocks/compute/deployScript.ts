@@ -1,0 +1,162 @@
+/**
+ * The on-host deploy tool (pure text): `/usr/local/sbin/stagecraft-deploy deploy <ref>`,
+ * `rollback` and `status`, as seed 004's runbook describes. SSM Run Command documents call it,
+ * so nobody needs SSH to deploy.
+ *
+ * deploy <ref>: with a repository, fetch and check out <ref> and deploy the image tagged with
+ *   the commit's full SHA (CI builds and pushes that tag); without one, <ref> is the image tag.
+ *   Render app secrets from SSM Parameter Store, `docker compose pull` + `up -d`, then probe the
+ *   health path for up to 2 minutes. On success the state file records current and previous;
+ *   on failure the previous tag is restored and the command fails.
+ * rollback: return to the previous successful tag (no git fetch needed), then swap the state.
+ */
+import { shellAssign, shellComment } from "../../lib/render";
+
+export interface DeployScriptInput {
+    appName: string;
+    environment: string;
+    region: string;
+    port: number;
+    healthPath: string;
+    repository?: string;
+}
+
+/** Refs and tags the tool accepts: also the SSM documents' allowedPattern, so nothing else reaches a shell. */
+export const REF_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._/-]{0,127}$";
+
+export const DEPLOY_TOOL_PATH = "/usr/local/sbin/stagecraft-deploy";
+
+export function deployScript(input: DeployScriptInput): string {
+    // Every value is assigned once, quoted, at the top; the rest of the script only reads the
+    // variables, so no configured string is ever parsed as shell code.
+    const values = [
+        shellAssign("DEFAULT_APP_DIR", `/opt/${input.appName}`),
+        shellAssign("REPOSITORY", input.repository ?? ""),
+        shellAssign("PARAMETER_PATH", `/${input.appName}/${input.environment}`),
+        shellAssign("REGION", input.region),
+        shellAssign("HEALTH_URL", `http://127.0.0.1:${input.port}${input.healthPath}`),
+        shellAssign("REF_PATTERN", REF_PATTERN),
+    ];
+    return `#!/bin/bash
+# stagecraft-deploy: deploy, roll back and report this host's app release.
+${shellComment(`app ${input.appName}, environment ${input.environment}`)}
+set -euo pipefail
+umask 077
+
+${values.join("\n")}
+# The STAGECRAFT_* overrides exist for the tool's own tests; on the host the defaults apply.
+APP_DIR=\${STAGECRAFT_APP_DIR:-$DEFAULT_APP_DIR}
+SRC_DIR=$APP_DIR/src
+STATE_DIR=\${STAGECRAFT_STATE_DIR:-/var/lib/stagecraft}
+STATE_FILE=$STATE_DIR/deploy_state
+HEALTH_ATTEMPTS=\${STAGECRAFT_HEALTH_ATTEMPTS:-40}
+HEALTH_INTERVAL=\${STAGECRAFT_HEALTH_INTERVAL:-3}
+
+log() { echo "[stagecraft-deploy] $*"; }
+die() { log "error: $*" >&2; exit 1; }
+
+state_get() { [ -f "$STATE_FILE" ] && grep -E "^$1=" "$STATE_FILE" | tail -n1 | cut -d= -f2- || true; }
+state_write() {
+  mkdir -p "$STATE_DIR"
+  printf 'CURRENT_TAG=%s\\nCURRENT_REF=%s\\nPREVIOUS_TAG=%s\\nPREVIOUS_REF=%s\\nUPDATED_AT=%s\\n' \\
+    "$1" "$2" "$3" "$4" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" > "$STATE_FILE.tmp"
+  mv "$STATE_FILE.tmp" "$STATE_FILE"
+}
+
+render_secrets() {
+  # Every parameter under $PARAMETER_PATH becomes NAME=value in a root-only env file.
+  # Every step is checked explicitly: callers run this inside conditionals, where set -e is off.
+  local raw tmp
+  raw=$(mktemp) && tmp=$(mktemp "$APP_DIR/app.env.XXXXXX") || return 1
+  if ! aws ssm get-parameters-by-path --region "$REGION" --path "$PARAMETER_PATH" --recursive --with-decryption \\
+      --query 'Parameters[].[Name,Value]' --output text > "$raw"; then
+    rm -f "$raw" "$tmp"; log "cannot read parameters under $PARAMETER_PATH"; return 1
+  fi
+  while IFS=$'\\t' read -r name value; do
+    [ -n "$name" ] && [ "$name" != "None" ] && printf '%s=%s\\n' "\${name##*/}" "$value"
+  done < "$raw" > "$tmp"
+  rm -f "$raw"
+  chmod 600 "$tmp" && mv "$tmp" "$APP_DIR/app.env"
+}
+
+set_tag() {
+  # Tags are refs (REF_PATTERN) or commit SHAs: nothing sed or Compose would read as syntax.
+  [[ "$1" =~ $REF_PATTERN ]] || { log "refusing image tag '$1'"; return 1; }
+  sed -i "s|^APP_TAG=.*|APP_TAG=$1|" "$APP_DIR/.env"
+}
+
+compose_up() {
+  (cd "$APP_DIR" && docker compose pull --quiet && docker compose up -d --remove-orphans)
+}
+
+healthy() {
+  local _
+  for _ in $(seq 1 "$HEALTH_ATTEMPTS"); do
+    if curl -fsS --max-time 3 "$HEALTH_URL" > /dev/null; then return 0; fi
+    sleep "$HEALTH_INTERVAL"
+  done
+  return 1
+}
+
+resolve_tag() {
+  local ref=$1
+  if [ -z "$REPOSITORY" ]; then echo "$ref"; return; fi
+  if [ ! -d "$SRC_DIR/.git" ]; then git clone --quiet -- "$REPOSITORY" "$SRC_DIR"; fi
+  git -C "$SRC_DIR" fetch --quiet --tags --prune origin
+  git -C "$SRC_DIR" -c advice.detachedHead=false checkout --quiet --detach "$ref" 2>/dev/null ||
+    git -C "$SRC_DIR" -c advice.detachedHead=false checkout --quiet --detach "origin/$ref"
+  git -C "$SRC_DIR" rev-parse HEAD
+}
+
+switch_to() {
+  # Chained with && because callers test the result: set -e does not apply inside an if.
+  set_tag "$1" && render_secrets && compose_up && healthy
+}
+
+cmd_deploy() {
+  local ref=\${1:-}
+  [[ "$ref" =~ $REF_PATTERN ]] || die "invalid ref '$ref' (allowed: $REF_PATTERN)"
+  local tag previous_tag previous_ref
+  tag=$(resolve_tag "$ref")
+  previous_tag=$(state_get CURRENT_TAG)
+  previous_ref=$(state_get CURRENT_REF)
+  log "deploying $ref (image tag $tag); previous: \${previous_tag:-none}"
+  if switch_to "$tag"; then
+    state_write "$tag" "$ref" "$previous_tag" "$previous_ref"
+    log "healthy: $HEALTH_URL"
+    return 0
+  fi
+  log "health check failed for $tag"
+  if [ -n "$previous_tag" ]; then
+    log "restoring $previous_tag"
+    switch_to "$previous_tag" || log "previous release is unhealthy too"
+  fi
+  die "deploy of $ref failed"
+}
+
+cmd_rollback() {
+  local current_tag current_ref previous_tag previous_ref
+  current_tag=$(state_get CURRENT_TAG)
+  current_ref=$(state_get CURRENT_REF)
+  previous_tag=$(state_get PREVIOUS_TAG)
+  previous_ref=$(state_get PREVIOUS_REF)
+  [ -n "$previous_tag" ] || die "no previous release recorded in $STATE_FILE"
+  log "rolling back from \${current_tag:-none} to $previous_tag"
+  switch_to "$previous_tag" || die "rollback target $previous_tag is unhealthy"
+  state_write "$previous_tag" "$previous_ref" "$current_tag" "$current_ref"
+  log "healthy: $HEALTH_URL"
+}
+
+cmd_status() {
+  if [ -f "$STATE_FILE" ]; then cat "$STATE_FILE"; else log "nothing deployed yet"; fi
+  (cd "$APP_DIR" && docker compose ps)
+}
+
+case "\${1:-}" in
+  deploy) shift; cmd_deploy "$@" ;;
+  rollback) cmd_rollback ;;
+  status) cmd_status ;;
+  *) echo "usage: $0 deploy <git-ref-or-tag> | rollback | status" >&2; exit 2 ;;
+esac
+`;
+}

@@ -1,0 +1,136 @@
+/**
+ * First-boot script of the single host (pure text, cloud-init runs it once as root):
+ * 1. install Docker, the Compose plugin, git, curl and the AWS CLI for the AMI family;
+ * 2. enable the host firewall with the same rules as the security group;
+ * 3. write the compose file, its .env (image and first tag) and the deploy tool;
+ * 4. deploy the configured first tag through the deploy tool, like every later deploy.
+ * No secret is ever written here: user data is readable by anyone who can describe the instance.
+ */
+import { type AmiFamily, type AppSettings } from "../../config/settings";
+import { type RuleSpec } from "../security/rules";
+import { dotenvLine, heredocToFile, shellComment, shellQuote } from "../../lib/render";
+import { composeFile, type ComposeInput } from "./compose";
+import { DEPLOY_TOOL_PATH, deployScript, type DeployScriptInput } from "./deployScript";
+import { firewallScript } from "./firewall";
+
+/** Docker Compose v2 release installed on Amazon Linux 2023 (its repositories do not ship the plugin). */
+export const COMPOSE_VERSION = "v2.29.7";
+
+export interface UserDataInput {
+    family: AmiFamily;
+    compose: ComposeInput;
+    deploy: DeployScriptInput;
+    image: string;
+    initialTag: string;
+    /** The same ingress rules the security group has. */
+    ingress: readonly RuleSpec[];
+}
+
+function installPackages(family: AmiFamily): string[] {
+    if (family === "al2023") {
+        return [
+            "dnf install -y docker git curl-minimal",
+            "systemctl enable --now docker",
+            "arch=$(uname -m)",
+            "mkdir -p /usr/local/lib/docker/cli-plugins",
+            `curl -fsSL -o /tmp/docker-compose "https://github.com/docker/compose/releases/download/${COMPOSE_VERSION}/docker-compose-linux-$arch"`,
+            `curl -fsSL -o /tmp/docker-compose.sha256 "https://github.com/docker/compose/releases/download/${COMPOSE_VERSION}/docker-compose-linux-$arch.sha256"`,
+            "(cd /tmp && echo \"$(cut -d' ' -f1 docker-compose.sha256)  docker-compose\" | sha256sum -c -)",
+            "install -m 0755 /tmp/docker-compose /usr/local/lib/docker/cli-plugins/docker-compose",
+        ];
+    }
+    return [
+        "export DEBIAN_FRONTEND=noninteractive",
+        "apt-get update -q",
+        "apt-get install -y -q docker.io docker-compose-v2 git curl ufw",
+        "snap install aws-cli --classic",
+        "systemctl enable --now docker",
+    ];
+}
+
+/** EC2 accepts at most 16 KB of user data (before base64). */
+export const USER_DATA_LIMIT_BYTES = 16 * 1024;
+
+/** The files first boot writes on the host, and the script that writes them. */
+export interface HostFiles {
+    /** /opt/<app>/compose.yaml */
+    composeFile: string;
+    /** /opt/<app>/.env: the image and its first tag. */
+    envFile: string;
+    /** The deploy tool (DEPLOY_TOOL_PATH). */
+    deployTool: string;
+    /** The first-boot script holding the three files above. */
+    userData: string;
+}
+
+export function hostFiles(input: UserDataInput): HostFiles {
+    const appDir = `/opt/${input.compose.appName}`;
+    const composeText = composeFile(input.compose);
+    const envFile = [dotenvLine("APP_IMAGE", input.image), dotenvLine("APP_TAG", input.initialTag)].join("\n") + "\n";
+    const deployTool = deployScript(input.deploy);
+    const script = [
+        "#!/bin/bash",
+        shellComment(`stagecraft first boot: ${input.compose.appName} (${input.compose.environment})`),
+        "set -euxo pipefail",
+        "",
+        "# 1. packages",
+        ...installPackages(input.family),
+        "",
+        "# 2. host firewall (same rules as the security group)",
+        firewallScript(input.family, input.ingress),
+        "",
+        "# 3. app files",
+        `install -d -m 0750 ${shellQuote(appDir)} /var/lib/stagecraft`,
+        ...heredocToFile(`${appDir}/compose.yaml`, composeText, "COMPOSE"),
+        ...heredocToFile(`${appDir}/.env`, envFile, "ENV"),
+        ...heredocToFile(DEPLOY_TOOL_PATH, deployTool, "DEPLOY"),
+        `chmod 0750 ${DEPLOY_TOOL_PATH}`,
+        "",
+        "# 4. first deploy",
+        `${DEPLOY_TOOL_PATH} deploy ${shellQuote(input.initialTag)}`,
+        "",
+    ].join("\n");
+    return { composeFile: composeText, envFile, deployTool, userData: script };
+}
+
+export function userData(input: UserDataInput): string {
+    return hostFiles(input).userData;
+}
+
+/** The log group the app's containers ship to (seed 004's convention). */
+export function containerLogGroupName(appName: string, environment: string): string {
+    return `/${appName}/${environment}/containers`;
+}
+
+/** What a host running the app needs besides the settings every host shares. */
+export interface AppHostInput {
+    app: AppSettings;
+    environment: string;
+    region: string;
+    family: AmiFamily;
+    /** The host's inbound rules (the host firewall mirrors them). */
+    ingress: readonly RuleSpec[];
+    /** How the app is exposed: published port, TLS proxy, host networking. */
+    exposure: Pick<ComposeInput, "publishAppPort" | "tlsDomain" | "proxy" | "hostNetwork">;
+}
+
+/** First-boot files of any host that runs the app (phase 1's single host, phase 2's fleet). */
+export function appHostFiles(input: AppHostInput): HostFiles {
+    const { app, environment, region } = input;
+    return hostFiles({
+        family: input.family,
+        compose: {
+            appName: app.name,
+            environment,
+            region,
+            port: app.port,
+            logGroupName: containerLogGroupName(app.name, environment),
+            healthPath: app.healthPath,
+            ...input.exposure,
+        },
+        deploy: { appName: app.name, environment, region, port: app.port, healthPath: app.healthPath, repository: app.repository },
+        image: app.image,
+        initialTag: app.initialTag,
+        ingress: input.ingress,
+    });
+}
