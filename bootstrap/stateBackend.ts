@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { tagsFor } from "../components/blocks/shared/tags";
-import { ABORT_INCOMPLETE_UPLOADS } from "../components/blocks/storage/rules";
+import { ABORT_INCOMPLETE_UPLOADS } from "../components/blocks/storage/lifecycle";
 import { SecureBucket } from "../components/blocks/storage/secureBucket";
 
 export interface StateBackendArgs {

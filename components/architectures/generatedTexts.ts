@@ -14,7 +14,7 @@ import { gatewayNginxConfig } from "./mtls/nginxConfig";
 import { natUserData } from "../blocks/network/nat";
 import { singleHostFiles } from "./phase1/firstBoot";
 import { fleetFiles } from "./phase2/firstBoot";
-import { platformEnvironment, REDIS_TOKEN_VARIABLE, SESSION_SECRET_VARIABLE } from "./phase3/rules";
+import { platformEnvironment, REDIS_TOKEN_VARIABLE, SESSION_SECRET_VARIABLE } from "./phase3/environment";
 import { type ConfigProblem } from "../lib/errors";
 
 export type TextLanguage = "shell" | "yaml" | "dotenv" | "nginx" | "json";

@@ -158,7 +158,7 @@ function label(read: ConfigReader, key: string, fallback: string): string {
 }
 
 /**
- * Variables the platform sets in every service (phase3/rules.ts platformEnvironment and its
+ * Variables the platform sets in every service (architectures/phase3/environment.ts platformEnvironment and its
  * injected secrets): a user value under one of these names would silently re-point the app (PORT
  * away from the load balancer's port, REDIS_HOST elsewhere), so config refuses them.
  */

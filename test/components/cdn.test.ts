@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import { distributionGrant } from "../../components/blocks/cdn/grant";
-import { cdnMonthlyCost, cloudFrontReadStatement, staticCacheBehavior, viewerCertificate } from "../../components/blocks/cdn/rules";
+import { cdnMonthlyCost } from "../../components/blocks/cdn/cost";
+import { cloudFrontReadStatement, staticCacheBehavior, viewerCertificate } from "../../components/blocks/cdn/distribution";
 import { StaticSiteCdn } from "../../components/blocks/cdn/staticSiteCdn";
 import { appendString } from "../../components/blocks/iam/documents";
 import { SecureBucket } from "../../components/blocks/storage/secureBucket";

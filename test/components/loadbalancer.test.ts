@@ -1,17 +1,10 @@
 import * as assert from "node:assert/strict";
 import { validationRecordDomains } from "../../components/blocks/certificates/dnsValidatedCertificate";
-import {
-    albEgress,
-    albIngress,
-    certificateDomains,
-    coveredByCertificate,
-    elbLogDeliveryStatement,
-    elbName,
-    targetGroupHealthCheck,
-    targetGroupNamePrefix,
-} from "../../components/blocks/loadbalancer/rules";
+import { albEgress, albIngress, certificateDomains, coveredByCertificate, targetGroupHealthCheck } from "../../components/blocks/loadbalancer/listeners";
+import { elbLogDeliveryStatement } from "../../components/blocks/loadbalancer/accessLogs";
+import { elbName, targetGroupNamePrefix } from "../../components/blocks/loadbalancer/names";
 import { WebLoadBalancer, type WebLoadBalancerArgs } from "../../components/blocks/loadbalancer/webLoadBalancer";
-import { expandRules } from "../../components/blocks/security/rules";
+import { expandRules } from "../../components/blocks/security/ruleSpecs";
 import { type Registration } from "../../tools/mocks";
 import { named, ofType, runWithMocks, valueOf } from "../helpers/pulumi";
 

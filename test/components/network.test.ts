@@ -4,7 +4,7 @@ import { type NatStrategy } from "../../components/config/settings";
 import { defaultGatewayEndpoints, natMonthlyCost, routeTablesForSubnets, vpcLayout } from "../../components/blocks/network/layout";
 import { natEgress, natIngress, natUserData } from "../../components/blocks/network/nat";
 import { Network, type NetworkArgs } from "../../components/blocks/network/network";
-import { expandRules } from "../../components/blocks/security/rules";
+import { expandRules } from "../../components/blocks/security/ruleSpecs";
 import { type Registration, remoteComponentOutputs } from "../../tools/mocks";
 import { named, ofType, runWithMocks, valueOf } from "../helpers/pulumi";
 

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
-import { singleHostEgress, singleHostIngress } from "../../components/architectures/phase1/rules";
-import { expandRules } from "../../components/blocks/security/rules";
+import { singleHostEgress, singleHostIngress } from "../../components/architectures/phase1/traffic";
+import { expandRules } from "../../components/blocks/security/ruleSpecs";
 
 /** A compact view of expanded rules: "tcp 443 0.0.0.0/0". */
 function view(rules: ReturnType<typeof expandRules>): string[] {

@@ -1,6 +1,8 @@
 import * as assert from "node:assert/strict";
 import { appendString } from "../../components/blocks/iam/documents";
-import { backupsLifecycle, tlsOnlyBucketPolicy, uploadsCors, uploadsLifecycle } from "../../components/blocks/storage/rules";
+import { backupsLifecycle, uploadsLifecycle } from "../../components/blocks/storage/lifecycle";
+import { tlsOnlyBucketPolicy } from "../../components/blocks/storage/bucketPolicy";
+import { uploadsCors } from "../../components/blocks/storage/cors";
 
 describe("storage rules", () => {
     it("every lifecycle aborts incomplete multipart uploads after 7 days", () => {

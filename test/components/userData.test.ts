@@ -7,7 +7,7 @@ import { deployScript, REF_PATTERN } from "../../components/blocks/compute/deplo
 import { firewallScript } from "../../components/blocks/compute/firewall";
 import { userData, type UserDataInput } from "../../components/blocks/compute/userData";
 import { deployDocument, rollbackDocument } from "../../components/blocks/deploy/documents";
-import { singleHostIngress } from "../../components/architectures/phase1/rules";
+import { singleHostIngress } from "../../components/architectures/phase1/traffic";
 
 const compose: ComposeInput = {
     appName: "chat",

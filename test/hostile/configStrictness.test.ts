@@ -3,7 +3,7 @@
 import * as assert from "node:assert/strict";
 import { ConfigReader } from "../../components/config";
 import { PLATFORM_VARIABLES } from "../../components/config/platform";
-import { platformEnvironment, REDIS_TOKEN_VARIABLE, SESSION_SECRET_VARIABLE } from "../../components/architectures/phase3/rules";
+import { platformEnvironment, REDIS_TOKEN_VARIABLE, SESSION_SECRET_VARIABLE } from "../../components/architectures/phase3/environment";
 import { generatedTextProblems } from "../../components/architectures/generatedTexts";
 import { ConfigError, type ConfigProblem } from "../../components/lib/errors";
 import { parseSettings } from "../../components/config/parse";

@@ -16,7 +16,7 @@ import { composeFile } from "../../components/blocks/compute/compose";
 import { deployScript } from "../../components/blocks/compute/deployScript";
 import { hostFiles } from "../../components/blocks/compute/userData";
 import { composeString, dotenvLine, heredocToFile, nginxString, RenderError, shellQuote, yamlString } from "../../components/lib/render";
-import { singleHostIngress } from "../../components/architectures/phase1/rules";
+import { singleHostIngress } from "../../components/architectures/phase1/traffic";
 import { available, inProcessProblems } from "./helpers/checkTexts";
 import { MARKER, PAYLOADS, SEED } from "./helpers/hostileValues";
 

@@ -10,16 +10,10 @@ import { RuleSetGroup } from "../../blocks/security/securityGroup";
 import { tagsFor } from "../../blocks/shared/tags";
 import { MtlsCertificates } from "./certificates";
 import { apiPrivateHostname, GATEWAY_VARIABLES, gatewayCommand, gatewayNginxConfig } from "./nginxConfig";
-import {
-    GATEWAY_PEER,
-    GATEWAY_PORT,
-    gatewayTargetGroupSettings,
-    mtlsAlarmSpecs,
-    mtlsDashboardBody,
-    mtlsServiceSettings,
-    nlbEgress,
-    nlbIngress,
-} from "./rules";
+import { GATEWAY_PEER, GATEWAY_PORT, gatewayTargetGroupSettings, nlbEgress, nlbIngress } from "./traffic";
+import { mtlsAlarmSpecs } from "./alarms";
+import { mtlsDashboardBody } from "./dashboard";
+import { mtlsServiceSettings } from "./services";
 
 /** What MtlsApi uses of the phase-3 platform (ContainerPlatform.foundation has it all). */
 export type MtlsPlatform = Pick<PlatformFoundation, "vpcId" | "publicSubnetIds" | "privateSubnetIds" | "clusterArn" | "clusterName" | "keyArn" | "alertTopicArn">;

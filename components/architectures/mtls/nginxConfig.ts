@@ -8,7 +8,7 @@
  * proxy_pass makes nginx resolve at request time, so replaced API tasks are found).
  */
 import { nginxPath, nginxString } from "../../lib/render";
-import { GATEWAY_PORT, gatewayTargetGroupSettings } from "./rules";
+import { GATEWAY_PORT, gatewayTargetGroupSettings } from "./traffic";
 
 /** Where the start-up line writes the certificates and the configuration (the only writable path). */
 export const GATEWAY_DIR = "/tmp/mtls";

@@ -1,7 +1,7 @@
 /** The single host's first-boot script from its settings (pure): what SingleHost hands EC2. */
 import { appHostFiles, type HostFiles } from "../../blocks/compute/userData";
 import { type Settings } from "../../config/settings";
-import { singleHostIngress } from "./rules";
+import { singleHostIngress } from "./traffic";
 
 export type SingleHostBootSettings = Pick<Settings, "region" | "environment" | "app" | "network" | "host" | "dns">;
 

@@ -13,7 +13,7 @@ import { LogGroup } from "../../blocks/observability/logGroup";
 import { RuleSetGroup } from "../../blocks/security/securityGroup";
 import { tagsFor } from "../../blocks/shared/tags";
 import { AppBuckets } from "../../blocks/storage/appBuckets";
-import { singleHostEgress, singleHostIngress } from "./rules";
+import { singleHostEgress, singleHostIngress } from "./traffic";
 import { usEast1Provider } from "../../blocks/shared/providers";
 
 /**

@@ -6,7 +6,8 @@ import { type AutoScalingSettings } from "../../config/web";
 import { RuleSetGroup } from "../../blocks/security/securityGroup";
 import { tagsFor } from "../../blocks/shared/tags";
 import { LOAD_BALANCER_PEER, requestCountResourceLabel, requestCountTargetTracking } from "../../blocks/loadbalancer/targets";
-import { autoScalingGroupSettings, instanceEgress, instanceIngress } from "./rules";
+import { autoScalingGroupSettings } from "./scaling";
+import { instanceEgress, instanceIngress } from "./traffic";
 
 export interface AppFleetArgs {
     /** VPC of the instances and their security group. */

@@ -1,7 +1,7 @@
 /** The web fleet's first-boot script from its settings (pure): what ScalableWeb's launch template holds. */
 import { appHostFiles, type HostFiles } from "../../blocks/compute/userData";
 import { type Settings } from "../../config/settings";
-import { instanceFirewallIngress } from "./rules";
+import { instanceFirewallIngress } from "./traffic";
 
 export type FleetBootSettings = Pick<Settings, "region" | "environment" | "app" | "network" | "host">;
 

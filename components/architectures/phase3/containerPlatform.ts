@@ -12,7 +12,7 @@ import { FargateService } from "../../blocks/containers/fargateService";
 import { ecsLogGroupName, repositoryName } from "../../blocks/containers/taskDefinition";
 import { GeneratedSecret } from "../../blocks/data/generatedSecret";
 import { RedisCache } from "../../blocks/data/redisCache";
-import { REDIS_PORT, replicationGroupId } from "../../blocks/data/rules";
+import { REDIS_PORT, replicationGroupId } from "../../blocks/data/redis";
 import { SessionTable } from "../../blocks/data/sessionTable";
 import { ACCESS_LOG_PREFIX, accessLogBucket } from "../../blocks/loadbalancer/accessLogBucket";
 import { WebLoadBalancer } from "../../blocks/loadbalancer/webLoadBalancer";
@@ -25,16 +25,10 @@ import { StagecraftError } from "../../lib/errors";
 import { tagsFor } from "../../blocks/shared/tags";
 import { AppBuckets } from "../../blocks/storage/appBuckets";
 import { cloudFrontWebAcl, WebFirewall } from "../../blocks/waf/webFirewall";
-import {
-    cacheNodeIds,
-    platformAlarmSpecs,
-    platformEnvironment,
-    platformHostnames,
-    platformKeyPolicy,
-    REDIS_TOKEN_VARIABLE,
-    SESSION_SECRET_VARIABLE,
-    tenantCertificateDomains,
-} from "./rules";
+import { cacheNodeIds, platformAlarmSpecs } from "./alarms";
+import { platformEnvironment, REDIS_TOKEN_VARIABLE, SESSION_SECRET_VARIABLE } from "./environment";
+import { platformHostnames, tenantCertificateDomains } from "./hostnames";
+import { platformKeyPolicy } from "./keyPolicy";
 import { usEast1Provider } from "../../blocks/shared/providers";
 
 /**

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { type CognitoSettings } from "../../config/platform";
 import { tagsFor } from "../shared/tags";
-import { issuerUrl, mfaSettings, passwordPolicy, spaClientSettings } from "./rules";
+import { issuerUrl, mfaSettings, passwordPolicy, spaClientSettings } from "./userPoolSettings";
 
 export interface UserPoolArgs {
     /** The pool's name. Changing it replaces the pool (and loses every user). @example "chat-prod-users" */

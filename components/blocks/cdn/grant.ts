@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { type Statement } from "../iam/documents";
-import { cloudFrontReadStatement } from "./rules";
+import { cloudFrontReadStatement } from "./distribution";
 
 /**
  * Breaks the bucket ↔ distribution cycle: the distribution needs the bucket's domain name, and

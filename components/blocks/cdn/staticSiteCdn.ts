@@ -2,12 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { DnsValidatedCertificate } from "../certificates/dnsValidatedCertificate";
 import { tagsFor } from "../shared/tags";
-import {
-    CLOUDFRONT_HOSTED_ZONE_ID,
-    STATIC_ORIGIN_ID,
-    staticCacheBehavior,
-    viewerCertificate,
-} from "./rules";
+import { CLOUDFRONT_HOSTED_ZONE_ID, STATIC_ORIGIN_ID, staticCacheBehavior, viewerCertificate } from "./distribution";
 import { usEast1Provider } from "../shared/providers";
 
 export interface StaticSiteCdnArgs {

@@ -6,7 +6,7 @@
  */
 import { type AmiFamily } from "../../config/settings";
 import { nftComment, shellQuote } from "../../lib/render";
-import { expandRules, type RuleSpec } from "../security/rules";
+import { expandRules, type RuleSpec } from "../security/ruleSpecs";
 
 function portMatch(from: number | undefined, to: number | undefined): string {
     if (from === undefined || to === undefined) return "";

@@ -7,7 +7,7 @@
  * No secret is ever written here: user data is readable by anyone who can describe the instance.
  */
 import { type AmiFamily, type AppSettings } from "../../config/settings";
-import { type RuleSpec } from "../security/rules";
+import { type RuleSpec } from "../security/ruleSpecs";
 import { dotenvLine, heredocToFile, shellComment, shellQuote } from "../../lib/render";
 import { composeFile, type ComposeInput } from "./compose";
 import { DEPLOY_TOOL_PATH, deployScript, type DeployScriptInput } from "./deployScript";

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { tagsFor } from "../shared/tags";
-import { ecrLifecyclePolicy } from "./rules";
+import { ecrLifecyclePolicy } from "./registry";
 
 export interface ContainerRepositoryArgs {
     /**

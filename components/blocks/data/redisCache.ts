@@ -4,7 +4,7 @@ import { type RedisEngine } from "../../config/platform";
 import { LogGroup } from "../observability/logGroup";
 import { RuleSetGroup } from "../security/securityGroup";
 import { tagsFor } from "../shared/tags";
-import { ENGINE_VERSIONS, REDIS_PORT, redisIngress, redisTopology, replicationGroupId } from "./rules";
+import { ENGINE_VERSIONS, REDIS_PORT, redisIngress, redisTopology, replicationGroupId } from "./redis";
 
 export interface RedisCacheArgs {
     /** VPC of the cache's security group. */

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { tagsFor } from "../shared/tags";
-import { SESSION_TTL_ATTRIBUTE } from "./rules";
+import { SESSION_TTL_ATTRIBUTE } from "./sessions";
 
 export interface SessionTableArgs {
     /**

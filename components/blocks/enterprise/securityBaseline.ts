@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { serviceTrustPolicy } from "../iam/documents";
 import { tagsFor } from "../shared/tags";
-import { ABORT_INCOMPLETE_UPLOADS } from "../storage/rules";
+import { ABORT_INCOMPLETE_UPLOADS } from "../storage/lifecycle";
 import { SecureBucket } from "../storage/secureBucket";
 import { CONFIG_RULES, configDeliveryPolicy, trailBucketStatements, trailKeyPolicy } from "./baselineDocuments";
 

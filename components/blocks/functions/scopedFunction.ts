@@ -3,7 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { serviceTrustPolicy, type Statement } from "../iam/documents";
 import { LogGroup } from "../observability/logGroup";
 import { tagsFor } from "../shared/tags";
-import { LAMBDA_RUNTIME, scopedFunctionPolicy } from "./rules";
+import { LAMBDA_RUNTIME } from "./runtime";
+import { scopedFunctionPolicy } from "./documents";
 import { appendOutput } from "../shared/outputs";
 
 export interface ScopedFunctionArgs {

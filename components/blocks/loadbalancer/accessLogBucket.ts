@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { SecureBucket } from "../storage/secureBucket";
-import { ABORT_INCOMPLETE_UPLOADS } from "../storage/rules";
-import { accessLogObjectsSuffix, elbLogDeliveryStatement } from "./rules";
+import { ABORT_INCOMPLETE_UPLOADS } from "../storage/lifecycle";
+import { accessLogObjectsSuffix, elbLogDeliveryStatement } from "./accessLogs";
 
 /** Prefix ELB writes access logs under, inside the access-log bucket. */
 export const ACCESS_LOG_PREFIX = "alb";

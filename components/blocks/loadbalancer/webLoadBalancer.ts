@@ -4,19 +4,8 @@ import { RuleSetGroup } from "../security/securityGroup";
 import { StagecraftError } from "../../lib/errors";
 import { DnsValidatedCertificate } from "../certificates/dnsValidatedCertificate";
 import { tagsFor } from "../shared/tags";
-import {
-    albEgress,
-    albIngress,
-    certificateDomains,
-    coveredByCertificate,
-    elbName,
-    HTTP_PORT,
-    HTTPS_PORT,
-    httpsRedirectAction,
-    targetGroupHealthCheck,
-    targetGroupNamePrefix,
-    TLS_POLICY,
-} from "./rules";
+import { albEgress, albIngress, certificateDomains, coveredByCertificate, HTTP_PORT, HTTPS_PORT, httpsRedirectAction, targetGroupHealthCheck, TLS_POLICY } from "./listeners";
+import { elbName, targetGroupNamePrefix } from "./names";
 
 export interface WebLoadBalancerArgs {
     /** VPC the load balancer, its security group and its target group live in. */

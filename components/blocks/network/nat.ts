@@ -3,7 +3,7 @@
  * that turns an Amazon Linux 2023 instance into a NAT (IP forwarding + iptables MASQUERADE).
  */
 import { heredocToFile, shellQuote } from "../../lib/render";
-import { type RuleSpec, tcp, WORLD_IPV4 } from "../security/rules";
+import { type RuleSpec, tcp, WORLD_IPV4 } from "../security/ruleSpecs";
 
 /** Ports private instances reach the internet on by default: HTTPS and HTTP (packages, registries, AWS APIs). */
 export const DEFAULT_EGRESS_PORTS: readonly number[] = [443, 80];

@@ -6,19 +6,10 @@ import { serviceTrustPolicy } from "../iam/documents";
 import { ScopedFunction } from "../functions/scopedFunction";
 import { LogGroup } from "../observability/logGroup";
 import { tagsFor } from "../shared/tags";
-import {
-    accessLogFormat,
-    executionArn,
-    functionName,
-    invokeSourceArn,
-    manageConnectionsArn,
-    ROUTE_SELECTION_EXPRESSION,
-    ROUTES,
-    routeStatements,
-    type RouteSpec,
-    stageRouteSettings,
-    websocketUrl,
-} from "./rules";
+import { accessLogFormat, stageRouteSettings } from "./stage";
+import { executionArn, functionName, invokeSourceArn, manageConnectionsArn, websocketUrl } from "./arns";
+import { ROUTE_SELECTION_EXPRESSION, ROUTES, type RouteSpec } from "./routes";
+import { routeStatements } from "./documents";
 
 /** Where the handler's source lives (plain CommonJS, shipped as is). */
 export const HANDLER_DIR = path.join(__dirname, "handler");

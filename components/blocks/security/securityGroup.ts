@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { tagsFor } from "../shared/tags";
-import { type ExpandedRule, expandRules, type RuleSpec } from "./rules";
+import { type ExpandedRule, expandRules, type RuleSpec } from "./ruleSpecs";
 
 export interface RuleSetGroupArgs {
     /** VPC the group belongs to. */

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { type HostAccess, type Statement } from "../iam/documents";
 import { type StorageSettings } from "../../config/settings";
-import { ABORT_INCOMPLETE_UPLOADS, backupsLifecycle, uploadsCors, uploadsLifecycle } from "./rules";
+import { ABORT_INCOMPLETE_UPLOADS, backupsLifecycle, uploadsLifecycle } from "./lifecycle";
+import { uploadsCors } from "./cors";
 import { SecureBucket } from "./secureBucket";
 
 export interface AppBucketsArgs {

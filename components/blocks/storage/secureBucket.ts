@@ -2,7 +2,9 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { type Statement } from "../iam/documents";
 import { tagsFor } from "../shared/tags";
-import { type CorsRule, type LifecycleRule, tlsOnlyBucketPolicy } from "./rules";
+import { type CorsRule } from "./cors";
+import { type LifecycleRule } from "./lifecycle";
+import { tlsOnlyBucketPolicy } from "./bucketPolicy";
 
 export interface SecureBucketArgs {
     /**

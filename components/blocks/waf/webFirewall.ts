@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { LogGroup } from "../observability/logGroup";
 import { tagsFor } from "../shared/tags";
-import { redactedFields, visibility, WAF_LOG_GROUP_PREFIX, webAclRules } from "./rules";
+import { redactedFields, visibility, WAF_LOG_GROUP_PREFIX, webAclRules } from "./webAclRules";
 import { usEast1Provider } from "../shared/providers";
 
 export interface WebFirewallArgs {

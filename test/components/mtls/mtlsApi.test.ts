@@ -6,7 +6,11 @@ import { GeneratedSecret } from "../../../components/blocks/data/generatedSecret
 import { MtlsCertificates } from "../../../components/architectures/mtls/certificates";
 import { MtlsApi } from "../../../components/architectures/mtls/mtlsApi";
 import { buildStack, type ContainerPlatformOutputs } from "../../../components/architectures/program";
-import { gatewayTargetGroupSettings, mtlsAlarmSpecs, mtlsDashboardBody, mtlsMonthlyCost, mtlsServiceSettings } from "../../../components/architectures/mtls/rules";
+import { gatewayTargetGroupSettings } from "../../../components/architectures/mtls/traffic";
+import { mtlsAlarmSpecs } from "../../../components/architectures/mtls/alarms";
+import { mtlsDashboardBody } from "../../../components/architectures/mtls/dashboard";
+import { mtlsMonthlyCost } from "../../../components/architectures/mtls/cost";
+import { mtlsServiceSettings } from "../../../components/architectures/mtls/services";
 import { StagecraftError } from "../../../components/lib/errors";
 import { type Registration } from "../../../tools/mocks";
 import { named, ofType, runWithMocks, valueOf } from "../../helpers/pulumi";

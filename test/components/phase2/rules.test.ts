@@ -2,15 +2,11 @@ import * as assert from "node:assert/strict";
 import { parseWebSettings, WEB_DEFAULTS, webHostnames } from "../../../components/config/web";
 import { webDashboardBody } from "../../../components/blocks/observability/dashboard";
 import { MIN_REQUESTS_FOR_5XX_RATE, webAlarmSpecs } from "../../../components/blocks/observability/webAlarmRules";
-import {
-    autoScalingGroupSettings,
-    fleetMonthlyCost,
-    instanceEgress,
-    instanceFirewallIngress,
-    instanceIngress,
-} from "../../../components/architectures/phase2/rules";
+import { autoScalingGroupSettings } from "../../../components/architectures/phase2/scaling";
+import { fleetMonthlyCost } from "../../../components/architectures/phase2/cost";
+import { instanceEgress, instanceFirewallIngress, instanceIngress } from "../../../components/architectures/phase2/traffic";
 import { LOAD_BALANCER_PEER, requestCountResourceLabel, requestCountTargetTracking } from "../../../components/blocks/loadbalancer/targets";
-import { expandRules } from "../../../components/blocks/security/rules";
+import { expandRules } from "../../../components/blocks/security/ruleSpecs";
 import { readerFor, type RawConfig } from "../../helpers/settings";
 
 const PHASE2_BASE: RawConfig = { domain: "example.com", hostedZoneId: "Z0123456789EXAMPLE01", natStrategy: "instance" };

@@ -1,13 +1,9 @@
 import * as assert from "node:assert/strict";
 import { ecsTasksTrustPolicy, executionRolePolicy, taskRolePolicy } from "../../../components/blocks/containers/documents";
 import { parameterArn, secretArnForPolicy, secretSourceOf } from "../../../components/lib/secretSources";
-import {
-    ecrLifecyclePolicy,
-    ecsScalingResourceId,
-    serviceEgress,
-    serviceIngress,
-    serviceScalingPolicies,
-} from "../../../components/blocks/containers/rules";
+import { ecrLifecyclePolicy } from "../../../components/blocks/containers/registry";
+import { ecsScalingResourceId, serviceScalingPolicies } from "../../../components/blocks/containers/scaling";
+import { serviceEgress, serviceIngress } from "../../../components/blocks/containers/traffic";
 import { fargateMemoryOptions, fargateMonthlyCost, fargateSizeProblem } from "../../../components/lib/fargate";
 import {
     containerDefinitions,

@@ -1,14 +1,10 @@
 import * as assert from "node:assert/strict";
 import { parsePlatformSettings } from "../../../components/config/platform";
-import {
-    cacheNodeIds,
-    platformAlarmSpecs,
-    platformEnvironment,
-    platformHostnames,
-    platformKeyPolicy,
-    platformMonthlyCost,
-    tenantCertificateDomains,
-} from "../../../components/architectures/phase3/rules";
+import { cacheNodeIds, platformAlarmSpecs } from "../../../components/architectures/phase3/alarms";
+import { platformEnvironment } from "../../../components/architectures/phase3/environment";
+import { platformHostnames, tenantCertificateDomains } from "../../../components/architectures/phase3/hostnames";
+import { platformKeyPolicy } from "../../../components/architectures/phase3/keyPolicy";
+import { platformMonthlyCost } from "../../../components/architectures/phase3/cost";
 import { readerFor } from "../../helpers/settings";
 
 const platform = parsePlatformSettings(readerFor({ wafGeoBlock: ["CN", "RU", "KP"] }), 3);

@@ -1,20 +1,14 @@
 import * as assert from "node:assert/strict";
-import { issuerUrl, mfaSettings, passwordPolicy, spaClientSettings } from "../../../components/blocks/auth/rules";
-import { cacheMonthlyCost, redisIngress, redisTopology, replicationGroupId } from "../../../components/blocks/data/rules";
+import { issuerUrl, mfaSettings, passwordPolicy, spaClientSettings } from "../../../components/blocks/auth/userPoolSettings";
+import { cacheMonthlyCost, redisIngress, redisTopology, replicationGroupId } from "../../../components/blocks/data/redis";
 import { appendString } from "../../../components/blocks/iam/documents";
-import {
-    accessLogFormat,
-    executionArn,
-    functionName,
-    functionPolicy,
-    invokeSourceArn,
-    manageConnectionsArn,
-    ROUTES,
-    stageRouteSettings,
-    websocketUrl,
-} from "../../../components/blocks/realtime/rules";
+import { accessLogFormat, stageRouteSettings } from "../../../components/blocks/realtime/stage";
+import { executionArn, functionName, invokeSourceArn, manageConnectionsArn, websocketUrl } from "../../../components/blocks/realtime/arns";
+import { functionPolicy } from "../../../components/blocks/realtime/documents";
+import { ROUTES } from "../../../components/blocks/realtime/routes";
 import { ISO_3166_ALPHA2, isCountryCode } from "../../../components/lib/countries";
-import { MANAGED_RULE_GROUPS, redactedFields, visibility, webAclMonthlyCost, webAclRules } from "../../../components/blocks/waf/rules";
+import { MANAGED_RULE_GROUPS, redactedFields, visibility, webAclRules } from "../../../components/blocks/waf/webAclRules";
+import { webAclMonthlyCost } from "../../../components/blocks/waf/cost";
 
 describe("phase 3 data, auth, WAF and realtime decisions (pure)", () => {
     describe("Redis", () => {

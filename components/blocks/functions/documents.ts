@@ -1,11 +1,8 @@
 /**
- * What every Lambda function of stagecraft gets, as data (pure): its runtime and the policy
- * around the statements of what its code may touch.
+ * What a scoped function may do (pure IAM documents): its own log streams, X-Ray, and the
+ * statements its caller gives it.
  */
 import { type Append, type PolicyDocument, type Statement } from "../iam/documents";
-
-/** Node.js runtime of the handlers (its bundled AWS SDK v3 is what they use; no bundling needed). */
-export const LAMBDA_RUNTIME = "nodejs24.x";
 
 /**
  * A function's inline policy: write its own log group's streams, then `statements` (what its

@@ -1,7 +1,6 @@
 /**
- * Pure decisions for the CDN in front of the static bucket: the bucket-policy statement that
- * admits only this distribution, AWS's managed cache and response-headers policies, and the
- * distribution's cache behaviour and viewer certificate.
+ * The CDN's distribution as data (pure): AWS's managed policies, the static origin's cache
+ * behaviour and read grant, and the viewer certificate.
  */
 import { type Append, type Statement } from "../iam/documents";
 
@@ -51,15 +50,4 @@ export function staticCacheBehavior() {
 /** The viewer certificate: our ACM certificate by SNI, TLS 1.2+. */
 export function viewerCertificate<A>(certificateArn: A) {
     return { acmCertificateArn: certificateArn, sslSupportMethod: "sni-only", minimumProtocolVersion: MINIMUM_PROTOCOL_VERSION };
-}
-
-/**
- * Monthly cost of the CDN in us-east-1 terms: $0.085/GB to viewers in North America and Europe
- * (PriceClass_100; the first 1 TB a month is free under CloudFront's always-free tier) and
- * $0.0075 per 10,000 HTTPS requests.
- */
-export function cdnMonthlyCost(gbOut: number, requestsMillions: number, freeTier = true): number {
-    const billableGb = Math.max(0, gbOut - (freeTier ? 1000 : 0));
-    const billableRequests = Math.max(0, requestsMillions - (freeTier ? 10 : 0));
-    return Math.round((billableGb * 0.085 + billableRequests * 100 * 0.0075) * 100) / 100;
 }

@@ -1,5 +1,7 @@
-/** The single host's traffic rules (pure), shared by the security group and the host firewall. */
-import { type RuleSpec, tcp, world } from "../../blocks/security/rules";
+/**
+ * The single host's traffic rules (pure), shared by the security group and the host firewall.
+ */
+import { type RuleSpec, tcp, world } from "../../blocks/security/ruleSpecs";
 
 export interface SingleHostRuleInput {
     appPort: number;

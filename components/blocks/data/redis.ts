@@ -1,9 +1,8 @@
 /**
- * Data-tier decisions (pure): who reaches the cache, how its nodes spread over AZs, names that
- * fit ElastiCache's limits, and what the nodes cost.
+ * The Redis cache as data (pure): who reaches it, its topology, engine, id and monthly cost.
  */
 import { type RedisEngine } from "../../config/platform";
-import { type RuleSpec } from "../security/rules";
+import { type RuleSpec } from "../security/ruleSpecs";
 
 /** The port clients use (the well-known Redis/Valkey port; security groups, not obscurity, guard it). */
 export const REDIS_PORT = 6379;
@@ -63,6 +62,3 @@ export function cacheMonthlyCost(nodeType: string, nodes: number, engine: RedisE
     const factor = engine === "valkey" ? 0.8 : 1;
     return Math.round(nodes * hourly * factor * 730 * 100) / 100;
 }
-
-/** TTL attribute of the sessions table: connect-dynamodb writes `expires` (epoch seconds). */
-export const SESSION_TTL_ATTRIBUTE = "expires";

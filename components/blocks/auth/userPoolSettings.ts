@@ -1,5 +1,5 @@
 /**
- * Cognito decisions (pure): the password policy, MFA, and the settings of the SPA's app client.
+ * The user pool's settings as data (pure): password policy, MFA, the SPA client and the issuer.
  */
 import { type MfaMode } from "../../config/platform";
 

@@ -1,4 +1,7 @@
-import { type Append, type PolicyDocument } from "../iam/documents";
+/**
+ * The buckets' lifecycle rules (pure): incomplete uploads, uploads expiry, backups' versions
+ * and archive classes.
+ */
 
 /**
  * Pure decisions for buckets: lifecycle rules, CORS rules and the TLS-only bucket policy.
@@ -69,43 +72,4 @@ export function backupsLifecycle(retentionDays: number, archive: boolean): Lifec
         }
     }
     return [ABORT_INCOMPLETE_UPLOADS, rule];
-}
-
-/** A CORS rule in the shape aws.s3.BucketCorsConfiguration takes. */
-export interface CorsRule {
-    allowedOrigins: string[];
-    allowedMethods: string[];
-    allowedHeaders: string[];
-    exposeHeaders: string[];
-    maxAgeSeconds: number;
-}
-
-/** Browser uploads straight to S3 with presigned URLs from the listed origins; none when empty. */
-export function uploadsCors(origins: string[]): CorsRule[] {
-    if (origins.length === 0) return [];
-    return [{
-        allowedOrigins: [...origins],
-        allowedMethods: ["GET", "HEAD", "PUT", "POST"],
-        allowedHeaders: ["*"],
-        exposeHeaders: ["ETag"],
-        maxAgeSeconds: 3000,
-    }];
-}
-
-/**
- * Denies every request that does not use TLS (AWS FSBP S3.5). An object, not a JSON string, so
- * the policy pack sees the Deny during a preview while the bucket ARN is still unknown.
- */
-export function tlsOnlyBucketPolicy<A>(bucketArn: A, append: Append<A>): PolicyDocument<A> {
-    return {
-        Version: "2012-10-17",
-        Statement: [{
-            Sid: "DenyInsecureTransport",
-            Effect: "Deny",
-            Principal: "*",
-            Action: ["s3:*"],
-            Resource: [bucketArn, append(bucketArn, "/*")],
-            Condition: { Bool: { "aws:SecureTransport": "false" } },
-        }],
-    };
 }

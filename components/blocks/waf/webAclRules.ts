@@ -1,7 +1,5 @@
 /**
- * Web ACL contents (pure): the rules in priority order, their CloudWatch metrics, what the logs
- * redact, and what an ACL costs. Seed 001's two rules come first (rate limit 2000 per IP, geo
- * block), then AWS managed rule groups.
+ * The web ACL's rules as data (pure): rate limit, geo block, AWS managed rule groups, logging.
  */
 
 /** Prefix every WAF log group must carry (AWS rejects other names as log destinations). */
@@ -104,9 +102,4 @@ export function webAclRules(input: WebAclRuleInput): WafRule[] {
 /** Headers the WAF logs never show: bearer tokens and session cookies. */
 export function redactedFields() {
     return [{ singleHeader: { name: "authorization" } }, { singleHeader: { name: "cookie" } }];
-}
-
-/** Monthly cost of an ACL in us-east-1: $5 plus $1 per rule or managed group, before $0.60 per million requests. */
-export function webAclMonthlyCost(ruleCount: number): number {
-    return 5 + ruleCount;
 }

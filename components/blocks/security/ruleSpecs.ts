@@ -1,11 +1,11 @@
 /**
- * Security-group rules as data. Components declare what they allow as a list of rules; these
- * pure functions expand them into one AWS rule per source (the shape of
- * aws.vpc.SecurityGroupIngressRule / EgressRule) and give each a stable logical name.
+ * Security-group rules as a declarative list (pure): a RuleSpec per purpose, expanded into one
+ * rule per source, with the world's CIDRs and helpers to write them.
  */
 import { parseCidr } from "../../lib/cidr";
 
 export const WORLD_IPV4 = "0.0.0.0/0";
+
 export const WORLD_IPV6 = "::/0";
 
 export type Protocol = "tcp" | "udp" | "icmp" | "-1";

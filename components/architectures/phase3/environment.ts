@@ -1,0 +1,44 @@
+/**
+ * What every service of the platform finds in its environment: the endpoints (plain) and the
+ * names of the secrets the platform injects (pure).
+ */
+import { type ServiceSettings } from "../../config/platform";
+
+/** Where the app finds the platform, in the container's environment (no secrets: those are injected). */
+export interface PlatformEndpoints<A> {
+    region: string;
+    appUrl: string;
+    redisHost: A;
+    redisPort: number;
+    sessionsTable: A;
+    uploadsBucket: A;
+    userPoolId: A;
+    userPoolClientId: A;
+    websocketUrl: A;
+}
+
+/**
+ * The environment every service gets (the user's containerEnvironment is merged over it): the
+ * region, the app's URL, Redis over TLS, the sessions table, the uploads bucket, the Cognito ids
+ * and the WebSocket URL; PORT for a load-balanced service.
+ */
+export function platformEnvironment<A>(service: Pick<ServiceSettings, "loadBalanced">, appPort: number, e: PlatformEndpoints<A>): Record<string, A | string> {
+    return {
+        ...(service.loadBalanced ? { PORT: String(appPort) } : {}),
+        AWS_REGION: e.region,
+        APP_URL: e.appUrl,
+        REDIS_HOST: e.redisHost,
+        REDIS_PORT: String(e.redisPort),
+        REDIS_TLS: "true",
+        SESSIONS_TABLE: e.sessionsTable,
+        UPLOADS_BUCKET: e.uploadsBucket,
+        COGNITO_USER_POOL_ID: e.userPoolId,
+        COGNITO_CLIENT_ID: e.userPoolClientId,
+        WEBSOCKET_URL: e.websocketUrl,
+    };
+}
+
+/** Names of the secrets the platform generates and injects into every service. */
+export const REDIS_TOKEN_VARIABLE = "REDIS_AUTH_TOKEN";
+
+export const SESSION_SECRET_VARIABLE = "SESSION_SECRET";

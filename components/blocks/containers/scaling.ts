@@ -1,0 +1,56 @@
+/**
+ * How a service scales (pure): Application Auto Scaling's resource id and the target-tracking
+ * policies on CPU and, behind an ALB, requests per task.
+ */
+import { requestCountTargetTracking } from "../loadbalancer/targets";
+
+/** The Application Auto Scaling resource id of an ECS service. */
+export function ecsScalingResourceId(clusterName: string, serviceName: string): string {
+    return `service/${clusterName}/${serviceName}`;
+}
+
+/** One target-tracking policy of a service, as aws.appautoscaling.Policy args (without the target). */
+export interface ScalingPolicySpec<L = string> {
+    /** Suffix of the policy's logical name. */
+    key: string;
+    targetTrackingScalingPolicyConfiguration: {
+        predefinedMetricSpecification: { predefinedMetricType: string; resourceLabel?: L };
+        targetValue: number;
+        scaleInCooldown: number;
+        scaleOutCooldown: number;
+        disableScaleIn: boolean;
+    };
+}
+
+/** Scale out quickly (60 s), scale in slowly (300 s): a burst of chat traffic comes back. */
+export const SCALE_OUT_COOLDOWN = 60;
+
+export const SCALE_IN_COOLDOWN = 300;
+
+/**
+ * Target-tracking policies of a service: average CPU for every service, plus requests per task
+ * (ALBRequestCountPerTarget) for a load-balanced one. With several policies, Application Auto
+ * Scaling scales out when any asks and in only when all agree.
+ */
+export function serviceScalingPolicies<L>(cpuTarget: number, requests?: { resourceLabel: L; perTarget: number }): ScalingPolicySpec<L>[] {
+    const cooldowns = { scaleInCooldown: SCALE_IN_COOLDOWN, scaleOutCooldown: SCALE_OUT_COOLDOWN };
+    const policies: ScalingPolicySpec<L>[] = [{
+        key: "cpu",
+        targetTrackingScalingPolicyConfiguration: {
+            predefinedMetricSpecification: { predefinedMetricType: "ECSServiceAverageCPUUtilization" },
+            targetValue: cpuTarget,
+            ...cooldowns,
+            disableScaleIn: false,
+        },
+    }];
+    if (requests !== undefined) {
+        policies.push({
+            key: "requests",
+            targetTrackingScalingPolicyConfiguration: {
+                ...requestCountTargetTracking(requests.resourceLabel, requests.perTarget),
+                ...cooldowns,
+            },
+        });
+    }
+    return policies;
+}

@@ -1,0 +1,8 @@
+/**
+ * A web ACL's monthly cost (pure).
+ */
+
+/** Monthly cost of an ACL in us-east-1: $5 plus $1 per rule or managed group, before $0.60 per million requests. */
+export function webAclMonthlyCost(ruleCount: number): number {
+    return 5 + ruleCount;
+}
