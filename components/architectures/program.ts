@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { type Settings } from "../config/settings";
+import { type Settings, type SingleHostSettings, type WebTierSettings } from "../config/settings";
 import { generatedTextProblems } from "./generatedTexts";
 import { CostGuardrails } from "../blocks/governance/costGuardrails";
 import { ConfigError } from "../lib/errors";
@@ -136,9 +136,11 @@ function buildPhase(name: string, settings: Settings): StackOutputs {
         }
         case 4:
             return enterpriseOutputs(settings, name);
-        default:
-            // Config validation admits only implemented phases (IMPLEMENTED_PHASES).
-            throw new Error(`phase ${settings.phase} has no builder`);
+        default: {
+            // Every phase of the Settings type has a builder: a new phase fails to compile here.
+            const unbuilt: never = settings;
+            return unbuilt;
+        }
     }
 }
 
@@ -156,7 +158,7 @@ function buildCostGuardrails(name: string, settings: Settings): CostGuardrails |
     });
 }
 
-function singleHostOutputs(settings: Settings, host: SingleHost): SingleHostOutputs {
+function singleHostOutputs(settings: SingleHostSettings, host: SingleHost): SingleHostOutputs {
     const region = settings.region;
     return {
         phase: 1,
@@ -174,7 +176,7 @@ function singleHostOutputs(settings: Settings, host: SingleHost): SingleHostOutp
     };
 }
 
-function scalableWebOutputs(settings: Settings, web: ScalableWeb): ScalableWebOutputs {
+function scalableWebOutputs(settings: WebTierSettings, web: ScalableWeb): ScalableWebOutputs {
     const region = settings.region;
     return {
         phase: 2,
@@ -194,7 +196,7 @@ function scalableWebOutputs(settings: Settings, web: ScalableWeb): ScalableWebOu
     };
 }
 
-function enterpriseOutputs(settings: Settings, name: string): EnterpriseOutputs {
+function enterpriseOutputs(settings: WebTierSettings, name: string): EnterpriseOutputs {
     const platform = new ContainerPlatform(name, settings);
     const enterprise = new Enterprise(`${name}-enterprise`, {
         namePrefix: name,
@@ -202,8 +204,7 @@ function enterpriseOutputs(settings: Settings, name: string): EnterpriseOutputs 
         region: settings.region,
         settings: settings.enterprise,
         foundation: platform.foundation,
-        // Phase 3 and up refuse to build without them (ContainerPlatform checks first).
-        hostedZoneId: settings.dns.hostedZoneId as string,
+        hostedZoneId: settings.dns.hostedZoneId,
         tenantZone: platform.tenantZone,
         alertEmail: settings.alertEmail,
         logRetentionDays: settings.logRetentionDays,
@@ -224,7 +225,7 @@ function enterpriseOutputs(settings: Settings, name: string): EnterpriseOutputs 
 }
 
 /** Seed 002's mTLS API on the platform, when the stack selects it. */
-function buildMtlsApi(name: string, settings: Settings, platform: ContainerPlatform): MtlsOutputs | undefined {
+function buildMtlsApi(name: string, settings: WebTierSettings, platform: ContainerPlatform): MtlsOutputs | undefined {
     if (settings.mtls === undefined) return undefined;
     const api = new MtlsApi(`${name}-mtls`, {
         namePrefix: name,
@@ -233,9 +234,8 @@ function buildMtlsApi(name: string, settings: Settings, platform: ContainerPlatf
         region: settings.region,
         settings: settings.mtls,
         foundation: platform.foundation,
-        // Phase 3 and up refuse to build without them (ContainerPlatform checks first).
-        domain: settings.dns.domain as string,
-        hostedZoneId: settings.dns.hostedZoneId as string,
+        domain: settings.dns.domain,
+        hostedZoneId: settings.dns.hostedZoneId,
         apiImageTag: settings.app.initialTag,
         healthPath: settings.app.healthPath,
         cpuArchitecture: settings.platform.cpuArchitecture,
@@ -256,7 +256,7 @@ function buildMtlsApi(name: string, settings: Settings, platform: ContainerPlatf
     };
 }
 
-function containerPlatformOutputs(settings: Settings, platform: ContainerPlatform, mtls: MtlsOutputs | undefined): ContainerPlatformOutputs {
+function containerPlatformOutputs(settings: WebTierSettings, platform: ContainerPlatform, mtls: MtlsOutputs | undefined): ContainerPlatformOutputs {
     const region = settings.region;
     const apiService = settings.platform.services[0].name;
     return {

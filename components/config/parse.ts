@@ -66,11 +66,11 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
     }
 
     const appPort = read.integer("appPort", 8000, 1024, 65535);
-    const appImage = read.string("appImage", "traefik/whoami");
+    const appImage = read.string("appImage", "ealen/echo-server");
     if (!IMAGE.test(appImage)) {
-        read.problem("appImage", appImage, "a container image name without tag, e.g. ghcr.io/acme/api or traefik/whoami");
+        read.problem("appImage", appImage, "a container image name without tag, e.g. ghcr.io/acme/api or ealen/echo-server");
     }
-    const appImageTag = read.string("appImageTag", "v1.10.3");
+    const appImageTag = read.string("appImageTag", "0.9.2");
     if (!IMAGE_TAG.test(appImageTag)) {
         read.problem("appImageTag", appImageTag, "an image tag: letters, digits, _ . - (up to 128 characters)");
     }
@@ -157,11 +157,10 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
     read.refuseUnknownKeys();
     if (read.problems.length > 0) throw new ConfigError(read.problems);
 
-    return {
+    const common = {
         project: ctx.project,
         stack: ctx.stack,
         region,
-        phase,
         environment,
         owner,
         app: {
@@ -172,9 +171,7 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
             repository: appRepository,
             healthPath: "/health",
         },
-        network: { cidrBlock, availabilityZones, natStrategy, ipv6, flowLogs },
         host: { instanceType, amiFamily, rootVolumeSizeGb, detailedMonitoring, sshCidrs, appPortCidrs },
-        dns: { domain, hostedZoneId, tls },
         alertEmail,
         logRetentionDays,
         storage: { corsOrigins, uploadsExpirationDays, backupRetentionDays, backupArchive },
@@ -192,6 +189,15 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
         enterprise,
         cost: { monthlyBudgetUsd, anomalyMonitor, anomalyThresholdUsd },
     };
+    const network = { cidrBlock, availabilityZones, ipv6, flowLogs };
+    if (phase === 1) {
+        return { ...common, phase, network: { ...network, natStrategy }, dns: { domain, hostedZoneId, tls } };
+    }
+    if (domain === undefined || hostedZoneId === undefined || natStrategy === "none") {
+        // parseWebSettings has reported each of these as a problem from phase 2 on: never reached.
+        throw new ConfigError([{ key: read.qualified("phase"), value: phase, allowed: "a phase whose required settings (domain, hostedZoneId, natStrategy) are set" }]);
+    }
+    return { ...common, phase, network: { ...network, natStrategy }, dns: { domain, hostedZoneId, tls } };
 }
 
 /** AWS's default quota of inbound rules per security group, counted per IP version. */

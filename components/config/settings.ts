@@ -87,18 +87,16 @@ export interface StorageSettings {
     backupArchive: boolean;
 }
 
-export interface Settings {
+/** What every phase's settings hold; `phase`, `dns` and `network` are narrowed per phase below. */
+interface CommonSettings {
     project: string;
     stack: string;
     region: string;
-    phase: Phase;
     /** Environment label (dev, staging, prod, ...) used in names and tags. */
     environment: string;
     owner: string;
     app: AppSettings;
-    network: NetworkSettings;
     host: HostSettings;
-    dns: DnsSettings;
     alertEmail?: string;
     logRetentionDays: number;
     storage: StorageSettings;
@@ -117,6 +115,37 @@ export interface Settings {
     /** Cost alerts, in every phase (seed 004). */
     cost: CostSettings;
 }
+
+/** Phase 1: one host in a public subnet; a domain is optional. */
+export interface SingleHostSettings extends CommonSettings {
+    phase: 1;
+    network: NetworkSettings;
+    dns: DnsSettings;
+}
+
+/** From phase 2 on the apex domain and its hosted zone exist: certificates are validated through DNS. */
+export interface WebDnsSettings extends DnsSettings {
+    domain: string;
+    hostedZoneId: string;
+}
+
+/** From phase 2 on workloads live in private subnets that reach the internet through NAT. */
+export interface PrivateNetworkSettings extends NetworkSettings {
+    natStrategy: Exclude<NatStrategy, "none">;
+}
+
+/** Phases 2-4: the load-balanced web tier and everything built on it. */
+export interface WebTierSettings extends CommonSettings {
+    phase: 2 | 3 | 4;
+    network: PrivateNetworkSettings;
+    dns: WebDnsSettings;
+}
+
+/**
+ * The typed settings the whole program runs on, per phase: what a phase cannot work without is
+ * required by its type, so no component checks it again.
+ */
+export type Settings = SingleHostSettings | WebTierSettings;
 
 export interface CostSettings {
     /** Monthly cost budget in USD, alerting at 80 % actual and 100 % forecast; 0 turns it off. */

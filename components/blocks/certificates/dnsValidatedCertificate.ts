@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { tagsFor } from "../shared/tags";
+import { StagecraftError } from "../../lib/errors";
 
 export interface DnsValidatedCertificateArgs {
     /** The certificate's main name, e.g. `example.com` or `cdn.example.com`. */
@@ -48,7 +49,7 @@ export class DnsValidatedCertificate extends pulumi.ComponentResource {
         const records = validationRecordDomains([args.domainName, ...alternatives]).map((domain, i) => {
             const option = certificate.domainValidationOptions.apply((options) => {
                 const match = options.find((o) => o.domainName === domain);
-                if (match === undefined) throw new Error(`ACM returned no validation option for ${domain}`);
+                if (match === undefined) throw new StagecraftError(`ACM returned no validation option for ${domain}`);
                 return match;
             });
             return new aws.route53.Record(`${name}-validation-${i + 1}`, {

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_OUS, type MemberAccount } from "../../config/enterprise";
 import { tagsFor } from "../shared/tags";
+import { StagecraftError } from "../../lib/errors";
 import {
     denyLeavingOrganization, denyRootUser, type Exceptions, protectSecurityServices, regionAllowList, requireEncryption,
     type ScpDocument,
@@ -77,7 +78,7 @@ export class Organization extends pulumi.ComponentResource {
         for (const path of paths) {
             const slash = path.lastIndexOf("/");
             const parent = slash < 0 ? rootId : this.organizationalUnitIds[path.slice(0, slash)];
-            if (parent === undefined) throw new Error(`OU ${path}: its parent ${path.slice(0, slash)} must be listed before it`);
+            if (parent === undefined) throw new StagecraftError(`OU ${path}: its parent ${path.slice(0, slash)} must be listed before it`);
             const ouName = `${name}-ou-${path.toLowerCase().replace(/\//g, "-")}`;
             this.organizationalUnitIds[path] = new aws.organizations.OrganizationalUnit(ouName, {
                 name: path.slice(slash + 1),
@@ -89,7 +90,7 @@ export class Organization extends pulumi.ComponentResource {
         this.accountIds = {};
         for (const account of args.accounts ?? []) {
             const parentId = this.organizationalUnitIds[account.organizationalUnit];
-            if (parentId === undefined) throw new Error(`account ${account.name}: OU ${account.organizationalUnit} is not one of ${paths.join(", ")}`);
+            if (parentId === undefined) throw new StagecraftError(`account ${account.name}: OU ${account.organizationalUnit} is not one of ${paths.join(", ")}`);
             this.accountIds[account.name] = new aws.organizations.Account(`${name}-account-${account.name}`, {
                 name: account.name,
                 email: account.email,

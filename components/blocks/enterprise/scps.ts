@@ -4,6 +4,7 @@
  * whatever its IAM policies allow. Each function returns one policy document (SCPs are limited to
  * 5,120 characters each; `scpSize` lets tests keep them under it).
  */
+import { StagecraftError } from "../../lib/errors";
 
 export interface ScpStatement {
     Sid: string;
@@ -108,7 +109,7 @@ export const GLOBAL_SERVICE_ACTIONS: readonly string[] = [
 
 /** Everything outside the allowed regions is denied, except global services and the exempt roles. */
 export function regionAllowList(regions: readonly string[], exceptions: Exceptions): ScpDocument {
-    if (regions.length === 0) throw new Error("a region allow-list needs at least one region");
+    if (regions.length === 0) throw new StagecraftError("a region allow-list needs at least one region");
     const condition: Record<string, Record<string, string | string[]>> = {
         StringNotEquals: { "aws:RequestedRegion": [...regions] },
         ...(exceptFor(exceptions).Condition ?? {}),

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { tagsFor } from "../shared/tags";
 import { anomalyThresholdExpression, budgetNotifications } from "./costRules";
+import { StagecraftError } from "../../lib/errors";
 
 export interface CostGuardrailsArgs {
     /** Budget name, e.g. `chat-dev-monthly`. */
@@ -39,7 +40,7 @@ export class CostGuardrails extends pulumi.ComponentResource {
     constructor(name: string, args: CostGuardrailsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("stagecraft:governance:CostGuardrails", name, {}, opts);
         const child = { parent: this };
-        if (args.emails.length === 0) throw new Error(`${name}: a budget needs at least one e-mail to alert`);
+        if (args.emails.length === 0) throw new StagecraftError(`${name}: a budget needs at least one e-mail to alert`);
 
         const budget = new aws.budgets.Budget(`${name}-budget`, {
             name: args.budgetName,

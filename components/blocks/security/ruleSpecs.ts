@@ -3,6 +3,7 @@
  * rule per source, with the world's CIDRs and helpers to write them.
  */
 import { parseCidr } from "../../lib/cidr";
+import { StagecraftError } from "../../lib/errors";
 
 export const WORLD_IPV4 = "0.0.0.0/0";
 
@@ -48,7 +49,7 @@ export function expandRules(specs: readonly RuleSpec[]): ExpandedRule[] {
         const portKey = spec.protocol === "-1" ? "all" : spec.fromPort === spec.toPort ? `${spec.fromPort}` : `${spec.fromPort}-${spec.toPort}`;
         for (const cidr of spec.cidrs ?? []) {
             const parsed = parseCidr(cidr);
-            if (!parsed) throw new Error(`invalid CIDR in security-group rule "${spec.description}": ${cidr}`);
+            if (!parsed) throw new StagecraftError(`invalid CIDR in security-group rule "${spec.description}": ${cidr}`);
             const key = `${spec.protocol === "-1" ? "all" : spec.protocol}-${portKey}-${slug(cidr)}`;
             out.set(key, {
                 key,

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { tagsFor } from "../shared/tags";
 import { type ExpandedRule, expandRules, type RuleSpec } from "./ruleSpecs";
+import { StagecraftError } from "../../lib/errors";
 
 export interface RuleSetGroupArgs {
     /** VPC the group belongs to. */
@@ -43,7 +44,7 @@ export class RuleSetGroup extends pulumi.ComponentResource {
         const peer = (key: string | undefined): pulumi.Input<string> | undefined => {
             if (key === undefined) return undefined;
             const id = args.peers?.[key];
-            if (id === undefined) throw new Error(`security group ${name}: rule refers to unknown peer "${key}"`);
+            if (id === undefined) throw new StagecraftError(`security group ${name}: rule refers to unknown peer "${key}"`);
             return id;
         };
 

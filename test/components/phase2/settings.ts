@@ -1,8 +1,5 @@
-import { type NatStrategy } from "../../../components/config/settings";
-import { parseWebSettings } from "../../../components/config/web";
 import { type ScalableWebArgs } from "../../../components/architectures/phase2/scalableWeb";
-import { ConfigError } from "../../../components/lib/errors";
-import { readerFor, settingsFrom, type RawConfig } from "../../helpers/settings";
+import { settingsFrom, type RawConfig } from "../../helpers/settings";
 
 /** Phase-2 config of a staging stack, as a stack file would give it (seed 001's numbers). */
 export const STAGING: RawConfig = {
@@ -17,17 +14,9 @@ export const STAGING: RawConfig = {
     natStrategy: "instance",
 };
 
-/**
- * ScalableWeb args from raw config, until the lead wires phase 2 into parseSettings: the base
- * settings are parsed as phase 1 (which only accepts natStrategy "none"), the NAT strategy and
- * the phase-2 keys are applied on top.
- */
+/** ScalableWeb args from raw config, parsed as parseSettings parses a phase-2 stack. */
 export function phase2Args(overrides: RawConfig = {}): ScalableWebArgs {
-    const raw = { ...STAGING, ...overrides };
-    const { natStrategy, ...base } = raw;
-    const settings = settingsFrom(base, { stack: "staging" });
-    const read = readerFor(raw);
-    const web = parseWebSettings(read, 2);
-    if (read.problems.length > 0) throw new ConfigError(read.problems);
-    return { ...settings, network: { ...settings.network, natStrategy: natStrategy as NatStrategy }, web };
+    const settings = settingsFrom({ ...STAGING, ...overrides, phase: 2 }, { stack: "staging" });
+    if (settings.phase === 1) throw new Error("expected phase-2 settings");
+    return settings;
 }

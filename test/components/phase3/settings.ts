@@ -1,7 +1,5 @@
-import { parsePlatformSettings } from "../../../components/config/platform";
 import { type ContainerPlatformArgs } from "../../../components/architectures/phase3/containerPlatform";
-import { ConfigError } from "../../../components/lib/errors";
-import { readerFor, settingsFrom, type RawConfig } from "../../helpers/settings";
+import { settingsFrom, type RawConfig } from "../../helpers/settings";
 
 /** Phase-3 config of a production stack, as a stack file would give it (seed 001's numbers). */
 export const PROD: RawConfig = {
@@ -19,16 +17,9 @@ export const PROD: RawConfig = {
     wafGeoBlock: ["CN", "RU", "KP"],
 };
 
-/**
- * ContainerPlatform args from raw config, until the lead wires phase 3 into parseSettings: the
- * base and web settings are parsed as phase 2 (parseSettings admits implemented phases only),
- * the platform settings as phase 3.
- */
+/** ContainerPlatform args from raw config, parsed as parseSettings parses a phase-3 stack. */
 export function phase3Args(overrides: RawConfig = {}): ContainerPlatformArgs {
-    const raw = { ...PROD, ...overrides };
-    const settings = settingsFrom({ ...raw, phase: 2 }, { stack: "prod" });
-    const read = readerFor(raw);
-    const platform = parsePlatformSettings(read, 3);
-    if (read.problems.length > 0) throw new ConfigError(read.problems);
-    return { ...settings, platform };
+    const settings = settingsFrom({ ...PROD, ...overrides, phase: 3 }, { stack: "prod" });
+    if (settings.phase === 1) throw new Error("expected phase-3 settings");
+    return settings;
 }
