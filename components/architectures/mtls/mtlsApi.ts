@@ -7,6 +7,7 @@ import { type CpuArchitecture } from "../../lib/fargate";
 import { repositoryName } from "../../blocks/containers/taskDefinition";
 import { type PlatformFoundation } from "../phase3/containerPlatform";
 import { RuleSetGroup } from "../../blocks/security/securityGroup";
+import { metricAlarm } from "../../blocks/observability/metricAlarm";
 import { tagsFor } from "../../blocks/shared/tags";
 import { MtlsCertificates } from "./certificates";
 import { apiPrivateHostname, GATEWAY_VARIABLES, gatewayCommand, gatewayNginxConfig } from "./nginxConfig";
@@ -263,20 +264,7 @@ export class MtlsApi extends pulumi.ComponentResource {
                 }))),
         }, child);
         for (const spec of mtlsAlarmSpecs<pulumi.Input<string>>({ loadBalancer: nlb.arnSuffix, targetGroup: targetGroup.arnSuffix, clusterName: f.clusterName, apiService: api.serviceName })) {
-            new aws.cloudwatch.MetricAlarm(`${name}-alarm-${spec.key}`, {
-                name: `${prefix}-mtls-${spec.key}`,
-                alarmDescription: spec.description,
-                comparisonOperator: spec.comparisonOperator,
-                threshold: spec.threshold,
-                evaluationPeriods: spec.evaluationPeriods,
-                datapointsToAlarm: spec.datapointsToAlarm,
-                treatMissingData: spec.treatMissingData,
-                ...spec.metric,
-                actionsEnabled: true,
-                alarmActions: [f.alertTopicArn],
-                okActions: [f.alertTopicArn],
-                tags: tagsFor(args.tags, `${prefix}-mtls-${spec.key}`),
-            }, child);
+            metricAlarm(`${name}-alarm-${spec.key}`, { alarmName: `${prefix}-mtls-${spec.key}`, spec, topicArn: f.alertTopicArn, tags: args.tags }, child);
         }
 
         this.url = hostname !== undefined ? pulumi.output(`https://${hostname}`) : pulumi.interpolate`https://${nlb.dnsName}`;

@@ -1,28 +1,22 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { distributionGrant } from "../../blocks/cdn/grant";
-import { StaticSiteCdn } from "../../blocks/cdn/staticSiteCdn";
 import { containerLogGroupName } from "../../blocks/compute/userData";
 import { fleetFiles } from "./firstBoot";
-import { type Settings } from "../../config/settings";
+import { type WebTierSettings } from "../../config/settings";
 import { type WebSettings, webHostnames } from "../../config/web";
 import { InstanceRole } from "../../blocks/iam/instanceRole";
-import { ACCESS_LOG_PREFIX, accessLogBucket } from "../../blocks/loadbalancer/accessLogBucket";
-import { WebLoadBalancer } from "../../blocks/loadbalancer/webLoadBalancer";
-import { Network, privateNetworkArgs } from "../../blocks/network/network";
+import { buildWebEdge } from "../../blocks/edge/webEdge";
 import { AlertTopic } from "../../blocks/observability/alertTopic";
 import { LogGroup } from "../../blocks/observability/logGroup";
 import { WebMonitoring } from "../../blocks/observability/webMonitoring";
-import { StagecraftError } from "../../lib/errors";
-import { AppBuckets } from "../../blocks/storage/appBuckets";
 import { AppFleet } from "./appFleet";
 
 /**
  * What the load-balanced web tier is built from: the validated stack settings (see
  * config/settings.ts) and the phase-2 settings (config/web.ts). `dns.domain` is the apex domain
- * and `dns.hostedZoneId` its Route53 zone; both are required.
+ * and `dns.hostedZoneId` its Route53 zone; both are required by the type (WebTierSettings).
  */
-export type ScalableWebArgs = Pick<Settings,
+export type ScalableWebArgs = Pick<WebTierSettings,
     "region" | "environment" | "app" | "network" | "host" | "dns" | "storage" | "alertEmail" |
     "logRetentionDays" | "protectStateful" | "tags"> & { web: WebSettings };
 
@@ -68,43 +62,18 @@ export class ScalableWeb extends pulumi.ComponentResource {
     readonly natInstanceId?: pulumi.Output<string>;
 
     constructor(name: string, args: ScalableWebArgs, opts?: pulumi.ComponentResourceOptions) {
-        const domain = args.dns.domain;
-        const hostedZoneId = args.dns.hostedZoneId;
-        if (domain === undefined || hostedZoneId === undefined) {
-            throw new StagecraftError("phase 2 needs stagecraft:domain (the apex domain) and stagecraft:hostedZoneId: the certificates are validated through DNS");
-        }
         super("stagecraft:phase2:ScalableWeb", name, {}, opts);
         const child = { parent: this };
-        const stateful = { parent: this, protect: args.protectStateful };
         const app = args.app.name;
         const env = args.environment;
-        const hostnames = webHostnames(domain, args.web);
+        const hostnames = webHostnames(args.dns.domain, args.web);
         const identity = aws.getCallerIdentityOutput({}, child);
         const partition = aws.getPartitionOutput({}, child).partition;
 
-        // 1. network
-        const network = new Network(`${name}-network`, privateNetworkArgs(args, args.web.egressPorts), child);
-
-        // 2. buckets
-        const grant = args.web.cdnEnabled ? distributionGrant() : undefined;
-        const buckets = new AppBuckets(`${name}`, {
-            appName: app,
-            environment: env,
-            storage: args.storage,
-            protectStateful: args.protectStateful,
-            staticPolicyStatements: grant?.statements,
-            tags: args.tags,
-        }, child);
-        const { assets } = buckets;
-        const accessLogs = args.web.albAccessLogs
-            ? accessLogBucket(`${name}-alb-logs`, {
-                namePrefix: `${app}-${env}-alb-logs-`,
-                retentionDays: args.logRetentionDays,
-                region: args.region,
-                accountId: identity.accountId,
-                tags: args.tags,
-            }, stateful)
-            : undefined;
+        // 1-2. network, buckets, access logs, load balancer and CDN: the edge phase 3 shares
+        const { network, buckets, accessLogs, lb, cdn } = buildWebEdge(this, {
+            name, settings: args, accountId: identity.accountId, hostnames, targetType: "instance",
+        });
 
         // 3. logs and identity
         const logGroup = new LogGroup(`${name}-containers`, {
@@ -117,26 +86,7 @@ export class ScalableWeb extends pulumi.ComponentResource {
             tags: args.tags,
         }, child);
 
-        // 4. load balancer
-        const lb = new WebLoadBalancer(`${name}-web`, {
-            vpcId: network.vpcId,
-            vpcCidrBlock: network.vpcCidrBlock,
-            publicSubnetIds: network.publicSubnetIds,
-            domain,
-            hostedZoneId,
-            appHostname: hostnames.app,
-            targetPort: args.app.port,
-            targetType: "instance",
-            healthCheckPath: args.app.healthPath,
-            deletionProtection: args.protectStateful,
-            idleTimeoutSeconds: args.web.albIdleTimeoutSeconds,
-            stickySessions: args.web.albStickySessions,
-            // The policy's own `bucket` output: the ALB waits until ELB may write there.
-            accessLogs: accessLogs !== undefined ? { bucket: accessLogs.policy.bucket, prefix: ACCESS_LOG_PREFIX } : undefined,
-            tags: args.tags,
-        }, child);
-
-        // 5. instances
+        // 4. instances
         const fleet = new AppFleet(`${name}-app`, {
             vpcId: network.vpcId,
             privateSubnetIds: network.privateSubnetIds,
@@ -156,20 +106,7 @@ export class ScalableWeb extends pulumi.ComponentResource {
             tags: args.tags,
         }, { parent: this, dependsOn: [logGroup] });
 
-        // 6. CDN
-        let cdn: StaticSiteCdn | undefined;
-        if (grant !== undefined) {
-            cdn = new StaticSiteCdn(`${name}-cdn`, {
-                bucketRegionalDomainName: assets.bucket.bucketRegionalDomainName,
-                hostname: hostnames.cdn,
-                hostedZoneId,
-                priceClass: args.web.cdnPriceClass,
-                tags: args.tags,
-            }, child);
-            grant.connect(cdn.distributionArn);
-        }
-
-        // 7. alerting
+        // 5. alerting
         const alerts = new AlertTopic(`${name}-alerts`, {
             topicName: `${app}-${env}-alerts`,
             email: args.alertEmail,

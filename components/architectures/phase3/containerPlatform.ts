@@ -1,11 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { UserPool } from "../../blocks/auth/userPool";
-import { distributionGrant } from "../../blocks/cdn/grant";
-import { StaticSiteCdn } from "../../blocks/cdn/staticSiteCdn";
 import { DnsValidatedCertificate } from "../../blocks/certificates/dnsValidatedCertificate";
 import { type PlatformSettings, type ServiceSettings } from "../../config/platform";
-import { type Settings } from "../../config/settings";
+import { type WebTierSettings } from "../../config/settings";
 import { type WebSettings } from "../../config/web";
 import { ContainerRepository } from "../../blocks/containers/containerRepository";
 import { FargateService } from "../../blocks/containers/fargateService";
@@ -14,16 +12,16 @@ import { GeneratedSecret } from "../../blocks/data/generatedSecret";
 import { RedisCache } from "../../blocks/data/redisCache";
 import { REDIS_PORT, replicationGroupId } from "../../blocks/data/redis";
 import { SessionTable } from "../../blocks/data/sessionTable";
-import { ACCESS_LOG_PREFIX, accessLogBucket } from "../../blocks/loadbalancer/accessLogBucket";
-import { WebLoadBalancer } from "../../blocks/loadbalancer/webLoadBalancer";
-import { Network, privateNetworkArgs } from "../../blocks/network/network";
+import { buildWebEdge } from "../../blocks/edge/webEdge";
+import { type WebLoadBalancer } from "../../blocks/loadbalancer/webLoadBalancer";
+import { type Network } from "../../blocks/network/network";
 import { AlertTopic } from "../../blocks/observability/alertTopic";
 import { HealthCheckAlarm } from "../../blocks/observability/healthCheck";
 import { type AlarmSpec } from "../../blocks/observability/webAlarmRules";
 import { WebSocketApi } from "../../blocks/realtime/websocketApi";
-import { StagecraftError } from "../../lib/errors";
+import { metricAlarm } from "../../blocks/observability/metricAlarm";
 import { tagsFor } from "../../blocks/shared/tags";
-import { AppBuckets } from "../../blocks/storage/appBuckets";
+import { type AppBuckets } from "../../blocks/storage/appBuckets";
 import { cloudFrontWebAcl, WebFirewall } from "../../blocks/waf/webFirewall";
 import { cacheNodeIds, platformAlarmSpecs } from "./alarms";
 import { platformEnvironment, REDIS_TOKEN_VARIABLE, SESSION_SECRET_VARIABLE } from "./environment";
@@ -35,9 +33,9 @@ import { usEast1Provider } from "../../blocks/shared/providers";
  * What the container platform is built from: the validated stack settings (config/settings.ts),
  * the phase-2 web settings (config/web.ts: subdomains, ALB, CDN, egress ports, alarm thresholds)
  * and the phase-3 platform settings (config/platform.ts). `dns.domain` is the apex domain and
- * `dns.hostedZoneId` its Route53 zone; both are required, and so is a NAT strategy.
+ * `dns.hostedZoneId` its Route53 zone; both are required by the type (config/settings.ts WebTierSettings), and so is a NAT strategy.
  */
-export type ContainerPlatformArgs = Pick<Settings,
+export type ContainerPlatformArgs = Pick<WebTierSettings,
     "region" | "environment" | "app" | "network" | "dns" | "storage" | "alertEmail" |
     "logRetentionDays" | "protectStateful" | "tags"> & { web: WebSettings; platform: PlatformSettings };
 
@@ -134,12 +132,6 @@ export class ContainerPlatform extends pulumi.ComponentResource {
     constructor(name: string, args: ContainerPlatformArgs, opts?: pulumi.ComponentResourceOptions) {
         const domain = args.dns.domain;
         const hostedZoneId = args.dns.hostedZoneId;
-        if (domain === undefined || hostedZoneId === undefined) {
-            throw new StagecraftError("phase 3 needs stagecraft:domain (the apex domain) and stagecraft:hostedZoneId: the certificates are validated through DNS");
-        }
-        if (args.network.natStrategy === "none") {
-            throw new StagecraftError("phase 3 needs a stagecraft:natStrategy other than \"none\": tasks in private subnets pull images and reach AWS APIs through NAT");
-        }
         super("stagecraft:phase3:ContainerPlatform", name, {}, opts);
         const child = { parent: this };
         const stateful = { parent: this, protect: args.protectStateful };
@@ -148,26 +140,26 @@ export class ContainerPlatform extends pulumi.ComponentResource {
         const identity = aws.getCallerIdentityOutput({}, child);
         const partition = aws.getPartitionOutput({}, child).partition;
 
-        // 1. network, buckets, key
-        const network = new Network(`${name}-network`, privateNetworkArgs(args, args.web.egressPorts), child);
-        const grant = args.web.cdnEnabled ? distributionGrant() : undefined;
-        const buckets = new AppBuckets(name, {
-            appName: args.app.name,
-            environment: args.environment,
-            storage: args.storage,
-            protectStateful: args.protectStateful,
-            staticPolicyStatements: grant?.statements,
-            tags: args.tags,
-        }, child);
-        const accessLogs = args.web.albAccessLogs
-            ? accessLogBucket(`${name}-alb-logs`, {
-                namePrefix: `${prefix}-alb-logs-`,
-                retentionDays: args.logRetentionDays,
-                region: args.region,
-                accountId: identity.accountId,
+        // 1. WAF for the CDN first (the CDN takes it through a transformation), then the edge phase 2
+        // shares: network, buckets, access logs, load balancer and CDN
+        const cdnWaf = args.web.cdnEnabled && args.platform.waf.onCdn
+            ? new WebFirewall(`${name}-cdn-waf`, {
+                aclName: `${prefix}-cdn`,
+                scope: "CLOUDFRONT",
+                rateLimit: args.platform.waf.rateLimit,
+                geoBlockCountries: args.platform.waf.geoBlockCountries,
+                logRetentionDays: args.logRetentionDays,
                 tags: args.tags,
-            }, stateful)
+            }, child)
             : undefined;
+        const { network, buckets, accessLogs, lb, cdn } = buildWebEdge(this, {
+            name,
+            settings: args,
+            accountId: identity.accountId,
+            hostnames: hosts,
+            targetType: "ip",
+            cdnOptions: { transformations: cdnWaf !== undefined ? [cloudFrontWebAcl(cdnWaf.arn)] : [] },
+        });
         const key = new aws.kms.Key(`${name}-key`, {
             description: `${prefix}: generated secrets and Redis data at rest`,
             enableKeyRotation: true,
@@ -176,26 +168,10 @@ export class ContainerPlatform extends pulumi.ComponentResource {
             tags: tagsFor(args.tags, `${name}-key`),
         }, child);
 
-        // 2. load balancer, tenant certificate and records
-        const lb = new WebLoadBalancer(`${name}-web`, {
-            vpcId: network.vpcId,
-            vpcCidrBlock: network.vpcCidrBlock,
-            publicSubnetIds: network.publicSubnetIds,
-            domain,
-            hostedZoneId,
-            appHostname: hosts.app,
-            targetPort: args.app.port,
-            targetType: "ip",
-            healthCheckPath: args.app.healthPath,
-            deletionProtection: args.protectStateful,
-            idleTimeoutSeconds: args.web.albIdleTimeoutSeconds,
-            stickySessions: args.web.albStickySessions,
-            accessLogs: accessLogs !== undefined ? { bucket: accessLogs.policy.bucket, prefix: ACCESS_LOG_PREFIX } : undefined,
-            tags: args.tags,
-        }, child);
+        // 2. tenant certificate and records
         this.createTenantRecords(name, args, hostedZoneId, hosts.tenantZone, hosts.tenantWildcard, lb);
 
-        // 3. WAF on the ALB, and on the CDN
+        // 3. WAF on the ALB
         const waf = new WebFirewall(`${name}-waf`, {
             aclName: `${prefix}-alb`,
             scope: "REGIONAL",
@@ -205,28 +181,6 @@ export class ContainerPlatform extends pulumi.ComponentResource {
             logRetentionDays: args.logRetentionDays,
             tags: args.tags,
         }, child);
-        let cdn: StaticSiteCdn | undefined;
-        let cdnWaf: WebFirewall | undefined;
-        if (grant !== undefined) {
-            cdnWaf = args.platform.waf.onCdn
-                ? new WebFirewall(`${name}-cdn-waf`, {
-                    aclName: `${prefix}-cdn`,
-                    scope: "CLOUDFRONT",
-                    rateLimit: args.platform.waf.rateLimit,
-                    geoBlockCountries: args.platform.waf.geoBlockCountries,
-                    logRetentionDays: args.logRetentionDays,
-                    tags: args.tags,
-                }, child)
-                : undefined;
-            cdn = new StaticSiteCdn(`${name}-cdn`, {
-                bucketRegionalDomainName: buckets.assets.bucket.bucketRegionalDomainName,
-                hostname: hosts.cdn,
-                hostedZoneId,
-                priceClass: args.web.cdnPriceClass,
-                tags: args.tags,
-            }, { parent: this, transformations: cdnWaf !== undefined ? [cloudFrontWebAcl(cdnWaf.arn)] : [] });
-            grant.connect(cdn.distributionArn);
-        }
 
         // 4. users, sessions, Redis
         const users = new UserPool(`${name}-users`, {
@@ -496,21 +450,7 @@ export class ContainerPlatform extends pulumi.ComponentResource {
     private createAlarms(name: string, args: ContainerPlatformArgs, topicArn: pulumi.Output<string>, specs: AlarmSpec<pulumi.Input<string>>[]): void {
         const prefix = `${args.app.name}-${args.environment}`;
         for (const spec of specs) {
-            new aws.cloudwatch.MetricAlarm(`${name}-alarm-${spec.key}`, {
-                name: `${prefix}-${spec.key}`,
-                alarmDescription: spec.description,
-                comparisonOperator: spec.comparisonOperator,
-                threshold: spec.threshold,
-                evaluationPeriods: spec.evaluationPeriods,
-                datapointsToAlarm: spec.datapointsToAlarm,
-                treatMissingData: spec.treatMissingData,
-                ...(spec.metric !== undefined ? spec.metric : {}),
-                metricQueries: spec.metricQueries,
-                actionsEnabled: true,
-                alarmActions: [topicArn],
-                okActions: [topicArn],
-                tags: tagsFor(args.tags, `${prefix}-${spec.key}`),
-            }, { parent: this });
+            metricAlarm(`${name}-alarm-${spec.key}`, { alarmName: `${prefix}-${spec.key}`, spec, topicArn, tags: args.tags }, { parent: this });
         }
     }
 }

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { tagsFor } from "../shared/tags";
+import { metricAlarm } from "./metricAlarm";
 import { webDashboardBody } from "./dashboard";
 import { webAlarmSpecs } from "./webAlarmRules";
 
@@ -58,20 +58,11 @@ export class WebMonitoring extends pulumi.ComponentResource {
             http5xxPercent: args.http5xxPercent ?? 5,
             cpuPercent: args.cpuPercent ?? 80,
         });
-        this.alarms = specs.map((spec) => new aws.cloudwatch.MetricAlarm(`${name}-${spec.key}`, {
-            name: `${args.namePrefix}-${spec.key}`,
-            alarmDescription: spec.description,
-            comparisonOperator: spec.comparisonOperator,
-            threshold: spec.threshold,
-            evaluationPeriods: spec.evaluationPeriods,
-            datapointsToAlarm: spec.datapointsToAlarm,
-            treatMissingData: spec.treatMissingData,
-            ...(spec.metric !== undefined ? spec.metric : {}),
-            metricQueries: spec.metricQueries,
-            actionsEnabled: true,
-            alarmActions: [args.topicArn],
-            okActions: [args.topicArn],
-            tags: tagsFor(args.tags, `${args.namePrefix}-${spec.key}`),
+        this.alarms = specs.map((spec) => metricAlarm(`${name}-${spec.key}`, {
+            alarmName: `${args.namePrefix}-${spec.key}`,
+            spec,
+            topicArn: args.topicArn,
+            tags: args.tags,
         }, child));
 
         const body = pulumi.all([

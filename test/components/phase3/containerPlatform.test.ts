@@ -347,14 +347,9 @@ describe("ContainerPlatform (phase 3) under mocks", function () {
             assert.match(named(registrations, "chat-prod-cdn-waf").provider ?? "", /chat-prod-cdn-waf-us-east-1/, "CloudFront's web ACL lives in us-east-1");
         });
 
-        it("refuses to build without a domain", async () => {
-            const args = phase3Args();
-            await assert.rejects(runWithMocks(() => new ContainerPlatform("chat-prod", { ...args, dns: { ...args.dns, domain: undefined } })), /phase 3 needs stagecraft:domain/);
-        });
-
-        it("refuses to build without NAT", async () => {
-            const args = phase3Args();
-            await assert.rejects(runWithMocks(() => new ContainerPlatform("chat-prod", { ...args, network: { ...args.network, natStrategy: "none" } })), /natStrategy other than "none"/);
+        it("cannot be built without a domain or NAT: phase-3 settings require them (config refuses them first)", () => {
+            assert.throws(() => phase3Args({ domain: "" }), /stagecraft:domain = null: the apex domain/);
+            assert.throws(() => phase3Args({ natStrategy: "none" }), /stagecraft:natStrategy = "none": "instance", "gateway" or "gateway-per-az"/);
         });
     });
 });
