@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { stageAccessLogging } from "../../policies/apigateway";
+import { stageAccessLogging } from "../../policies/apigatewayv2/stageAccessLogging";
 import { res, T } from "./helpers/fixtures";
 import { details, runResource, UNKNOWN } from "./helpers/server";
 

@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
-import { trailKmsEncrypted, trailLogFileValidation } from "../../policies/cloudtrail";
+import { trailKmsEncrypted } from "../../policies/cloudtrail/trailKmsEncrypted";
+import { trailLogFileValidation } from "../../policies/cloudtrail/trailLogFileValidation";
 import { res, T } from "./helpers/fixtures";
 import { details, runResource, UNKNOWN } from "./helpers/server";
 

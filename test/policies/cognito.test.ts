@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { userPoolPasswordPolicy } from "../../policies/cognito";
+import { userPoolPasswordPolicy } from "../../policies/cognito/userPoolPasswordPolicy";
 import { res, T } from "./helpers/fixtures";
 import { advisory, details, runResource, UNKNOWN } from "./helpers/server";
 

@@ -1,8 +1,14 @@
 import * as assert from "node:assert/strict";
-import {
-    ebsEncryptionRequired, imdsv2Required, launchTemplateNoPublicIp, noPublicAllPorts, noPublicDatabasePorts, noPublicRdp, noPublicSsh,
-    publicIngressAllowlist, ruleDescriptions, userDataNoSecrets,
-} from "../../policies/ec2";
+import { ebsEncryptionRequired } from "../../policies/ec2/ebsEncryptionRequired";
+import { instanceImdsv2Required } from "../../policies/ec2/instanceImdsv2Required";
+import { launchTemplateNoPublicIp } from "../../policies/ec2/launchTemplateNoPublicIp";
+import { securityGroupNoPublicAllPorts } from "../../policies/ec2/securityGroupNoPublicAllPorts";
+import { securityGroupNoPublicDatabasePorts } from "../../policies/ec2/securityGroupNoPublicDatabasePorts";
+import { securityGroupNoPublicRdp } from "../../policies/ec2/securityGroupNoPublicRdp";
+import { securityGroupNoPublicSsh } from "../../policies/ec2/securityGroupNoPublicSsh";
+import { securityGroupPublicIngressAllowlist } from "../../policies/ec2/securityGroupPublicIngressAllowlist";
+import { securityGroupRuleDescriptions } from "../../policies/ec2/securityGroupRuleDescriptions";
+import { userDataNoSecrets } from "../../policies/ec2/userDataNoSecrets";
 import type { PackPolicy } from "../../policies/lib/policy";
 import { res, T } from "./helpers/fixtures";
 import { advisory, type Diagnostic, details, mandatory, runResource, type RunOptions, UNKNOWN } from "./helpers/server";
@@ -16,89 +22,89 @@ const SSH_FIX = "Allow SSH only from an admin CIDR (for example 203.0.113.10/32)
 describe("ec2-security-group-no-public-ssh", () => {
     describe("compliant", () => {
         it("allows SSH from an admin /32", () => {
-            assert.deepEqual(check(noPublicSsh, T.ingress, { ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: "203.0.113.10/32" }), []);
+            assert.deepEqual(check(securityGroupNoPublicSsh, T.ingress, { ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: "203.0.113.10/32" }), []);
         });
         it("allows HTTPS from the world", () => {
-            assert.deepEqual(check(noPublicSsh, T.ingress, { ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0" }), []);
+            assert.deepEqual(check(securityGroupNoPublicSsh, T.ingress, { ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0" }), []);
         });
         it("allows SSH from the VPC or a peer security group", () => {
-            assert.deepEqual(check(noPublicSsh, T.sg, { ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["10.0.0.0/16"], securityGroups: ["sg-1"] }] }), []);
+            assert.deepEqual(check(securityGroupNoPublicSsh, T.sg, { ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["10.0.0.0/16"], securityGroups: ["sg-1"] }] }), []);
         });
         it("ignores egress to port 22", () => {
-            assert.deepEqual(check(noPublicSsh, T.egress, { ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: "0.0.0.0/0" }), []);
-            assert.deepEqual(check(noPublicSsh, T.sg, { egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }] }), []);
+            assert.deepEqual(check(securityGroupNoPublicSsh, T.egress, { ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: "0.0.0.0/0" }), []);
+            assert.deepEqual(check(securityGroupNoPublicSsh, T.sg, { egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }] }), []);
         });
         it("ignores UDP 22, which is not SSH", () => {
-            assert.deepEqual(check(noPublicSsh, T.ingress, { ipProtocol: "udp", fromPort: 22, toPort: 22, cidrIpv4: "0.0.0.0/0" }), []);
+            assert.deepEqual(check(securityGroupNoPublicSsh, T.ingress, { ipProtocol: "udp", fromPort: 22, toPort: 22, cidrIpv4: "0.0.0.0/0" }), []);
         });
         it("is silent on an unknown source when the rule cannot reach port 22", () => {
-            assert.deepEqual(check(noPublicSsh, T.ingress, { ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: UNKNOWN }), []);
+            assert.deepEqual(check(securityGroupNoPublicSsh, T.ingress, { ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: UNKNOWN }), []);
         });
     });
 
     describe("violating", () => {
         it("flags aws.vpc.SecurityGroupIngressRule tcp 22 from 0.0.0.0/0, naming the rule, the problem and the fix", () => {
-            const diags = check(noPublicSsh, T.ingress, { ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: "0.0.0.0/0", securityGroupId: UNKNOWN });
+            const diags = check(securityGroupNoPublicSsh, T.ingress, { ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: "0.0.0.0/0", securityGroupId: UNKNOWN });
             assert.deepEqual(details(diags), [`web-sg: rule (tcp port 22) is open to 0.0.0.0/0 (the whole IPv4 internet), so SSH (TCP port 22) is reachable from the internet. ${SSH_FIX}`]);
             assert.equal(diags[0].enforcementLevel, "mandatory");
         });
         it("flags ::/0 on cidrIpv6", () => {
-            assert.match(details(check(noPublicSsh, T.ingress, { ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv6: "::/0" }))[0], /open to ::\/0 \(the whole IPv6 internet\)/);
+            assert.match(details(check(securityGroupNoPublicSsh, T.ingress, { ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv6: "::/0" }))[0], /open to ::\/0 \(the whole IPv6 internet\)/);
         });
         it("flags protocol -1 (all traffic)", () => {
-            assert.match(details(check(noPublicSsh, T.ingress, { ipProtocol: "-1", cidrIpv4: "0.0.0.0/0" }))[0], /^web-sg: rule \(all traffic\) is open to 0\.0\.0\.0\/0/);
+            assert.match(details(check(securityGroupNoPublicSsh, T.ingress, { ipProtocol: "-1", cidrIpv4: "0.0.0.0/0" }))[0], /^web-sg: rule \(all traffic\) is open to 0\.0\.0\.0\/0/);
         });
         it("flags a port range containing 22", () => {
-            assert.match(details(check(noPublicSsh, T.ingress, { ipProtocol: "tcp", fromPort: 20, toPort: 25, cidrIpv4: "0.0.0.0/0" }))[0], /rule \(tcp ports 20-25\)/);
+            assert.match(details(check(securityGroupNoPublicSsh, T.ingress, { ipProtocol: "tcp", fromPort: 20, toPort: 25, cidrIpv4: "0.0.0.0/0" }))[0], /rule \(tcp ports 20-25\)/);
         });
         it("flags the numeric protocol 6", () => {
-            assert.equal(mandatory(check(noPublicSsh, T.ingress, { ipProtocol: "6", fromPort: 22, toPort: 22, cidrIpv4: "0.0.0.0/0" })).length, 1);
+            assert.equal(mandatory(check(securityGroupNoPublicSsh, T.ingress, { ipProtocol: "6", fromPort: 22, toPort: 22, cidrIpv4: "0.0.0.0/0" })).length, 1);
         });
         it("flags aws.ec2.SecurityGroupRule of type ingress", () => {
-            const d = check(noPublicSsh, T.sgRule, { type: "ingress", protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"], securityGroupId: UNKNOWN });
+            const d = check(securityGroupNoPublicSsh, T.sgRule, { type: "ingress", protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"], securityGroupId: UNKNOWN });
             assert.equal(mandatory(d).length, 1);
         });
         it("flags aws.ec2.SecurityGroupRule with protocol \"all\" on IPv6", () => {
-            assert.equal(mandatory(check(noPublicSsh, T.sgRule, { type: "ingress", protocol: "all", fromPort: 0, toPort: 0, ipv6CidrBlocks: ["::/0"] })).length, 1);
+            assert.equal(mandatory(check(securityGroupNoPublicSsh, T.sgRule, { type: "ingress", protocol: "all", fromPort: 0, toPort: 0, ipv6CidrBlocks: ["::/0"] })).length, 1);
         });
         it("flags an inline ingress block on the group, naming its position", () => {
-            const d = check(noPublicSsh, T.sg, { ingress: [
+            const d = check(securityGroupNoPublicSsh, T.sg, { ingress: [
                 { protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] },
                 { protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["10.0.0.0/8", "0.0.0.0/0"] },
             ] });
             assert.deepEqual(details(d), [`web-sg: ingress[1] (tcp port 22) is open to 0.0.0.0/0 (the whole IPv4 internet), so SSH (TCP port 22) is reachable from the internet. ${SSH_FIX}`]);
         });
         it("flags 0.0.0.0/0 split into two halves, once per half", () => {
-            const d = check(noPublicSsh, T.sg, { ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/1", "128.0.0.0/1"] }] });
+            const d = check(securityGroupNoPublicSsh, T.sg, { ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/1", "128.0.0.0/1"] }] });
             assert.equal(mandatory(d).length, 2);
             assert.match(details(d)[0], /0\.0\.0\.0\/1 \(an internet-wide range of 2\^31 addresses\)/);
         });
         it("flags the default security group's inline rules", () => {
-            assert.equal(mandatory(check(noPublicSsh, T.defaultSg, { ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }] })).length, 1);
+            assert.equal(mandatory(check(securityGroupNoPublicSsh, T.defaultSg, { ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }] })).length, 1);
         });
     });
 
     describe("unknown inputs", () => {
         it("notes (advisory) a port-22 rule whose source is unknown during preview", () => {
-            const d = check(noPublicSsh, T.ingress, { ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: UNKNOWN });
+            const d = check(securityGroupNoPublicSsh, T.ingress, { ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: UNKNOWN });
             assert.deepEqual(details(d), ["web-sg: cidrIpv4 is not known during preview, so whether rule (tcp port 22) opens SSH (TCP port 22) to the internet cannot be checked yet. The policy checks the real value once it is known, during `pulumi up`."]);
             assert.equal(d[0].enforcementLevel, "advisory");
         });
         it("notes a world rule whose ports are unknown", () => {
-            const d = check(noPublicSsh, T.ingress, { ipProtocol: "tcp", fromPort: UNKNOWN, toPort: UNKNOWN, cidrIpv4: "0.0.0.0/0" });
+            const d = check(securityGroupNoPublicSsh, T.ingress, { ipProtocol: "tcp", fromPort: UNKNOWN, toPort: UNKNOWN, cidrIpv4: "0.0.0.0/0" });
             assert.equal(advisory(d).length, 1);
             assert.match(details(d)[0], /^web-sg: fromPort\/toPort is not known during preview/);
         });
         it("notes a group whose whole ingress list is unknown", () => {
-            assert.match(details(check(noPublicSsh, T.sg, { ingress: UNKNOWN }))[0], /^web-sg: ingress is not known during preview/);
+            assert.match(details(check(securityGroupNoPublicSsh, T.sg, { ingress: UNKNOWN }))[0], /^web-sg: ingress is not known during preview/);
         });
         it("still flags a known-bad rule whose group id is unknown", () => {
-            assert.equal(mandatory(check(noPublicSsh, T.ingress, { ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: "0.0.0.0/0", securityGroupId: UNKNOWN })).length, 1);
+            assert.equal(mandatory(check(securityGroupNoPublicSsh, T.ingress, { ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: "0.0.0.0/0", securityGroupId: UNKNOWN })).length, 1);
         });
     });
 
     it("skips a rule listed in exemptions", () => {
-        const d = check(noPublicSsh, T.ingress, { ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: "0.0.0.0/0" },
+        const d = check(securityGroupNoPublicSsh, T.ingress, { ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: "0.0.0.0/0" },
             { config: { exemptions: [{ resource: "web-*", reason: "bastion under incident response" }] } });
         assert.deepEqual(d, []);
     });
@@ -106,104 +112,104 @@ describe("ec2-security-group-no-public-ssh", () => {
 
 describe("ec2-security-group-no-public-rdp", () => {
     it("allows RDP from an admin network", () => {
-        assert.deepEqual(check(noPublicRdp, T.ingress, { ipProtocol: "tcp", fromPort: 3389, toPort: 3389, cidrIpv4: "198.51.100.0/24" }), []);
+        assert.deepEqual(check(securityGroupNoPublicRdp, T.ingress, { ipProtocol: "tcp", fromPort: 3389, toPort: 3389, cidrIpv4: "198.51.100.0/24" }), []);
     });
     it("flags TCP 3389 from the world", () => {
-        assert.deepEqual(details(check(noPublicRdp, T.ingress, { ipProtocol: "tcp", fromPort: 3389, toPort: 3389, cidrIpv4: "0.0.0.0/0" })),
+        assert.deepEqual(details(check(securityGroupNoPublicRdp, T.ingress, { ipProtocol: "tcp", fromPort: 3389, toPort: 3389, cidrIpv4: "0.0.0.0/0" })),
             ["web-sg: rule (tcp port 3389) is open to 0.0.0.0/0 (the whole IPv4 internet), so RDP (port 3389) is reachable from the internet. Allow RDP only from an admin CIDR, or remove the rule and use SSM Fleet Manager."]);
     });
     it("flags UDP 3389, which RDP also uses", () => {
-        assert.equal(mandatory(check(noPublicRdp, T.sgRule, { type: "ingress", protocol: "udp", fromPort: 3389, toPort: 3389, ipv6CidrBlocks: ["::/0"] })).length, 1);
+        assert.equal(mandatory(check(securityGroupNoPublicRdp, T.sgRule, { type: "ingress", protocol: "udp", fromPort: 3389, toPort: 3389, ipv6CidrBlocks: ["::/0"] })).length, 1);
     });
     it("flags a range containing 3389 inline", () => {
-        assert.equal(mandatory(check(noPublicRdp, T.sg, { ingress: [{ protocol: "tcp", fromPort: 3000, toPort: 4000, cidrBlocks: ["0.0.0.0/0"] }] })).length, 1);
+        assert.equal(mandatory(check(securityGroupNoPublicRdp, T.sg, { ingress: [{ protocol: "tcp", fromPort: 3000, toPort: 4000, cidrBlocks: ["0.0.0.0/0"] }] })).length, 1);
     });
     it("notes an RDP rule with an unknown source", () => {
-        assert.equal(advisory(check(noPublicRdp, T.ingress, { ipProtocol: "tcp", fromPort: 3389, toPort: 3389, cidrIpv4: UNKNOWN })).length, 1);
+        assert.equal(advisory(check(securityGroupNoPublicRdp, T.ingress, { ipProtocol: "tcp", fromPort: 3389, toPort: 3389, cidrIpv4: UNKNOWN })).length, 1);
     });
 });
 
 describe("ec2-security-group-no-public-database-ports", () => {
     it("allows PostgreSQL from the application's security group", () => {
-        assert.deepEqual(check(noPublicDatabasePorts, T.ingress, { ipProtocol: "tcp", fromPort: 5432, toPort: 5432, referencedSecurityGroupId: UNKNOWN }), []);
+        assert.deepEqual(check(securityGroupNoPublicDatabasePorts, T.ingress, { ipProtocol: "tcp", fromPort: 5432, toPort: 5432, referencedSecurityGroupId: UNKNOWN }), []);
     });
     it("flags PostgreSQL from the world, naming the engine", () => {
-        assert.deepEqual(details(check(noPublicDatabasePorts, T.ingress, { ipProtocol: "tcp", fromPort: 5432, toPort: 5432, cidrIpv4: "0.0.0.0/0" })),
+        assert.deepEqual(details(check(securityGroupNoPublicDatabasePorts, T.ingress, { ipProtocol: "tcp", fromPort: 5432, toPort: 5432, cidrIpv4: "0.0.0.0/0" })),
             ["web-sg: rule (tcp port 5432) is open to 0.0.0.0/0 (the whole IPv4 internet), so database/cache port 5432 (PostgreSQL) is reachable from the internet. "
                 + "Allow these ports only from the application's security group (referencedSecurityGroupId) or private CIDRs."]);
     });
     it("reports an all-traffic rule once, listing every protected port it reaches", () => {
-        const d = check(noPublicDatabasePorts, T.ingress, { ipProtocol: "-1", cidrIpv6: "::/0" });
+        const d = check(securityGroupNoPublicDatabasePorts, T.ingress, { ipProtocol: "-1", cidrIpv6: "::/0" });
         assert.equal(d.length, 1);
         assert.match(d[0].detail, /ports 3306 \(MySQL\), 5432 \(PostgreSQL\), 6379 \(Redis\), 11211 \(Memcached\), 27017 \(MongoDB\), 9200 \(Elasticsearch\/OpenSearch\) are reachable/);
     });
     it("flags Memcached over UDP", () => {
-        assert.equal(mandatory(check(noPublicDatabasePorts, T.ingress, { ipProtocol: "udp", fromPort: 11211, toPort: 11211, cidrIpv4: "0.0.0.0/0" })).length, 1);
+        assert.equal(mandatory(check(securityGroupNoPublicDatabasePorts, T.ingress, { ipProtocol: "udp", fromPort: 11211, toPort: 11211, cidrIpv4: "0.0.0.0/0" })).length, 1);
     });
     it("flags Redis in an inline port range", () => {
-        assert.match(details(check(noPublicDatabasePorts, T.sg, { ingress: [{ protocol: "tcp", fromPort: 6000, toPort: 7000, cidrBlocks: ["0.0.0.0/0"] }] }))[0], /6379 \(Redis\)/);
+        assert.match(details(check(securityGroupNoPublicDatabasePorts, T.sg, { ingress: [{ protocol: "tcp", fromPort: 6000, toPort: 7000, cidrBlocks: ["0.0.0.0/0"] }] }))[0], /6379 \(Redis\)/);
     });
     it("uses the ports the policy config lists", () => {
         const rule = { ipProtocol: "tcp", fromPort: 1433, toPort: 1433, cidrIpv4: "0.0.0.0/0" };
-        assert.deepEqual(check(noPublicDatabasePorts, T.ingress, rule), []);
-        assert.match(details(check(noPublicDatabasePorts, T.ingress, rule, { config: { ports: [1433] } }))[0], /1433 \(SQL Server\)/);
+        assert.deepEqual(check(securityGroupNoPublicDatabasePorts, T.ingress, rule), []);
+        assert.match(details(check(securityGroupNoPublicDatabasePorts, T.ingress, rule, { config: { ports: [1433] } }))[0], /1433 \(SQL Server\)/);
     });
     it("notes a Redis rule with an unknown source", () => {
-        assert.equal(advisory(check(noPublicDatabasePorts, T.ingress, { ipProtocol: "tcp", fromPort: 6379, toPort: 6379, cidrIpv4: UNKNOWN })).length, 1);
+        assert.equal(advisory(check(securityGroupNoPublicDatabasePorts, T.ingress, { ipProtocol: "tcp", fromPort: 6379, toPort: 6379, cidrIpv4: UNKNOWN })).length, 1);
     });
 });
 
 describe("ec2-security-group-no-public-all-ports", () => {
     it("allows all traffic inside the VPC", () => {
-        assert.deepEqual(check(noPublicAllPorts, T.ingress, { ipProtocol: "-1", cidrIpv4: "10.0.0.0/16" }), []);
+        assert.deepEqual(check(securityGroupNoPublicAllPorts, T.ingress, { ipProtocol: "-1", cidrIpv4: "10.0.0.0/16" }), []);
     });
     it("allows a wide but partial range", () => {
-        assert.deepEqual(check(noPublicAllPorts, T.ingress, { ipProtocol: "tcp", fromPort: 1024, toPort: 65535, cidrIpv4: "0.0.0.0/0" }), []);
+        assert.deepEqual(check(securityGroupNoPublicAllPorts, T.ingress, { ipProtocol: "tcp", fromPort: 1024, toPort: 65535, cidrIpv4: "0.0.0.0/0" }), []);
     });
     it("flags all protocols from the world", () => {
-        assert.deepEqual(details(check(noPublicAllPorts, T.ingress, { ipProtocol: "-1", cidrIpv4: "0.0.0.0/0" })),
+        assert.deepEqual(details(check(securityGroupNoPublicAllPorts, T.ingress, { ipProtocol: "-1", cidrIpv4: "0.0.0.0/0" })),
             ["web-sg: rule (all traffic) is open to 0.0.0.0/0 (the whole IPv4 internet) on every port. Open only the ports the service needs (for a web server: 80 and 443)."]);
     });
     it("flags TCP 0-65535 inline", () => {
-        assert.equal(mandatory(check(noPublicAllPorts, T.sg, { ingress: [{ protocol: "tcp", fromPort: 0, toPort: 65535, ipv6CidrBlocks: ["::/0"] }] })).length, 1);
+        assert.equal(mandatory(check(securityGroupNoPublicAllPorts, T.sg, { ingress: [{ protocol: "tcp", fromPort: 0, toPort: 65535, ipv6CidrBlocks: ["::/0"] }] })).length, 1);
     });
     it("notes an all-traffic rule with an unknown source", () => {
-        assert.equal(advisory(check(noPublicAllPorts, T.sgRule, { type: "ingress", protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: UNKNOWN })).length, 1);
+        assert.equal(advisory(check(securityGroupNoPublicAllPorts, T.sgRule, { type: "ingress", protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: UNKNOWN })).length, 1);
     });
 });
 
 describe("ec2-security-group-public-ingress-allowlist", () => {
     it("accepts 80 and 443 from the world", () => {
-        assert.deepEqual(check(publicIngressAllowlist, T.ingress, { ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0" }), []);
-        assert.deepEqual(check(publicIngressAllowlist, T.ingress, { ipProtocol: "tcp", fromPort: 80, toPort: 80, cidrIpv6: "::/0" }), []);
+        assert.deepEqual(check(securityGroupPublicIngressAllowlist, T.ingress, { ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0" }), []);
+        assert.deepEqual(check(securityGroupPublicIngressAllowlist, T.ingress, { ipProtocol: "tcp", fromPort: 80, toPort: 80, cidrIpv6: "::/0" }), []);
     });
     it("accepts ICMP from the world", () => {
-        assert.deepEqual(check(publicIngressAllowlist, T.ingress, { ipProtocol: "icmp", fromPort: 8, toPort: 0, cidrIpv4: "0.0.0.0/0" }), []);
+        assert.deepEqual(check(securityGroupPublicIngressAllowlist, T.ingress, { ipProtocol: "icmp", fromPort: 8, toPort: 0, cidrIpv4: "0.0.0.0/0" }), []);
     });
     it("flags an app port open to the world, advisory by default", () => {
-        const d = check(publicIngressAllowlist, T.ingress, { ipProtocol: "tcp", fromPort: 5000, toPort: 5000, cidrIpv4: "0.0.0.0/0" });
+        const d = check(securityGroupPublicIngressAllowlist, T.ingress, { ipProtocol: "tcp", fromPort: 5000, toPort: 5000, cidrIpv4: "0.0.0.0/0" });
         assert.deepEqual(details(d), ["web-sg: rule (tcp port 5000) is open to 0.0.0.0/0 (the whole IPv4 internet), beyond the ports allowed from the internet (80, 443). "
             + "Restrict the source, put the service behind the load balancer, or add the port to allowedPorts in the policy config."]);
         assert.equal(d[0].enforcementLevel, "advisory");
     });
     it("accepts a port the config allows", () => {
-        assert.deepEqual(check(publicIngressAllowlist, T.ingress, { ipProtocol: "tcp", fromPort: 5000, toPort: 5000, cidrIpv4: "0.0.0.0/0" }, { config: { allowedPorts: [80, 443, 5000] } }), []);
+        assert.deepEqual(check(securityGroupPublicIngressAllowlist, T.ingress, { ipProtocol: "tcp", fromPort: 5000, toPort: 5000, cidrIpv4: "0.0.0.0/0" }, { config: { allowedPorts: [80, 443, 5000] } }), []);
     });
 });
 
 describe("ec2-security-group-rule-descriptions", () => {
     it("accepts a described group and described rules", () => {
-        assert.deepEqual(check(ruleDescriptions, T.sg, { description: "Web host", ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, description: "HTTPS" }] }), []);
-        assert.deepEqual(check(ruleDescriptions, T.ingress, { ipProtocol: "tcp", fromPort: 443, toPort: 443, description: "HTTPS" }), []);
+        assert.deepEqual(check(securityGroupRuleDescriptions, T.sg, { description: "Web host", ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, description: "HTTPS" }] }), []);
+        assert.deepEqual(check(securityGroupRuleDescriptions, T.ingress, { ipProtocol: "tcp", fromPort: 443, toPort: 443, description: "HTTPS" }), []);
     });
     it("flags a group left with Pulumi's default description", () => {
-        assert.match(details(check(ruleDescriptions, T.sg, { description: "Managed by Pulumi" }))[0], /^web-sg: the security group has no description of its own/);
-        assert.equal(check(ruleDescriptions, T.sg, {}).length, 1);
+        assert.match(details(check(securityGroupRuleDescriptions, T.sg, { description: "Managed by Pulumi" }))[0], /^web-sg: the security group has no description of its own/);
+        assert.equal(check(securityGroupRuleDescriptions, T.sg, {}).length, 1);
     });
     it("flags an undescribed rule resource and inline rule", () => {
-        assert.deepEqual(details(check(ruleDescriptions, T.ingress, { ipProtocol: "tcp", fromPort: 443, toPort: 443 })),
+        assert.deepEqual(details(check(securityGroupRuleDescriptions, T.ingress, { ipProtocol: "tcp", fromPort: 443, toPort: 443 })),
             ["web-sg: rule (tcp port 443) has no description. Set description to the reason for the rule, e.g. \"HTTPS from the internet\"."]);
-        assert.equal(check(ruleDescriptions, T.sg, { description: "x", egress: [{ protocol: "-1", fromPort: 0, toPort: 0 }] }).length, 1);
+        assert.equal(check(securityGroupRuleDescriptions, T.sg, { description: "x", egress: [{ protocol: "-1", fromPort: 0, toPort: 0 }] }).length, 1);
     });
 });
 
@@ -211,29 +217,29 @@ describe("ec2-instance-imdsv2-required", () => {
     const fix = "Set metadataOptions: { httpTokens: \"required\" }.";
     it("accepts httpTokens required on an instance, a template and a launch configuration", () => {
         for (const type of [T.instance, T.launchTemplate, T.launchConfiguration]) {
-            assert.deepEqual(check(imdsv2Required, type, { metadataOptions: { httpTokens: "required", httpEndpoint: "enabled" } }), [], type);
+            assert.deepEqual(check(instanceImdsv2Required, type, { metadataOptions: { httpTokens: "required", httpEndpoint: "enabled" } }), [], type);
         }
     });
     it("accepts a disabled metadata endpoint", () => {
-        assert.deepEqual(check(imdsv2Required, T.instance, { metadataOptions: { httpEndpoint: "disabled" } }), []);
+        assert.deepEqual(check(instanceImdsv2Required, T.instance, { metadataOptions: { httpEndpoint: "disabled" } }), []);
     });
     it("leaves an instance launched from a template to the template's own check", () => {
-        assert.deepEqual(check(imdsv2Required, T.instance, { launchTemplate: { id: UNKNOWN, version: "$Latest" } }), []);
+        assert.deepEqual(check(instanceImdsv2Required, T.instance, { launchTemplate: { id: UNKNOWN, version: "$Latest" } }), []);
     });
     it("flags httpTokens optional", () => {
-        assert.deepEqual(details(check(imdsv2Required, T.instance, { metadataOptions: { httpTokens: "optional" } })),
+        assert.deepEqual(details(check(instanceImdsv2Required, T.instance, { metadataOptions: { httpTokens: "optional" } })),
             [`web-sg: metadataOptions.httpTokens is "optional", so the metadata service still answers IMDSv1 requests, which an SSRF bug can use to read the instance role's credentials. ${fix}`]);
     });
     it("flags an instance without metadataOptions", () => {
-        assert.match(details(check(imdsv2Required, T.instance, { ami: "ami-1" }))[0], /^web-sg: metadataOptions\.httpTokens is not set/);
+        assert.match(details(check(instanceImdsv2Required, T.instance, { ami: "ami-1" }))[0], /^web-sg: metadataOptions\.httpTokens is not set/);
     });
     it("flags a launch template and a launch configuration without IMDSv2", () => {
-        assert.equal(mandatory(check(imdsv2Required, T.launchTemplate, { metadataOptions: { httpPutResponseHopLimit: 2 } })).length, 1);
-        assert.equal(mandatory(check(imdsv2Required, T.launchConfiguration, {})).length, 1);
+        assert.equal(mandatory(check(instanceImdsv2Required, T.launchTemplate, { metadataOptions: { httpPutResponseHopLimit: 2 } })).length, 1);
+        assert.equal(mandatory(check(instanceImdsv2Required, T.launchConfiguration, {})).length, 1);
     });
     it("notes unknown metadata options", () => {
-        assert.match(details(check(imdsv2Required, T.instance, { metadataOptions: { httpTokens: UNKNOWN } }))[0], /metadataOptions\.httpTokens is not known during preview/);
-        assert.equal(advisory(check(imdsv2Required, T.instance, { metadataOptions: UNKNOWN })).length, 1);
+        assert.match(details(check(instanceImdsv2Required, T.instance, { metadataOptions: { httpTokens: UNKNOWN } }))[0], /metadataOptions\.httpTokens is not known during preview/);
+        assert.equal(advisory(check(instanceImdsv2Required, T.instance, { metadataOptions: UNKNOWN })).length, 1);
     });
 });
 

@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
-import { replicationGroupAuth, replicationGroupEncrypted } from "../../policies/elasticache";
+import { replicationGroupAuthRequired } from "../../policies/elasticache/replicationGroupAuthRequired";
+import { replicationGroupEncrypted } from "../../policies/elasticache/replicationGroupEncrypted";
 import { res, T } from "./helpers/fixtures";
 import { advisory, details, runResource, secret, UNKNOWN } from "./helpers/server";
 
@@ -20,14 +21,14 @@ describe("elasticache-replication-group-encrypted", () => {
 
 describe("elasticache-replication-group-auth-required", () => {
     it("accepts an AUTH token (a secret, unwrapped by the server) or RBAC user groups", () => {
-        assert.deepEqual(runResource(replicationGroupAuth, res(T.replicationGroup, "redis", { authToken: secret("x".repeat(32)) })), []);
-        assert.deepEqual(runResource(replicationGroupAuth, res(T.replicationGroup, "redis", { authToken: UNKNOWN })), []);
-        assert.deepEqual(runResource(replicationGroupAuth, res(T.replicationGroup, "redis", { userGroupIds: ["app-users"] })), []);
+        assert.deepEqual(runResource(replicationGroupAuthRequired, res(T.replicationGroup, "redis", { authToken: secret("x".repeat(32)) })), []);
+        assert.deepEqual(runResource(replicationGroupAuthRequired, res(T.replicationGroup, "redis", { authToken: UNKNOWN })), []);
+        assert.deepEqual(runResource(replicationGroupAuthRequired, res(T.replicationGroup, "redis", { userGroupIds: ["app-users"] })), []);
     });
     it("flags a group anyone on the network can use", () => {
-        assert.match(details(runResource(replicationGroupAuth, res(T.replicationGroup, "redis", { userGroupIds: [] })))[0], /^redis: has neither an AUTH token nor RBAC user groups/);
+        assert.match(details(runResource(replicationGroupAuthRequired, res(T.replicationGroup, "redis", { userGroupIds: [] })))[0], /^redis: has neither an AUTH token nor RBAC user groups/);
     });
     it("notes unknown user groups", () => {
-        assert.equal(advisory(runResource(replicationGroupAuth, res(T.replicationGroup, "redis", { userGroupIds: UNKNOWN }))).length, 1);
+        assert.equal(advisory(runResource(replicationGroupAuthRequired, res(T.replicationGroup, "redis", { userGroupIds: UNKNOWN }))).length, 1);
     });
 });

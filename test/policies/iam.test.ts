@@ -1,5 +1,9 @@
 import * as assert from "node:assert/strict";
-import { awsManagedPolicyName, githubOidcTrustPinned, noAdministratorAccess, noWildcardActions, roleTrustNoPublicPrincipal, userNoAccessKeys } from "../../policies/iam";
+import { githubOidcTrustPinned } from "../../policies/iam/githubOidcTrustPinned";
+import { awsManagedPolicyName, noAdministratorAccess } from "../../policies/iam/noAdministratorAccess";
+import { noWildcardActions } from "../../policies/iam/noWildcardActions";
+import { roleTrustNoPublicPrincipal } from "../../policies/iam/roleTrustNoPublicPrincipal";
+import { userNoAccessKeys } from "../../policies/iam/userNoAccessKeys";
 import { res, T } from "./helpers/fixtures";
 import { advisory, details, mandatory, runResource, UNKNOWN } from "./helpers/server";
 

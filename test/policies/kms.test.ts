@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
-import { keyPolicyNotPublic, keyRotation } from "../../policies/kms";
+import { keyPolicyNoPublicPrincipal } from "../../policies/kms/keyPolicyNoPublicPrincipal";
+import { keyRotationEnabled } from "../../policies/kms/keyRotationEnabled";
 import { res, T } from "./helpers/fixtures";
 import { advisory, details, runResource, UNKNOWN } from "./helpers/server";
 
@@ -8,39 +9,39 @@ const policy = (...statements: unknown[]) => JSON.stringify({ Version: "2012-10-
 
 describe("kms-key-rotation-enabled", () => {
     it("accepts a rotating symmetric key", () => {
-        assert.deepEqual(runResource(keyRotation, res(T.kmsKey, "alerts-key", { enableKeyRotation: true })), []);
+        assert.deepEqual(runResource(keyRotationEnabled, res(T.kmsKey, "alerts-key", { enableKeyRotation: true })), []);
     });
     it("skips keys that cannot rotate (asymmetric, HMAC, custom key store)", () => {
-        assert.deepEqual(runResource(keyRotation, res(T.kmsKey, "k", { customerMasterKeySpec: "RSA_2048", keyUsage: "SIGN_VERIFY" })), []);
-        assert.deepEqual(runResource(keyRotation, res(T.kmsKey, "k", { customerMasterKeySpec: "HMAC_256", keyUsage: "GENERATE_VERIFY_MAC" })), []);
-        assert.deepEqual(runResource(keyRotation, res(T.kmsKey, "k", { customKeyStoreId: "cks-1" })), []);
+        assert.deepEqual(runResource(keyRotationEnabled, res(T.kmsKey, "k", { customerMasterKeySpec: "RSA_2048", keyUsage: "SIGN_VERIFY" })), []);
+        assert.deepEqual(runResource(keyRotationEnabled, res(T.kmsKey, "k", { customerMasterKeySpec: "HMAC_256", keyUsage: "GENERATE_VERIFY_MAC" })), []);
+        assert.deepEqual(runResource(keyRotationEnabled, res(T.kmsKey, "k", { customKeyStoreId: "cks-1" })), []);
     });
     it("flags a symmetric key without rotation", () => {
-        assert.deepEqual(details(runResource(keyRotation, res(T.kmsKey, "alerts-key", { description: "x" }))),
+        assert.deepEqual(details(runResource(keyRotationEnabled, res(T.kmsKey, "alerts-key", { description: "x" }))),
             ["alerts-key: enableKeyRotation is not set, so the same key material encrypts data for the key's whole life. Set enableKeyRotation: true (free for the key itself; AWS keeps old material to decrypt old data)."]);
     });
     it("notes an unknown key spec", () => {
-        assert.equal(advisory(runResource(keyRotation, res(T.kmsKey, "k", { customerMasterKeySpec: UNKNOWN }))).length, 1);
+        assert.equal(advisory(runResource(keyRotationEnabled, res(T.kmsKey, "k", { customerMasterKeySpec: UNKNOWN }))).length, 1);
     });
 });
 
 describe("kms-key-policy-no-public-principal", () => {
     it("accepts the AWS-documented account-root statement and service grants", () => {
         const doc = policy(ROOT_STATEMENT, { Effect: "Allow", Principal: { Service: "cloudwatch.amazonaws.com" }, Action: ["kms:Decrypt", "kms:GenerateDataKey*"], Resource: "*" });
-        assert.deepEqual(runResource(keyPolicyNotPublic, res(T.kmsKey, "alerts-key", { policy: doc })), []);
+        assert.deepEqual(runResource(keyPolicyNoPublicPrincipal, res(T.kmsKey, "alerts-key", { policy: doc })), []);
     });
     it("accepts Principal \"*\" pinned with kms:CallerAccount", () => {
         const doc = policy({ Effect: "Allow", Principal: { AWS: "*" }, Action: "kms:Decrypt", Resource: "*", Condition: { StringEquals: { "kms:CallerAccount": "123456789012" } } });
-        assert.deepEqual(runResource(keyPolicyNotPublic, res(T.kmsKey, "k", { policy: doc })), []);
+        assert.deepEqual(runResource(keyPolicyNoPublicPrincipal, res(T.kmsKey, "k", { policy: doc })), []);
     });
     it("flags Principal \"*\" without a pinning condition", () => {
-        assert.deepEqual(details(runResource(keyPolicyNotPublic, res(T.kmsKey, "k", { policy: policy(ROOT_STATEMENT, { Effect: "Allow", Principal: "*", Action: "kms:Decrypt", Resource: "*" }) }))),
+        assert.deepEqual(details(runResource(keyPolicyNoPublicPrincipal, res(T.kmsKey, "k", { policy: policy(ROOT_STATEMENT, { Effect: "Allow", Principal: "*", Action: "kms:Decrypt", Resource: "*" }) }))),
             ["k: policy statement 1 allows Principal \"*\" with no condition pinning the caller, so any AWS account can use the key. Grant to arn:aws:iam::<account>:root, named roles or services, or add a kms:CallerAccount condition."]);
     });
     it("flags the same on an aws.kms.KeyPolicy resource", () => {
-        assert.equal(runResource(keyPolicyNotPublic, res(T.kmsKeyPolicy, "kp", { keyId: UNKNOWN, policy: policy({ Effect: "Allow", Principal: { AWS: "*" }, Action: "kms:*", Resource: "*" }) })).length, 1);
+        assert.equal(runResource(keyPolicyNoPublicPrincipal, res(T.kmsKeyPolicy, "kp", { keyId: UNKNOWN, policy: policy({ Effect: "Allow", Principal: { AWS: "*" }, Action: "kms:*", Resource: "*" }) })).length, 1);
     });
     it("notes a key policy that is unknown during preview", () => {
-        assert.equal(advisory(runResource(keyPolicyNotPublic, res(T.kmsKey, "k", { policy: UNKNOWN }))).length, 1);
+        assert.equal(advisory(runResource(keyPolicyNoPublicPrincipal, res(T.kmsKey, "k", { policy: UNKNOWN }))).length, 1);
     });
 });

@@ -1,8 +1,12 @@
 import * as assert from "node:assert/strict";
-import {
-    backupBucketVersioning, bucketEncryptionRequired, bucketPolicyNoPublicPrincipal, bucketTlsOnly, corsNoWildcardWrite, noPublicAcl,
-    ownershipEnforced, publicAccessBlockRequired,
-} from "../../policies/s3";
+import { backupBucketVersioningRequired } from "../../policies/s3/backupBucketVersioningRequired";
+import { bucketCorsNoWildcardWrite } from "../../policies/s3/bucketCorsNoWildcardWrite";
+import { bucketEncryptionRequired } from "../../policies/s3/bucketEncryptionRequired";
+import { bucketNoPublicAcl } from "../../policies/s3/bucketNoPublicAcl";
+import { bucketOwnershipEnforced } from "../../policies/s3/bucketOwnershipEnforced";
+import { bucketPolicyNoPublicPrincipal } from "../../policies/s3/bucketPolicyNoPublicPrincipal";
+import { bucketPublicAccessBlockRequired } from "../../policies/s3/bucketPublicAccessBlockRequired";
+import { bucketTlsOnlyPolicy } from "../../policies/s3/bucketTlsOnlyPolicy";
 import { AES256, ALL_BLOCKED, ENABLED, KMS, res, secureBucket, side, T } from "./helpers/fixtures";
 import { advisory, details, mandatory, runResource, runStack, UNKNOWN, urnOf } from "./helpers/server";
 
@@ -103,56 +107,56 @@ describe("s3-bucket-encryption-required", () => {
 
 describe("s3-bucket-public-access-block-required", () => {
     it("accepts a bucket with all four flags on", () => {
-        assert.deepEqual(runStack(publicAccessBlockRequired, secureBucket("b")), []);
+        assert.deepEqual(runStack(bucketPublicAccessBlockRequired, secureBucket("b")), []);
     });
     it("accepts buckets covered by an account-wide block with all flags on", () => {
-        assert.deepEqual(runStack(publicAccessBlockRequired, [...secureBucket("b", { pab: false }), res(T.accountPab, "account", ALL_BLOCKED)]), []);
+        assert.deepEqual(runStack(bucketPublicAccessBlockRequired, [...secureBucket("b", { pab: false }), res(T.accountPab, "account", ALL_BLOCKED)]), []);
     });
     it("flags a bucket without a public access block", () => {
-        assert.deepEqual(details(runStack(publicAccessBlockRequired, secureBucket("b", { pab: false }))),
+        assert.deepEqual(details(runStack(bucketPublicAccessBlockRequired, secureBucket("b", { pab: false }))),
             ["b: has no public access block, so a later ACL or policy change could make it public. Add an aws.s3.BucketPublicAccessBlock with bucket: b.id "
                 + "and blockPublicAcls, ignorePublicAcls, blockPublicPolicy, restrictPublicBuckets all true."]);
     });
     it("does not count an account-wide block that leaves a flag off", () => {
-        assert.equal(runStack(publicAccessBlockRequired, [...secureBucket("b", { pab: false }), res(T.accountPab, "account", { ...ALL_BLOCKED, restrictPublicBuckets: false })]).length, 1);
+        assert.equal(runStack(bucketPublicAccessBlockRequired, [...secureBucket("b", { pab: false }), res(T.accountPab, "account", { ...ALL_BLOCKED, restrictPublicBuckets: false })]).length, 1);
     });
     it("flags a block that leaves flags off, naming them", () => {
-        assert.deepEqual(details(runStack(publicAccessBlockRequired, secureBucket("b", { pab: { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: false } }))),
+        assert.deepEqual(details(runStack(bucketPublicAccessBlockRequired, secureBucket("b", { pab: { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: false } }))),
             ["b: its public access block b-pab leaves blockPublicPolicy, restrictPublicBuckets off. Set blockPublicPolicy: true, restrictPublicBuckets: true; "
                 + "if the bucket must be public, mark it in publicBuckets in the policy config."]);
     });
     it("lets a bucket marked public allow a public policy but never public ACLs", () => {
         const config = { publicBuckets: [{ bucket: "site", reason: "public web assets" }] };
         const policyOpen = { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: false, restrictPublicBuckets: false };
-        assert.deepEqual(runStack(publicAccessBlockRequired, secureBucket("site", { pab: policyOpen }), { config }), []);
-        assert.match(details(runStack(publicAccessBlockRequired, secureBucket("site", { pab: { ...policyOpen, blockPublicAcls: false } }), { config }))[0], /leaves blockPublicAcls off.*public through its bucket policy only/);
+        assert.deepEqual(runStack(bucketPublicAccessBlockRequired, secureBucket("site", { pab: policyOpen }), { config }), []);
+        assert.match(details(runStack(bucketPublicAccessBlockRequired, secureBucket("site", { pab: { ...policyOpen, blockPublicAcls: false } }), { config }))[0], /leaves blockPublicAcls off.*public through its bucket policy only/);
     });
     it("notes an unknown flag", () => {
-        assert.equal(advisory(runStack(publicAccessBlockRequired, secureBucket("b", { pab: { ...ALL_BLOCKED, blockPublicAcls: UNKNOWN } }))).length, 1);
+        assert.equal(advisory(runStack(bucketPublicAccessBlockRequired, secureBucket("b", { pab: { ...ALL_BLOCKED, blockPublicAcls: UNKNOWN } }))).length, 1);
     });
 });
 
 describe("s3-bucket-no-public-acl", () => {
     it("accepts a bucket without an ACL and a private bucket ACL", () => {
-        assert.deepEqual(runResource(noPublicAcl, res(T.bucket, "b", { bucketPrefix: "b-" })), []);
-        assert.deepEqual(runResource(noPublicAcl, res(T.bucketAcl, "b-acl", { bucket: UNKNOWN, acl: "private" })), []);
+        assert.deepEqual(runResource(bucketNoPublicAcl, res(T.bucket, "b", { bucketPrefix: "b-" })), []);
+        assert.deepEqual(runResource(bucketNoPublicAcl, res(T.bucketAcl, "b-acl", { bucket: UNKNOWN, acl: "private" })), []);
     });
     it("flags a canned public-read ACL on the bucket", () => {
-        assert.deepEqual(details(runResource(noPublicAcl, res(T.bucket, "b", { acl: "public-read" }))),
+        assert.deepEqual(details(runResource(bucketNoPublicAcl, res(T.bucket, "b", { acl: "public-read" }))),
             ["b: acl is \"public-read\", which lets anyone read the bucket. Remove it; keep ACLs disabled (BucketOwnerEnforced) and serve public content through CloudFront."]);
     });
     it("flags public-read-write and authenticated-read on BucketAcl resources", () => {
-        assert.match(details(runResource(noPublicAcl, res(T.bucketAclV2, "b-acl", { acl: "public-read-write" })))[0], /read and write/);
-        assert.equal(runResource(noPublicAcl, res(T.bucketAcl, "b-acl", { acl: "authenticated-read" })).length, 1);
+        assert.match(details(runResource(bucketNoPublicAcl, res(T.bucketAclV2, "b-acl", { acl: "public-read-write" })))[0], /read and write/);
+        assert.equal(runResource(bucketNoPublicAcl, res(T.bucketAcl, "b-acl", { acl: "authenticated-read" })).length, 1);
     });
     it("flags grants to AllUsers and AuthenticatedUsers in either spelling", () => {
         const grant = (uri: string) => ({ grantee: { type: "Group", uri }, permission: "READ" });
-        assert.deepEqual(details(runResource(noPublicAcl, res(T.bucketAcl, "b-acl", { accessControlPolicy: { owner: { id: "x" }, grants: [grant("http://acs.amazonaws.com/groups/global/AllUsers")] } }))),
+        assert.deepEqual(details(runResource(bucketNoPublicAcl, res(T.bucketAcl, "b-acl", { accessControlPolicy: { owner: { id: "x" }, grants: [grant("http://acs.amazonaws.com/groups/global/AllUsers")] } }))),
             ["b-acl: accessControlPolicy.grants[0] grants access to AllUsers. Remove the grant; share content through CloudFront or presigned URLs."]);
-        assert.match(details(runResource(noPublicAcl, res(T.bucket, "b", { grants: [{ type: "Group", permissions: ["READ"], uri: "http://acs.amazonaws.com/groups/global/AuthenticatedUsers" }] })))[0], /grants\[0\] grants access to AuthenticatedUsers/);
+        assert.match(details(runResource(bucketNoPublicAcl, res(T.bucket, "b", { grants: [{ type: "Group", permissions: ["READ"], uri: "http://acs.amazonaws.com/groups/global/AuthenticatedUsers" }] })))[0], /grants\[0\] grants access to AuthenticatedUsers/);
     });
     it("notes an unknown ACL", () => {
-        assert.equal(advisory(runResource(noPublicAcl, res(T.bucketAcl, "b-acl", { acl: UNKNOWN }))).length, 1);
+        assert.equal(advisory(runResource(bucketNoPublicAcl, res(T.bucketAcl, "b-acl", { acl: UNKNOWN }))).length, 1);
     });
 });
 
@@ -221,82 +225,82 @@ describe("s3-bucket-policy-no-public-principal", () => {
 
 describe("s3-backup-bucket-versioning-required", () => {
     it("accepts a backup bucket with versioning enabled", () => {
-        assert.deepEqual(runStack(backupBucketVersioning, secureBucket("chat-dev-backups", { versioning: ENABLED })), []);
+        assert.deepEqual(runStack(backupBucketVersioningRequired, secureBucket("chat-dev-backups", { versioning: ENABLED })), []);
     });
     it("does not require versioning on other buckets", () => {
-        assert.deepEqual(runStack(backupBucketVersioning, secureBucket("chat-dev-static")), []);
+        assert.deepEqual(runStack(backupBucketVersioningRequired, secureBucket("chat-dev-static")), []);
     });
     it("accepts the V2 side resource and inline versioning", () => {
-        assert.deepEqual(runStack(backupBucketVersioning, [res(T.bucket, "db-backups"), side(T.versioningV2, "v", "db-backups", ENABLED)]), []);
-        assert.deepEqual(runStack(backupBucketVersioning, [res(T.bucket, "db-backups", { versioning: { enabled: true } })]), []);
-        assert.deepEqual(runStack(backupBucketVersioning, [res(T.bucketV2, "db-backups", { versionings: [{ enabled: true }] })]), []);
+        assert.deepEqual(runStack(backupBucketVersioningRequired, [res(T.bucket, "db-backups"), side(T.versioningV2, "v", "db-backups", ENABLED)]), []);
+        assert.deepEqual(runStack(backupBucketVersioningRequired, [res(T.bucket, "db-backups", { versioning: { enabled: true } })]), []);
+        assert.deepEqual(runStack(backupBucketVersioningRequired, [res(T.bucketV2, "db-backups", { versionings: [{ enabled: true }] })]), []);
     });
     it("flags a backup bucket without versioning", () => {
-        assert.deepEqual(details(runStack(backupBucketVersioning, secureBucket("chat-dev-backups"))),
+        assert.deepEqual(details(runStack(backupBucketVersioningRequired, secureBucket("chat-dev-backups"))),
             ["chat-dev-backups: holds backups but has no versioning, so an overwrite or delete destroys the only copy. Add an aws.s3.BucketVersioning with bucket: chat-dev-backups.id "
                 + "and versioningConfiguration: { status: \"Enabled\" }."]);
     });
     it("flags suspended versioning", () => {
-        assert.match(details(runStack(backupBucketVersioning, secureBucket("chat-dev-backups", { versioning: { versioningConfiguration: { status: "Suspended" } } })))[0], /sets status "Suspended"/);
+        assert.match(details(runStack(backupBucketVersioningRequired, secureBucket("chat-dev-backups", { versioning: { versioningConfiguration: { status: "Suspended" } } })))[0], /sets status "Suspended"/);
     });
     it("finds backup buckets by the configured patterns", () => {
-        assert.equal(runStack(backupBucketVersioning, secureBucket("chat-db-dumps"), { config: { backupBucketPatterns: ["*-db-dumps"] } }).length, 1);
+        assert.equal(runStack(backupBucketVersioningRequired, secureBucket("chat-db-dumps"), { config: { backupBucketPatterns: ["*-db-dumps"] } }).length, 1);
     });
     it("notes an unknown status", () => {
-        assert.equal(advisory(runStack(backupBucketVersioning, secureBucket("x-backups", { versioning: { versioningConfiguration: { status: UNKNOWN } } }))).length, 1);
+        assert.equal(advisory(runStack(backupBucketVersioningRequired, secureBucket("x-backups", { versioning: { versioningConfiguration: { status: UNKNOWN } } }))).length, 1);
     });
 });
 
 describe("s3-bucket-tls-only-policy", () => {
     it("accepts a bucket policy that denies requests without TLS", () => {
-        assert.deepEqual(runStack(bucketTlsOnly, secureBucket("b")), []);
+        assert.deepEqual(runStack(bucketTlsOnlyPolicy, secureBucket("b")), []);
     });
     it("accepts a deny on TLS versions below 1.2", () => {
         const doc = { Statement: [{ Effect: "Deny", Principal: { AWS: "*" }, Action: "s3:*", Resource: "*", Condition: { NumericLessThan: { "s3:TlsVersion": "1.2" } } }] };
-        assert.deepEqual(runStack(bucketTlsOnly, secureBucket("b", { policy: doc })), []);
+        assert.deepEqual(runStack(bucketTlsOnlyPolicy, secureBucket("b", { policy: doc })), []);
     });
     it("flags a bucket without a bucket policy", () => {
-        assert.match(details(runStack(bucketTlsOnly, secureBucket("b", { policy: false })))[0], /^b: has no bucket policy denying requests without TLS/);
+        assert.match(details(runStack(bucketTlsOnlyPolicy, secureBucket("b", { policy: false })))[0], /^b: has no bucket policy denying requests without TLS/);
     });
     it("flags a bucket policy without the deny statement", () => {
         const doc = { Statement: [{ Effect: "Allow", Principal: { Service: "logging.s3.amazonaws.com" }, Action: "s3:PutObject", Resource: "*" }] };
-        assert.deepEqual(details(runStack(bucketTlsOnly, secureBucket("b", { policy: doc }))),
+        assert.deepEqual(details(runStack(bucketTlsOnlyPolicy, secureBucket("b", { policy: doc }))),
             ["b: its bucket policy (b-tls-only.policy) has no statement denying requests without TLS. Add a Deny statement for Principal \"*\", Action \"s3:*\" with Condition { Bool: { \"aws:SecureTransport\": \"false\" } }."]);
     });
     it("notes a bucket policy that is unknown during preview", () => {
-        assert.equal(advisory(runStack(bucketTlsOnly, secureBucket("b", { policy: UNKNOWN }))).length, 1);
+        assert.equal(advisory(runStack(bucketTlsOnlyPolicy, secureBucket("b", { policy: UNKNOWN }))).length, 1);
     });
 });
 
 describe("s3-bucket-ownership-enforced", () => {
     it("accepts BucketOwnerEnforced", () => {
-        assert.deepEqual(runResource(ownershipEnforced, side(T.ownership, "b-ownership", "b", { rule: { objectOwnership: "BucketOwnerEnforced" } })), []);
+        assert.deepEqual(runResource(bucketOwnershipEnforced, side(T.ownership, "b-ownership", "b", { rule: { objectOwnership: "BucketOwnerEnforced" } })), []);
     });
     it("flags ObjectWriter, advisory by default", () => {
-        const d = runResource(ownershipEnforced, side(T.ownership, "b-ownership", "b", { rule: { objectOwnership: "ObjectWriter" } }));
+        const d = runResource(bucketOwnershipEnforced, side(T.ownership, "b-ownership", "b", { rule: { objectOwnership: "ObjectWriter" } }));
         assert.deepEqual(details(d), ["b-ownership: rule.objectOwnership is \"ObjectWriter\", which re-enables ACLs. Set it to \"BucketOwnerEnforced\" (only log-delivery buckets need ACLs; exempt those)."]);
         assert.equal(d[0].enforcementLevel, "advisory");
     });
     it("notes an unknown setting", () => {
-        assert.equal(runResource(ownershipEnforced, side(T.ownership, "o", "b", { rule: UNKNOWN })).length, 1);
+        assert.equal(runResource(bucketOwnershipEnforced, side(T.ownership, "o", "b", { rule: UNKNOWN })).length, 1);
     });
 });
 
 describe("s3-bucket-cors-no-wildcard-write", () => {
     it("accepts uploads from the application's origins and reads from anywhere", () => {
-        assert.deepEqual(runResource(corsNoWildcardWrite, side(T.cors, "c", "b", { corsRules: [
+        assert.deepEqual(runResource(bucketCorsNoWildcardWrite, side(T.cors, "c", "b", { corsRules: [
             { allowedOrigins: ["https://app.example.com"], allowedMethods: ["PUT", "POST"] },
             { allowedOrigins: ["*"], allowedMethods: ["GET", "HEAD"] },
         ] })), []);
     });
     it("flags writes from any origin", () => {
-        assert.deepEqual(details(runResource(corsNoWildcardWrite, side(T.cors, "c", "b", { corsRules: [{ allowedOrigins: ["*"], allowedMethods: ["GET", "put"] }] }))),
+        assert.deepEqual(details(runResource(bucketCorsNoWildcardWrite, side(T.cors, "c", "b", { corsRules: [{ allowedOrigins: ["*"], allowedMethods: ["GET", "put"] }] }))),
             ["c: corsRules[0] lets any origin (\"*\") send put requests. List the application's origins in allowedOrigins."]);
     });
     it("flags the deprecated inline rules on the bucket", () => {
-        assert.equal(runResource(corsNoWildcardWrite, res(T.bucket, "b", { corsRules: [{ allowedOrigins: ["*"], allowedMethods: ["DELETE"] }] })).length, 1);
+        assert.equal(runResource(bucketCorsNoWildcardWrite, res(T.bucket, "b", { corsRules: [{ allowedOrigins: ["*"], allowedMethods: ["DELETE"] }] })).length, 1);
     });
     it("notes unknown origins on a writing rule", () => {
-        assert.equal(advisory(runResource(corsNoWildcardWrite, side(T.cors, "c", "b", { corsRules: [{ allowedOrigins: UNKNOWN, allowedMethods: ["PUT"] }] }))).length, 1);
+        assert.equal(advisory(runResource(bucketCorsNoWildcardWrite, side(T.cors, "c", "b", { corsRules: [{ allowedOrigins: UNKNOWN, allowedMethods: ["PUT"] }] }))).length, 1);
     });
 });

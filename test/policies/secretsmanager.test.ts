@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { secretCustomerManagedKey } from "../../policies/secretsmanager";
+import { secretCustomerManagedKey } from "../../policies/secretsmanager/secretCustomerManagedKey";
 import { res, T } from "./helpers/fixtures";
 import { details, runResource, UNKNOWN } from "./helpers/server";
 

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { topicEncrypted } from "../../policies/sns";
+import { topicEncrypted } from "../../policies/sns/topicEncrypted";
 import { res, T } from "./helpers/fixtures";
 import { details, runResource, UNKNOWN } from "./helpers/server";
 

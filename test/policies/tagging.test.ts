@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { TAGGABLE_TYPES } from "../../policies/lib/taggable";
-import { requiredTags } from "../../policies/tagging";
+import { resourceRequiredTags } from "../../policies/aws/resourceRequiredTags";
 import { res, T, tags } from "./helpers/fixtures";
 import { advisory, details, runResource, UNKNOWN } from "./helpers/server";
 
@@ -10,34 +10,34 @@ const provider = (defaultTags: unknown) => ({ type: "pulumi:providers:aws", name
 
 describe("aws-resource-required-tags", () => {
     it("accepts a resource with every required tag", () => {
-        assert.deepEqual(runResource(requiredTags, res(T.instance, "host", { tags: tags("host") })), []);
+        assert.deepEqual(runResource(resourceRequiredTags, res(T.instance, "host", { tags: tags("host") })), []);
     });
     it("accepts tags that come from the provider's defaultTags (a JSON string in provider inputs)", () => {
         const spec = { ...res(T.instance, "host", { tags: { Name: "host" } }), provider: provider(JSON.stringify({ tags: { project: "p", environment: "dev", owner: "o" } })) };
-        assert.deepEqual(runResource(requiredTags, spec), []);
+        assert.deepEqual(runResource(resourceRequiredTags, spec), []);
     });
     it("counts a tag whose value is unknown during preview as present", () => {
-        assert.deepEqual(runResource(requiredTags, res(T.instance, "host", { tags: { project: "p", environment: "dev", owner: UNKNOWN } })), []);
+        assert.deepEqual(runResource(resourceRequiredTags, res(T.instance, "host", { tags: { project: "p", environment: "dev", owner: UNKNOWN } })), []);
     });
     it("flags missing and empty tags, naming them", () => {
-        assert.deepEqual(details(runResource(requiredTags, res(T.bucket, "b", { tags: { project: "p", owner: " " } }))),
+        assert.deepEqual(details(runResource(resourceRequiredTags, res(T.bucket, "b", { tags: { project: "p", owner: " " } }))),
             ["b: is missing the tags environment, owner (cost reports and ownership depend on them). Add \"environment\", \"owner\" with non-empty values to tags, or to the aws provider's defaultTags."]);
     });
     it("flags an untagged resource", () => {
-        assert.equal(runResource(requiredTags, res(T.sg, "sg", { description: "x" })).length, 1);
+        assert.equal(runResource(resourceRequiredTags, res(T.sg, "sg", { description: "x" })).length, 1);
     });
     it("reads autoscaling groups' list-shaped tags", () => {
         const asgTags = ["project", "environment", "owner"].map((key) => ({ key, value: "v", propagateAtLaunch: true }));
-        assert.deepEqual(runResource(requiredTags, res("aws:autoscaling/group:Group", "asg", { tags: asgTags })), []);
+        assert.deepEqual(runResource(resourceRequiredTags, res("aws:autoscaling/group:Group", "asg", { tags: asgTags })), []);
     });
     it("ignores resources that cannot be tagged", () => {
-        assert.deepEqual(runResource(requiredTags, res(T.rolePolicy, "p", { policy: "{}" })), []);
+        assert.deepEqual(runResource(resourceRequiredTags, res(T.rolePolicy, "p", { policy: "{}" })), []);
     });
     it("uses the configured keys", () => {
-        assert.equal(runResource(requiredTags, res(T.instance, "host", { tags: tags("host") }), { config: { requiredTags: ["cost-center"] } }).length, 1);
+        assert.equal(runResource(resourceRequiredTags, res(T.instance, "host", { tags: tags("host") }), { config: { requiredTags: ["cost-center"] } }).length, 1);
     });
     it("notes tags that are unknown during preview", () => {
-        assert.equal(advisory(runResource(requiredTags, res(T.instance, "host", { tags: UNKNOWN }))).length, 1);
+        assert.equal(advisory(runResource(resourceRequiredTags, res(T.instance, "host", { tags: UNKNOWN }))).length, 1);
     });
     it("lists only types that take tags in @pulumi/aws", () => {
         const root = path.dirname(require.resolve("@pulumi/aws/package.json"));

@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
-import { WEB_ACL_ASSOCIATION, webAclHasRules, webAclNotOnNetworkLoadBalancer } from "../../policies/wafv2";
+import { webAclHasRules } from "../../policies/wafv2/webAclHasRules";
+import { WEB_ACL_ASSOCIATION, webAclNotOnNetworkLoadBalancer } from "../../policies/wafv2/webAclNotOnNetworkLoadBalancer";
 import { res, T } from "./helpers/fixtures";
 import { advisory, details, runResource, runStack, UNKNOWN } from "./helpers/server";
 
