@@ -61,7 +61,7 @@ describe("the policy pack", () => {
     });
 
     it("has a test file that exercises every policy", () => {
-        const tests = fs.readdirSync(__dirname).filter((f) => f.endsWith(".test.ts") && f !== path.basename(__filename))
+        const tests = (fs.readdirSync(__dirname, { recursive: true }) as string[]).filter((f) => f.endsWith(".test.ts") && f !== path.basename(__filename))
             .map((f) => fs.readFileSync(path.join(__dirname, f), "utf8")).join("\n");
         for (const { info } of packPolicies) assert.ok(tests.includes(`describe("${info.name}"`), `no describe("${info.name}") in test/policies`);
     });
