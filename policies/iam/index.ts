@@ -3,7 +3,7 @@
  * resource or a role's managedPolicyArns, or an equivalent inline / customer-managed document),
  * wildcard actions, GitHub OIDC trust pinned to a repository and environment, public trust,
  * long-lived access keys. Key policies (aws.kms.Key) are resource policies, not identity policies,
- * and are judged in kms.ts.
+ * and are judged in kms/keyPolicyNoPublicPrincipal.ts.
  */
 import type { PackPolicy } from "../lib/policy";
 import { githubOidcTrustPinned } from "./githubOidcTrustPinned";

@@ -64,9 +64,9 @@ export function reconcile(policies: readonly PackPolicy[], file: PolicyConfigFil
 
 /**
  * Every problem of a policy config file at once, each naming the key, the value and what is
- * allowed: unknown policies, invalid levels, settings a policy does not have (the CLI ignores
- * those, so a misspelt setting would silently keep its default) and values the policy's own
- * reader refuses. Complements the CLI's JSON-schema check; [] when the file is sound.
+ * allowed: unknown policies and settings a policy does not have (the CLI skips both, so a
+ * misspelt name silently keeps the defaults), invalid levels, and values the policy's own reader
+ * refuses. Complements the CLI's JSON-schema check; [] when the file is sound.
  */
 export function configProblems(policies: readonly PackPolicy[], file: PolicyConfigFile): string[] {
     const byName = new Map(policies.map((p) => [p.info.name, p]));
