@@ -1,8 +1,10 @@
 /**
- * Every policy of the stagecraft pack, in table order. index.ts serves them; tests, the README
- * table generator and the offline check import them from here (index.ts starts a gRPC server).
+ * Every policy of the stagecraft pack, in table order: each service folder's index lists its
+ * policies (one policy per file). index.ts serves them; tests, the README table generator and the
+ * offline check import them from here (index.ts starts a gRPC server).
  */
-import { apigatewayPolicies } from "./apigateway";
+import { apigatewayv2Policies } from "./apigatewayv2";
+import { awsPolicies } from "./aws";
 import { cloudfrontPolicies } from "./cloudfront";
 import { cloudtrailPolicies } from "./cloudtrail";
 import { cloudwatchPolicies } from "./cloudwatch";
@@ -22,7 +24,6 @@ import { s3Policies } from "./s3";
 import { secretsmanagerPolicies } from "./secretsmanager";
 import { snsPolicies } from "./sns";
 import { ssmPolicies } from "./ssm";
-import { taggingPolicies } from "./tagging";
 import { wafv2Policies } from "./wafv2";
 
 export const PACK_NAME = "stagecraft";
@@ -45,11 +46,11 @@ export const packPolicies: readonly PackPolicy[] = [
     ...ecrPolicies,
     ...elasticachePolicies,
     ...dynamodbPolicies,
-    ...apigatewayPolicies,
+    ...apigatewayv2Policies,
     ...lambdaPolicies,
     ...cognitoPolicies,
     ...wafv2Policies,
     ...cloudtrailPolicies,
-    ...taggingPolicies,
+    ...awsPolicies,
     ...pulumiPolicies,
 ];

@@ -61,3 +61,50 @@ export function reconcile(policies: readonly PackPolicy[], file: PolicyConfigFil
     }
     return result;
 }
+
+/**
+ * Every problem of a policy config file at once, each naming the key, the value and what is
+ * allowed: unknown policies and settings a policy does not have (the CLI skips both, so a
+ * misspelt name silently keeps the defaults), invalid levels, and values the policy's own reader
+ * refuses. Complements the CLI's JSON-schema check; [] when the file is sound.
+ */
+export function configProblems(policies: readonly PackPolicy[], file: PolicyConfigFile): string[] {
+    const byName = new Map(policies.map((p) => [p.info.name, p]));
+    const problems: string[] = [];
+    for (const [key, value] of Object.entries(file)) {
+        const policy = byName.get(key);
+        if (key !== "all" && policy === undefined) {
+            problems.push(`"${key}" is not a policy of this pack`);
+            continue;
+        }
+        if (typeof value === "string") {
+            if (!isEnforcementLevel(value)) problems.push(`"${key}": "${value}" is not an enforcement level (${LEVELS.join(", ")})`);
+            continue;
+        }
+        if (value === null || typeof value !== "object" || Array.isArray(value)) {
+            problems.push(`"${key}": ${JSON.stringify(value)} is neither an enforcement level nor an object`);
+            continue;
+        }
+        const { enforcementLevel, ...properties } = value as Record<string, unknown>;
+        if (enforcementLevel !== undefined && !isEnforcementLevel(enforcementLevel)) {
+            problems.push(`"${key}": enforcementLevel ${JSON.stringify(enforcementLevel)} is not an enforcement level (${LEVELS.join(", ")})`);
+        }
+        if (policy === undefined) {
+            if (Object.keys(properties).length > 0) problems.push(`"all" takes only an enforcement level, not ${Object.keys(properties).join(", ")}`);
+            continue;
+        }
+        for (const [setting, v] of Object.entries(properties)) {
+            const field = policy.fields[setting];
+            if (field === undefined) {
+                problems.push(`"${key}": "${setting}" is not a setting of this policy (it has ${Object.keys(policy.fields).join(", ")})`);
+                continue;
+            }
+            try {
+                field.read(v);
+            } catch (err) {
+                problems.push(`"${key}": ${setting} ${JSON.stringify(v)} is refused: ${(err as Error).message}`);
+            }
+        }
+    }
+    return problems;
+}

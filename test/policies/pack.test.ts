@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
-import { type PolicyConfigFile, reconcile } from "../../policies/lib/packconfig";
+import { configProblems, type PolicyConfigFile, reconcile } from "../../policies/lib/packconfig";
 import { PACK_NAME, packPolicies } from "../../policies/pack";
 import { expectedReadme, README } from "../../tools/policy-table/generate";
 import { validateConfig } from "./helpers/server";
@@ -10,6 +10,26 @@ import { validateConfig } from "./helpers/server";
 const POLICIES_DIR = path.resolve(__dirname, "../../policies");
 const readJson = (file: string): unknown => JSON.parse(fs.readFileSync(path.join(POLICIES_DIR, file), "utf8"));
 const configFile = (stack: string) => readJson(`config/${stack}.json`) as PolicyConfigFile;
+
+/** Every stack's policy config file (policies/config/<stack>.json). */
+const STACKS = fs.readdirSync(path.join(POLICIES_DIR, "config")).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -".json".length)).sort();
+
+/**
+ * Everything wrong with a policy config file, at once: what the pack's reader refuses (unknown
+ * policies, invalid levels, unknown settings, refused values) and what the CLI's JSON-schema check
+ * of each policy's effective config refuses.
+ */
+function problemsOf(file: PolicyConfigFile): string[] {
+    const names = new Set(packPolicies.map((p) => p.info.name));
+    const settingsOnly: PolicyConfigFile = Object.fromEntries(Object.entries(file).filter(([key]) => names.has(key)).map(([key, value]) => {
+        if (typeof value !== "object" || value === null) return [key, {}];
+        const { enforcementLevel: _level, ...settings } = value;
+        return [key, settings];
+    }));
+    const effective = reconcile(packPolicies, settingsOnly);
+    const schema = packPolicies.flatMap((p) => validateConfig(p, { ...effective.get(p.info.name)?.properties }));
+    return [...configProblems(packPolicies, file), ...schema];
+}
 
 /** The floor the user named: mandatory in every stack. */
 const FLOOR = [
@@ -61,7 +81,7 @@ describe("the policy pack", () => {
     });
 
     it("has a test file that exercises every policy", () => {
-        const tests = fs.readdirSync(__dirname).filter((f) => f.endsWith(".test.ts") && f !== path.basename(__filename))
+        const tests = (fs.readdirSync(__dirname, { recursive: true }) as string[]).filter((f) => f.endsWith(".test.ts") && f !== path.basename(__filename))
             .map((f) => fs.readFileSync(path.join(__dirname, f), "utf8")).join("\n");
         for (const { info } of packPolicies) assert.ok(tests.includes(`describe("${info.name}"`), `no describe("${info.name}") in test/policies`);
     });
@@ -85,8 +105,38 @@ describe("the policy pack", () => {
     });
 });
 
-for (const stack of ["dev", "prod"]) {
+describe("policies/config/", () => {
+    it("has a policy config file for every stack of the program, and for no other", () => {
+        const programStacks = fs.readdirSync(path.join(POLICIES_DIR, "..")).map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1]).filter((s) => s !== undefined).sort();
+        assert.deepEqual(STACKS, programStacks);
+        assert.deepEqual(STACKS, ["dev", "enterprise", "prod", "staging"]);
+    });
+
+    it("finds a misspelt policy, level or setting, a value of the wrong type and an exemption without a reason, all at once", () => {
+        const file = structuredClone(configFile("prod")) as Record<string, unknown>;
+        file["ec2-security-group-no-public-sh"] = "mandatory";
+        file["kms-key-rotation-enabled"] = "mandatory!";
+        file["ec2-security-group-public-ingress-allowlist"] = { enforcementLevel: "advisory", allowedPort: [80, 443] };
+        file["cloudwatch-log-group-retention-required"] = { enforcementLevel: "mandatory", minimumRetentionDays: "30" };
+        file["iam-no-wildcard-actions"] = { enforcementLevel: "mandatory", exemptions: [{ resource: "ci-role" }] };
+        assert.deepEqual(problemsOf(file as PolicyConfigFile), [
+            "\"ec2-security-group-public-ingress-allowlist\": \"allowedPort\" is not a setting of this policy (it has exemptions, allowedPorts)",
+            "\"iam-no-wildcard-actions\": exemptions [{\"resource\":\"ci-role\"}] is refused: invalid policy config value [{\"resource\":\"ci-role\"}] for \"exemptions\"",
+            "\"kms-key-rotation-enabled\": \"mandatory!\" is not an enforcement level (advisory, mandatory, remediate, disabled)",
+            "\"cloudwatch-log-group-retention-required\": minimumRetentionDays \"30\" is refused: invalid policy config value \"30\" for \"Smallest accepted retentionInDays.\"",
+            "\"ec2-security-group-no-public-sh\" is not a policy of this pack",
+            "iam-no-wildcard-actions/exemptions/0 must have required property 'reason'",
+            "cloudwatch-log-group-retention-required/minimumRetentionDays must be integer",
+        ]);
+    });
+});
+
+for (const stack of STACKS) {
     describe(`policies/config/${stack}.json`, () => {
+        it("lists no problem: every key a policy of the pack, every level valid, every setting one the policy has, every value accepted", () => {
+            assert.deepEqual(problemsOf(configFile(stack)), []);
+        });
+
         it("names only policies of the pack, in the format the CLI reads", () => {
             assert.doesNotThrow(() => reconcile(packPolicies, configFile(stack)));
         });
@@ -124,7 +174,7 @@ describe("policies/config dev vs prod", () => {
     });
 
     it("marks the same buckets public for every policy that reads publicBuckets", () => {
-        for (const stack of ["dev", "prod"]) {
+        for (const stack of STACKS) {
             const effective = reconcile(packPolicies, configFile(stack));
             const lists = packPolicies.filter((p) => "publicBuckets" in p.fields).map((p) => JSON.stringify(effective.get(p.info.name)?.properties.publicBuckets));
             assert.equal(new Set(lists).size, 1, stack);

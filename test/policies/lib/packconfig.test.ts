@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { integer } from "../../../policies/lib/config";
-import { reconcile } from "../../../policies/lib/packconfig";
+import { configProblems, type PolicyConfigFile, reconcile } from "../../../policies/lib/packconfig";
 import { resourcePolicy } from "../../../policies/lib/policy";
 
 function policy(name: string, enforcementLevel: "advisory" | "mandatory") {
@@ -39,5 +39,23 @@ describe("policies/lib/packconfig", () => {
         assert.throws(() => reconcile(pack, { "x-y-z": "advisory" }), /not a policy of this pack/);
         assert.throws(() => reconcile(pack, { "a-b-c": "loud" as "advisory" }), /not an enforcement level/);
         assert.throws(() => reconcile(pack, { "a-b-c": { enforcementLevel: "loud" } }), /not valid/);
+    });
+
+    it("lists every problem of a file at once, naming the key, the value and what is allowed", () => {
+        assert.deepEqual(configProblems(pack, { all: "advisory", "a-b-c": { enforcementLevel: "mandatory", days: 30, exemptions: [] } }), []);
+        const file = {
+            all: { enforcementLevel: "advisory", days: 3 },
+            "a-b-c": { enforcementLevel: "strict", dayz: 30, days: 2.5 },
+            "d-e-f": null,
+            "x-y-z": "advisory",
+        } as unknown as PolicyConfigFile;
+        assert.deepEqual(configProblems(pack, file), [
+            "\"all\" takes only an enforcement level, not days",
+            "\"a-b-c\": enforcementLevel \"strict\" is not an enforcement level (advisory, mandatory, remediate, disabled)",
+            "\"a-b-c\": \"dayz\" is not a setting of this policy (it has exemptions, days)",
+            "\"a-b-c\": days 2.5 is refused: invalid policy config value 2.5 for \"days\"",
+            "\"d-e-f\": null is neither an enforcement level nor an object",
+            "\"x-y-z\" is not a policy of this pack",
+        ]);
     });
 });

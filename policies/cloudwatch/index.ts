@@ -1,0 +1,8 @@
+/**
+ * CloudWatch Logs: every log group has a retention period (never "forever" by omission).
+ */
+import type { PackPolicy } from "../lib/policy";
+import { logGroupRetentionRequired } from "./logGroupRetentionRequired";
+
+/** In table order. */
+export const cloudwatchPolicies: readonly PackPolicy[] = [logGroupRetentionRequired];

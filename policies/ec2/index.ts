@@ -1,0 +1,22 @@
+/**
+ * EC2 and VPC: security-group exposure (every rule spelling), instance metadata, EBS encryption,
+ * secrets in user data, public IPs on launch templates.
+ */
+import type { PackPolicy } from "../lib/policy";
+import { ebsEncryptionRequired } from "./ebsEncryptionRequired";
+import { instanceImdsv2Required } from "./instanceImdsv2Required";
+import { launchTemplateNoPublicIp } from "./launchTemplateNoPublicIp";
+import { securityGroupNoPublicAllPorts } from "./securityGroupNoPublicAllPorts";
+import { securityGroupNoPublicDatabasePorts } from "./securityGroupNoPublicDatabasePorts";
+import { securityGroupNoPublicRdp } from "./securityGroupNoPublicRdp";
+import { securityGroupNoPublicSsh } from "./securityGroupNoPublicSsh";
+import { securityGroupPublicIngressAllowlist } from "./securityGroupPublicIngressAllowlist";
+import { securityGroupRuleDescriptions } from "./securityGroupRuleDescriptions";
+import { userDataNoSecrets } from "./userDataNoSecrets";
+
+/** In table order. */
+export const ec2Policies: readonly PackPolicy[] = [
+    securityGroupNoPublicSsh, securityGroupNoPublicRdp, securityGroupNoPublicDatabasePorts, securityGroupNoPublicAllPorts,
+    securityGroupPublicIngressAllowlist, securityGroupRuleDescriptions, instanceImdsv2Required, ebsEncryptionRequired,
+    userDataNoSecrets, launchTemplateNoPublicIp,
+];

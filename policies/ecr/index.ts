@@ -1,0 +1,9 @@
+/**
+ * ECR: images are scanned on push and tags are immutable.
+ */
+import type { PackPolicy } from "../lib/policy";
+import { repositoryImmutableTags } from "./repositoryImmutableTags";
+import { repositoryScanOnPush } from "./repositoryScanOnPush";
+
+/** In table order. */
+export const ecrPolicies: readonly PackPolicy[] = [repositoryScanOnPush, repositoryImmutableTags];

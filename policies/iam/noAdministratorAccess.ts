@@ -1,0 +1,75 @@
+import { stringList } from "../lib/config";
+import { matchesAny } from "../lib/glob";
+import { describeStatement, grantsEverything } from "../lib/iamdoc";
+import { resourcePolicy, type ResourceReport, type ResourceView } from "../lib/policy";
+import { list, pathText, str, UNKNOWN } from "../lib/values";
+import { eachStatement, identityDocuments } from "./identityDocuments";
+import { DOCUMENT_TYPES, IAM_DOCS, ROLE } from "./shared";
+
+const SINGLE_ATTACHMENTS = [
+    "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+    "aws:iam/userPolicyAttachment:UserPolicyAttachment",
+    "aws:iam/groupPolicyAttachment:GroupPolicyAttachment",
+    "aws:iam/policyAttachment:PolicyAttachment",
+];
+const EXCLUSIVE_ATTACHMENTS = [
+    "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive",
+    "aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive",
+    "aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive",
+];
+
+/** Managed-policy ARNs a resource attaches, with the field they sit in. */
+function attachedArns(r: ResourceView, report: ResourceReport): { field: string; arn: unknown }[] {
+    if (SINGLE_ATTACHMENTS.includes(r.type)) return [{ field: "policyArn", arn: r.props.policyArn }];
+    const field = r.type === ROLE ? "managedPolicyArns" : EXCLUSIVE_ATTACHMENTS.includes(r.type) ? "policyArns" : undefined;
+    if (field === undefined) return [];
+    const arns = list(r.props[field]);
+    if (arns === UNKNOWN) {
+        report.unknown("whether an administrator policy is attached", field);
+        return [];
+    }
+    return (arns ?? []).map((arn, i) => ({ field: pathText(field, i), arn }));
+}
+
+/** Name of an AWS-managed policy ARN ("arn:aws:iam::aws:policy/job-function/X" → "X"). */
+export function awsManagedPolicyName(arn: string): string | undefined {
+    return /^arn:[a-z-]+:iam::aws:policy\/(?:[^/]+\/)*([^/]+)$/.exec(arn.trim())?.[1];
+}
+
+export const noAdministratorAccess = resourcePolicy({
+    name: "iam-no-administrator-access",
+    description: "No AdministratorAccess (or other admin-equivalent managed policy) is attached through any attachment resource or managedPolicyArns, and no identity policy allows every action on every resource (Action or NotAction).",
+    severity: "critical",
+    enforcementLevel: "mandatory",
+    frameworks: [{ framework: "fsbp", control: "IAM.1" }, { framework: "cis", control: "1.16" }],
+    topics: ["identity"],
+    resourceTypes: [ROLE, ...DOCUMENT_TYPES, ...SINGLE_ATTACHMENTS, ...EXCLUSIVE_ATTACHMENTS],
+    remediation: "Attach least-privilege policies that name the actions and resources the workload needs.",
+    url: IAM_DOCS,
+    config: {
+        deniedManagedPolicies: stringList("AWS-managed policies that grant administrator access (names or patterns).",
+            ["AdministratorAccess", "AdministratorAccess-Amplify", "AdministratorAccess-AWSElasticBeanstalk", "IAMFullAccess"]),
+    },
+    check(r, config, report) {
+        for (const { field, arn } of attachedArns(r, report)) {
+            const value = str(arn);
+            if (value === UNKNOWN) {
+                report.unknown("whether an administrator policy is attached (customer-managed policies in the stack are judged by their own document)", field);
+                continue;
+            }
+            const managed = value === undefined ? undefined : awsManagedPolicyName(value);
+            if (managed !== undefined && matchesAny(config.deniedManagedPolicies, managed)) {
+                report.violation(`${field} attaches the AWS-managed policy ${managed}, which grants administrator access. Attach a least-privilege policy that lists only the actions and resources the workload needs.`);
+            }
+        }
+        const what = "whether the policy grants administrator access";
+        eachStatement(identityDocuments(r, report, what), report, what, (st, field) => {
+            const all = grantsEverything(st);
+            if (all === UNKNOWN) report.unknown(what, `${field} ${describeStatement(st)}`);
+            else if (all) {
+                const how = st.notAction.present ? "uses Allow with NotAction, which grants every action not listed," : "allows every action (\"*\")";
+                report.violation(`${field} ${describeStatement(st)} ${how} on every resource: administrator access. List the actions and resources the workload needs instead.`);
+            }
+        });
+    },
+});

@@ -1,0 +1,4 @@
+/**
+ * The resource type both KMS policies inspect.
+ */
+export const KEY = "aws:kms/key:Key";

@@ -1,0 +1,8 @@
+/**
+ * SSM Parameter Store: parameters that hold secrets are SecureString.
+ */
+import type { PackPolicy } from "../lib/policy";
+import { parameterSecretsSecureString } from "./parameterSecretsSecureString";
+
+/** In table order. */
+export const ssmPolicies: readonly PackPolicy[] = [parameterSecretsSecureString];

@@ -1,0 +1,10 @@
+/**
+ * WAFv2: a web ACL has rules (an ACL without rules only applies its default action), and is
+ * never associated with a Network Load Balancer (WAF cannot inspect TCP/TLS passthrough).
+ */
+import type { PackPolicy } from "../lib/policy";
+import { webAclHasRules } from "./webAclHasRules";
+import { webAclNotOnNetworkLoadBalancer } from "./webAclNotOnNetworkLoadBalancer";
+
+/** In table order. */
+export const wafv2Policies: readonly PackPolicy[] = [webAclHasRules, webAclNotOnNetworkLoadBalancer];

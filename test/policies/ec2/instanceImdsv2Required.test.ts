@@ -1,0 +1,35 @@
+import * as assert from "node:assert/strict";
+import { instanceImdsv2Required } from "../../../policies/ec2/instanceImdsv2Required";
+import { T } from "../helpers/fixtures";
+import { advisory, details, mandatory, UNKNOWN } from "../helpers/server";
+import { check } from "./helpers";
+
+describe("ec2-instance-imdsv2-required", () => {
+    const fix = "Set metadataOptions: { httpTokens: \"required\" }.";
+    it("accepts httpTokens required on an instance, a template and a launch configuration", () => {
+        for (const type of [T.instance, T.launchTemplate, T.launchConfiguration]) {
+            assert.deepEqual(check(instanceImdsv2Required, type, { metadataOptions: { httpTokens: "required", httpEndpoint: "enabled" } }), [], type);
+        }
+    });
+    it("accepts a disabled metadata endpoint", () => {
+        assert.deepEqual(check(instanceImdsv2Required, T.instance, { metadataOptions: { httpEndpoint: "disabled" } }), []);
+    });
+    it("leaves an instance launched from a template to the template's own check", () => {
+        assert.deepEqual(check(instanceImdsv2Required, T.instance, { launchTemplate: { id: UNKNOWN, version: "$Latest" } }), []);
+    });
+    it("flags httpTokens optional", () => {
+        assert.deepEqual(details(check(instanceImdsv2Required, T.instance, { metadataOptions: { httpTokens: "optional" } })),
+            [`web-sg: metadataOptions.httpTokens is "optional", so the metadata service still answers IMDSv1 requests, which an SSRF bug can use to read the instance role's credentials. ${fix}`]);
+    });
+    it("flags an instance without metadataOptions", () => {
+        assert.match(details(check(instanceImdsv2Required, T.instance, { ami: "ami-1" }))[0], /^web-sg: metadataOptions\.httpTokens is not set/);
+    });
+    it("flags a launch template and a launch configuration without IMDSv2", () => {
+        assert.equal(mandatory(check(instanceImdsv2Required, T.launchTemplate, { metadataOptions: { httpPutResponseHopLimit: 2 } })).length, 1);
+        assert.equal(mandatory(check(instanceImdsv2Required, T.launchConfiguration, {})).length, 1);
+    });
+    it("notes unknown metadata options", () => {
+        assert.match(details(check(instanceImdsv2Required, T.instance, { metadataOptions: { httpTokens: UNKNOWN } }))[0], /metadataOptions\.httpTokens is not known during preview/);
+        assert.equal(advisory(check(instanceImdsv2Required, T.instance, { metadataOptions: UNKNOWN })).length, 1);
+    });
+});
