@@ -6,7 +6,7 @@ import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { applyFastPaths } from "./fast-paths";
 import { programRequire, registerTypeScript, resolveEntry } from "./program-loader";
-import { createRecorder, type SdkModules } from "./recorder";
+import { createRecorder, EngineError, type SdkModules } from "./recorder";
 import type { RecordedResource, Recording, WorkerMessage, WorkerParams } from "./types";
 
 const BATCH = 100;
@@ -85,7 +85,8 @@ async function main(): Promise<void> {
             kind: "failed",
             message: describeError(err),
             stack: err instanceof Error ? err.stack : undefined,
-            file: programFrame(err, programDir),
+            // The engine's own errors name the resource or token; no program line to point at.
+            file: err instanceof EngineError ? undefined : programFrame(err, programDir),
         });
         process.exit(1);
     };
@@ -151,6 +152,7 @@ async function main(): Promise<void> {
                     flush();
                     void send({ kind: "outputs", urn, outputs });
                 },
+                error: (err) => void fail(err),
             },
         );
         // setMocks sets the feature flags a mock monitor supports; setMockOptions swaps in ours

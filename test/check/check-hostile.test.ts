@@ -1,0 +1,46 @@
+// The offline check is a CI gate: it never turns an error into a pass (DESIGN.md, "Hostile
+// input"). Each case is a small program or pack under test/fixtures/hostile that a naive engine
+// would let through with resources missing, or hang on. Every failure exits 2 with one line that
+// names the file, resource, token or pack and the cause, without a stack trace. Runs start two at
+// a time in before().
+import * as assert from "node:assert/strict";
+import * as path from "node:path";
+import { HOSTILE, runBatched, type CliRun } from "./run-cli";
+
+const STACK_TRACE = /^\s+at .+:\d+:\d+\)?$/m;
+const program = (name: string, stack: string, ...more: string[]) => ["--program", path.join(HOSTILE, name), "--stack", stack, ...more];
+
+/** Exit 2 and a single `error:` line matching `pattern`, no stack trace. */
+function assertFails(run: CliRun, pattern: RegExp): void {
+    assert.equal(run.code, 2, `exit ${run.code}\nstdout: ${run.stdout}\nstderr: ${run.stderr}`);
+    assert.match(run.stderr, pattern);
+    assert.doesNotMatch(run.stderr, STACK_TRACE);
+    assert.doesNotMatch(run.stdout, /Result: passed/);
+}
+
+describe("offline check on hostile programs and packs", function () {
+    this.timeout(240_000);
+    let runs: Record<string, CliRun> = {};
+
+    before(async () => {
+        runs = await runBatched({
+            duplicateUrn: { args: program("duplicate-urn", "test", "--no-policy") },
+            duplicateRead: { args: program("duplicate-urn", "read", "--no-policy") },
+            unmockedInvoke: { args: program("unmocked-invoke", "test", "--no-policy") },
+        });
+    });
+
+    describe("the engine's own errors", () => {
+        it("exits 2 on two registrations with the same URN, naming the URN", () => {
+            assertFails(runs.duplicateUrn, /error: .*Duplicate resource URN 'urn:pulumi:test::hostile-duplicate-urn::hostile:index:Thing::twin'/);
+        });
+
+        it("exits 2 when a read (.get) has the URN of a registered resource", () => {
+            assertFails(runs.duplicateRead, /error: .*Duplicate resource URN 'urn:pulumi:read::hostile-duplicate-urn::hostile:index:Thing::twin'/);
+        });
+
+        it("exits 2 on an invoke the offline mocks cannot answer, naming the token and the arguments", () => {
+            assertFails(runs.unmockedInvoke, /error: .*invoke aws:rds\/getEngineVersion:getEngineVersion\(\{"engine":"postgres","preferredVersions":\["16\.4"\]\}\) has no offline answer/);
+        });
+    });
+});
