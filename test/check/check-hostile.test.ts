@@ -27,6 +27,9 @@ describe("offline check on hostile programs and packs", function () {
             duplicateUrn: { args: program("duplicate-urn", "test", "--no-policy") },
             duplicateRead: { args: program("duplicate-urn", "read", "--no-policy") },
             unmockedInvoke: { args: program("unmocked-invoke", "test", "--no-policy") },
+            rejection: { args: program("unhandled-rejection", "test", "--no-policy") },
+            lateRejection: { args: program("unhandled-rejection", "late", "--no-policy") },
+            stall: { args: program("things", "stall", "--no-policy") },
         });
     });
 
@@ -41,6 +44,20 @@ describe("offline check on hostile programs and packs", function () {
 
         it("exits 2 on an invoke the offline mocks cannot answer, naming the token and the arguments", () => {
             assertFails(runs.unmockedInvoke, /error: .*invoke aws:rds\/getEngineVersion:getEngineVersion\(\{"engine":"postgres","preferredVersions":\["16\.4"\]\}\) has no offline answer/);
+        });
+    });
+
+    describe("the program's own errors", () => {
+        it("exits 2 on a promise rejection the program never handles", () => {
+            assertFails(runs.rejection, /error: the program in .*unhandled-rejection failed.*: settings service unreachable/);
+        });
+
+        it("exits 2 on an unhandled rejection after the program's registrations (on a timer), as the language host waits for the event loop", () => {
+            assertFails(runs.lateRejection, /error: the program in .*unhandled-rejection failed.*: late settings refresh failed/);
+        });
+
+        it("exits 2 at once when the program waits on a promise that nothing is left to settle", () => {
+            assertFails(runs.stall, /error: the program in .*things failed: the program can never finish: it waits on a promise that nothing is left to settle/);
         });
     });
 });

@@ -84,7 +84,8 @@ export function runProgram(params: WorkerParams, opts?: { verbose?: boolean; lis
                     break;
                 }
                 default:
-                    final = m;
+                    // A failure wins over a result that raced it.
+                    if (final?.kind !== "failed") final = m;
             }
         });
         child.on("error", (err) => reject(new CheckError(`cannot start the program worker: ${err.message}`)));

@@ -68,6 +68,61 @@ function describeError(err: unknown): string {
     return String(err);
 }
 
+/**
+ * Resolves when the event loop has nothing left to do (Node's `beforeExit`; the IPC channel to
+ * the CLI does not count). Schedules one more turn of the loop, so that `beforeExit` comes again
+ * even when it has just been emitted. `cancel` stops waiting.
+ */
+function nextIdle(): { idle: Promise<void>; cancel(): void } {
+    let onIdle = (): void => undefined;
+    const idle = new Promise<void>((resolve) => {
+        onIdle = () => resolve();
+    });
+    process.once("beforeExit", onIdle);
+    setImmediate(() => undefined);
+    return { idle, cancel: () => process.off("beforeExit", onIdle) };
+}
+
+/**
+ * Waits for `work`; fails when the event loop empties first: then nothing is left that could
+ * ever settle it (no timer, no I/O), and the Pulumi CLI fails such a run too ("promises still
+ * active when the process exited").
+ */
+async function unlessStuck(work: Promise<void>): Promise<void> {
+    const idle = nextIdle();
+    try {
+        const outcome = await Promise.race([work.then(() => "done" as const), idle.idle.then(() => "stuck" as const)]);
+        if (outcome === "stuck") {
+            throw new Error(
+                "the program can never finish: it waits on a promise that nothing is left to settle (no timer, no I/O is pending), " +
+                    "e.g. an Output whose value never arrives; the Pulumi CLI fails such a run too (promises still active when the process exited)",
+            );
+        }
+    } finally {
+        idle.cancel();
+    }
+}
+
+/**
+ * Waits until the program is done the way the nodejs language host sees it: the program has run,
+ * its event loop is empty (a timer it set may still register resources, log or reject a promise)
+ * and no resource operation is pending.
+ */
+async function settle(run: Promise<void>, waitForRPCs: () => Promise<void>, count: () => number): Promise<void> {
+    process.channel?.unref();
+    try {
+        await unlessStuck(run);
+        for (;;) {
+            await nextIdle().idle;
+            const before = count();
+            await unlessStuck(waitForRPCs());
+            if (count() === before) return;
+        }
+    } finally {
+        process.channel?.ref();
+    }
+}
+
 async function main(): Promise<void> {
     const params = JSON.parse(process.env.STAGECRAFT_CHECK_PARAMS ?? "{}") as WorkerParams;
     const programDir = path.resolve(params.programDir);
@@ -170,13 +225,19 @@ async function main(): Promise<void> {
         const entry = resolveEntry(programDir, params.main);
         const startupMs = performance.now();
 
-        await runtime.runInPulumiStack(async () => {
-            // eslint-disable-next-line @typescript-eslint/no-require-imports
-            const exported = require(entry) as unknown;
-            return typeof exported === "function" ? await (exported as () => unknown)() : exported;
-        });
-        // Wait until every outstanding registration (also those made later, inside applies) settled.
-        await (runtime.waitForRPCs ? runtime.waitForRPCs() : runtime.disconnect());
+        // The program runs, then, as under the language host, it is done when every outstanding
+        // registration (also those made later, inside applies) has settled and its event loop is
+        // empty: a timer the program set may still register resources, log or reject a promise.
+        const waitForRPCs = () => (runtime.waitForRPCs ? runtime.waitForRPCs() : runtime.disconnect());
+        const run = (async () => {
+            await runtime.runInPulumiStack(async () => {
+                // eslint-disable-next-line @typescript-eslint/no-require-imports
+                const exported = require(entry) as unknown;
+                return typeof exported === "function" ? await (exported as () => unknown)() : exported;
+            });
+            await waitForRPCs();
+        })();
+        await settle(run, waitForRPCs, () => recorder.count());
         if (failed) return;
         flush();
 
