@@ -30,6 +30,8 @@ describe("offline check on hostile programs and packs", function () {
             rejection: { args: program("unhandled-rejection", "test", "--no-policy") },
             lateRejection: { args: program("unhandled-rejection", "late", "--no-policy") },
             stall: { args: program("things", "stall", "--no-policy") },
+            mainMissing: { args: program("main-missing", "test", "--no-policy") },
+            mainFolder: { args: program("main-folder", "test", "--no-policy") },
         });
     });
 
@@ -44,6 +46,19 @@ describe("offline check on hostile programs and packs", function () {
 
         it("exits 2 on an invoke the offline mocks cannot answer, naming the token and the arguments", () => {
             assertFails(runs.unmockedInvoke, /error: .*invoke aws:rds\/getEngineVersion:getEngineVersion\(\{"engine":"postgres","preferredVersions":\["16\.4"\]\}\) has no offline answer/);
+        });
+    });
+
+    describe("the entry point (Pulumi.yaml main)", () => {
+        it("exits 2 when main names a file that does not exist, naming Pulumi.yaml and the path, instead of running index.ts", () => {
+            assertFails(runs.mainMissing, /error: .*main-missing\/Pulumi\.yaml: main 'src\/nowhere\.ts' does not exist: .*main-missing\/src\/nowhere\.ts/);
+            assert.doesNotMatch(runs.mainMissing.stdout, /wrong-entry/);
+        });
+
+        it("runs the index of a folder that main names, as the language host does", () => {
+            const run = runs.mainFolder;
+            assert.equal(run.code, 0, run.stderr);
+            assert.ok(run.report!.resources.some((r) => r.name === "from-src"));
         });
     });
 

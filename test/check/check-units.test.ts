@@ -5,6 +5,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "../../tools/check/args";
+import { resolveProgramEntry } from "../../tools/check/engine/program-loader";
 import { makeUrn } from "../../tools/check/engine/recorder";
 import { forAnalyzer, forDisplay, RESOURCE_SIG, SECRET_SIG, SIG_KEY } from "../../tools/check/engine/wire";
 import { CheckError } from "../../tools/check/errors";
@@ -106,5 +107,34 @@ describe("check: naming", () => {
         assert.equal(displayType("aws:ec2/securityGroup:SecurityGroup"), "aws:ec2:SecurityGroup");
         assert.equal(displayType("awsx:ec2:Vpc"), "awsx:ec2:Vpc");
         assert.equal(displayType("pulumi:providers:aws"), "pulumi:providers:aws");
+    });
+});
+
+describe("check: the program's entry (Pulumi.yaml main)", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "check-entry-"));
+    const project = path.join(dir, "Pulumi.yaml");
+    fs.mkdirSync(path.join(dir, "src"));
+    fs.writeFileSync(path.join(dir, "src", "index.ts"), "");
+    fs.writeFileSync(path.join(dir, "src", "app.ts"), "");
+    fs.mkdirSync(path.join(dir, "empty"));
+    fs.writeFileSync(path.join(dir, "index.ts"), "");
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it("runs the directory itself without main", () => {
+        assert.deepEqual(resolveProgramEntry(dir, undefined, project), { workDir: dir, entry: dir + path.sep });
+    });
+
+    it("runs a file in its own folder and a folder as the program directory", () => {
+        assert.deepEqual(resolveProgramEntry(dir, "src/app.ts", project), { workDir: path.join(dir, "src"), entry: path.join(dir, "src", "app.ts") });
+        assert.deepEqual(resolveProgramEntry(dir, "src/", project), { workDir: path.join(dir, "src"), entry: path.join(dir, "src") + path.sep });
+    });
+
+    it("rejects main that does not exist, is absolute, leaves the project or is a folder without a program", () => {
+        const fails = (main: string, pattern: RegExp) =>
+            assert.throws(() => resolveProgramEntry(dir, main, project), (err: unknown) => err instanceof CheckError && err.file === project && pattern.test(err.message));
+        fails("src/nowhere.ts", /Pulumi\.yaml: main 'src\/nowhere\.ts' does not exist: .*src\/nowhere\.ts$/);
+        fails("/etc/passwd", /must be a relative path/);
+        fails("../elsewhere", /must be a subfolder of the project/);
+        fails("empty", /main 'empty' is a folder without a program: no package.json main and no index\.ts or index\.js/);
     });
 });

@@ -5,6 +5,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from "../mocks/invokes";
 import { readProject, resolveStackConfig, StackConfigError, type ResolvedStackConfig } from "../stack-config";
+import { resolveProgramEntry, type ProgramEntry } from "./engine/program-loader";
 import { DefaultProviders, withProviders } from "./engine/providers";
 import { runProgram } from "./engine/run-program";
 import type { RecordedResource } from "./engine/types";
@@ -43,7 +44,7 @@ export interface CheckResult {
     exitCode: 0 | 1;
 }
 
-function resolveConfig(programDir: string, stack: string): ResolvedStackConfig {
+function resolveConfig(programDir: string, stack: string): ResolvedStackConfig & ProgramEntry {
     try {
         const project = readProject(programDir);
         if (project.runtime !== "nodejs") {
@@ -62,7 +63,7 @@ function resolveConfig(programDir: string, stack: string): ResolvedStackConfig {
             );
         }
         const resolved = resolveStackConfig(programDir, stack);
-        return resolved;
+        return { ...resolved, ...resolveProgramEntry(programDir, project.main, project.file) };
     } catch (err) {
         if (err instanceof StackConfigError) {
             throw new CheckError(err.message, { file: err.file, detail: err.stack });
@@ -133,6 +134,8 @@ export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
         const run = await runProgram(
             {
                 programDir,
+                workDir: cfg.workDir,
+                entry: cfg.entry,
                 project: cfg.project,
                 stack,
                 config: cfg.config,

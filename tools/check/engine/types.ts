@@ -85,6 +85,8 @@ export interface WorkerParams {
     typecheck: boolean;
     region: string;
     accountId: string;
-    /** Entry point relative to programDir (Pulumi.yaml `main`), if any. */
-    main?: string;
+    /** The program's working directory: programDir, or where Pulumi.yaml `main` points. */
+    workDir: string;
+    /** The file or directory to require (Pulumi.yaml `main`, package.json main, or the index). */
+    entry: string;
 }

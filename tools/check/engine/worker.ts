@@ -5,7 +5,7 @@
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { applyFastPaths } from "./fast-paths";
-import { programRequire, registerTypeScript, resolveEntry } from "./program-loader";
+import { programRequire, registerTypeScript } from "./program-loader";
 import { createRecorder, EngineError, type SdkModules } from "./recorder";
 import type { RecordedResource, Recording, WorkerMessage, WorkerParams } from "./types";
 
@@ -158,7 +158,7 @@ async function main(): Promise<void> {
         for (const k of Object.keys(process.env)) {
             if (k.startsWith("TS_NODE_")) delete process.env[k];
         }
-        process.chdir(programDir);
+        process.chdir(params.workDir);
 
         const req = programRequire(programDir);
         let pulumi: { runtime: PulumiRuntime };
@@ -219,10 +219,10 @@ async function main(): Promise<void> {
         Object.assign(store, flags);
         runtime.setAllConfig(params.config, params.secretKeys);
 
-        registerTypeScript({ programDir, main: params.main, typecheck: params.typecheck });
+        registerTypeScript({ programDir: params.workDir, typecheck: params.typecheck });
         mappedStackTraces = Error.prepareStackTrace;
         (Error as { prepareStackTrace?: unknown }).prepareStackTrace = undefined;
-        const entry = resolveEntry(programDir, params.main);
+        const entry = params.entry;
         const startupMs = performance.now();
 
         // The program runs, then, as under the language host, it is done when every outstanding
