@@ -32,6 +32,8 @@ describe("offline check on hostile programs and packs", function () {
             stall: { args: program("things", "stall", "--no-policy") },
             mainMissing: { args: program("main-missing", "test", "--no-policy") },
             mainFolder: { args: program("main-folder", "test", "--no-policy") },
+            logError: { args: program("log-error", "test", "--no-policy") },
+            logWarn: { args: program("log-error", "warn", "--no-policy") },
         });
     });
 
@@ -69,6 +71,17 @@ describe("offline check on hostile programs and packs", function () {
 
         it("exits 2 on an unhandled rejection after the program's registrations (on a timer), as the language host waits for the event loop", () => {
             assertFails(runs.lateRejection, /error: the program in .*unhandled-rejection failed.*: late settings refresh failed/);
+        });
+
+        it("exits 2 when the program logs an error with pulumi.log.error, showing the message", () => {
+            assertFails(runs.logError, /error: the program in .*log-error failed: the program logged an error with pulumi\.log\.error, which fails an update: the database password is shorter than 16 characters/);
+        });
+
+        it("reports a warning the program logs with pulumi.log.warn, naming the resource, and passes", () => {
+            const run = runs.logWarn;
+            assert.equal(run.code, 0, run.stderr);
+            assert.deepEqual(run.report!.warnings, ["hostile:index:Thing logged: the size of the thing is not tuned yet"]);
+            assert.match(run.stdout, /warning: hostile:index:Thing logged: the size of the thing is not tuned yet/);
         });
 
         it("exits 2 at once when the program waits on a promise that nothing is left to settle", () => {

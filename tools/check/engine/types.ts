@@ -60,8 +60,10 @@ export interface Recording {
     stackOutputs: Record<string, Json>;
     /** Invoke tokens the program called, with counts. */
     invokes: Record<string, number>;
-    /** Messages the program logged at warning/error level. */
+    /** What the engine warns about (reads by id, remote components without offline outputs). */
     warnings: string[];
+    /** Warnings the program logged (pulumi.log.warn), "type name: message" when on a resource. */
+    logWarnings: string[];
     timings: { startupMs: number; programMs: number };
     /** Peak resident memory of the worker process, in bytes. */
     maxRssBytes: number;

@@ -5,11 +5,15 @@
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { applyFastPaths } from "./fast-paths";
+import { createRecordingEngine, installEngine, loggedErrorMessage } from "./log-engine";
 import { programRequire, registerTypeScript } from "./program-loader";
 import { createRecorder, EngineError, type SdkModules } from "./recorder";
 import type { RecordedResource, Recording, WorkerMessage, WorkerParams } from "./types";
 
 const BATCH = 100;
+
+/** Errors the program logged (pulumi.log.error): the message says what; no line to point at. */
+class LoggedError extends Error {}
 
 interface PulumiRuntime {
     setMocks(mocks: unknown, project: string, stack: string, preview: boolean): Promise<void>;
@@ -141,7 +145,7 @@ async function main(): Promise<void> {
             message: describeError(err),
             stack: err instanceof Error ? err.stack : undefined,
             // The engine's own errors name the resource or token; no program line to point at.
-            file: err instanceof EngineError ? undefined : programFrame(err, programDir),
+            file: err instanceof EngineError || err instanceof LoggedError ? undefined : programFrame(err, programDir),
         });
         process.exit(1);
     };
@@ -218,6 +222,9 @@ async function main(): Promise<void> {
         runtime.setMockOptions(recorder.monitor, params.project, params.stack, params.preview);
         Object.assign(store, flags);
         runtime.setAllConfig(params.config, params.secretKeys);
+        // pulumi.log.* goes to a recording engine: errors fail the run, warnings reach the report.
+        const engine = createRecordingEngine((text) => process.stdout.write(text));
+        installEngine(engine, store as { settings?: Record<string, unknown> }, sdkReq("./runtime/settings") as object, sdkReq("./log") as object);
 
         registerTypeScript({ programDir: params.workDir, typecheck: params.typecheck });
         mappedStackTraces = Error.prepareStackTrace;
@@ -239,6 +246,8 @@ async function main(): Promise<void> {
         })();
         await settle(run, waitForRPCs, () => recorder.count());
         if (failed) return;
+        const loggedError = loggedErrorMessage(engine.logged.errors);
+        if (loggedError) throw new LoggedError(loggedError);
         flush();
 
         const recording: Recording = {
@@ -249,6 +258,7 @@ async function main(): Promise<void> {
             stackOutputs: recorder.stackOutputs(),
             invokes: recorder.invokes,
             warnings: recorder.warnings,
+            logWarnings: engine.logged.warnings,
             timings: { startupMs: Math.round(startupMs), programMs: Math.round(performance.now() - startupMs) },
             maxRssBytes: process.resourceUsage().maxRSS * 1024,
         };
