@@ -34,6 +34,8 @@ describe("offline check on hostile programs and packs", function () {
             mainFolder: { args: program("main-folder", "test", "--no-policy") },
             logError: { args: program("log-error", "test", "--no-policy") },
             logWarn: { args: program("log-error", "warn", "--no-policy") },
+            secret: { args: program("things", "secret", "--no-policy") },
+            noSecret: { args: program("things", "test", "--no-policy") },
         });
     });
 
@@ -61,6 +63,15 @@ describe("offline check on hostile programs and packs", function () {
             const run = runs.mainFolder;
             assert.equal(run.code, 0, run.stderr);
             assert.ok(run.report!.resources.some((r) => r.name === "from-src"));
+        });
+    });
+
+    describe("what the program is told", () => {
+        it("lists the keys whose values are offline placeholders in OFFLINE_CHECK_UNDECRYPTED_KEYS", () => {
+            const run = runs.secret;
+            assert.equal(run.code, 0, run.stderr);
+            assert.equal(run.report!.outputs.undecryptedKeys, '["hostile-things:token"]');
+            assert.equal(runs.noSecret.report!.outputs.undecryptedKeys, "[]");
         });
     });
 

@@ -140,6 +140,9 @@ export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
                 stack,
                 config: cfg.config,
                 secretKeys: cfg.secretKeys,
+                // Every secret key of the stack config is a `secure:` value, which the program sees
+                // as a placeholder (tools/stack-config).
+                undecryptedKeys: cfg.secretKeys,
                 preview: true,
                 typecheck: opts.typecheck ?? false,
                 region: cfg.config["aws:region"] ?? process.env.AWS_REGION ?? DEFAULT_REGION,

@@ -83,6 +83,11 @@ export interface WorkerParams {
     stack: string;
     config: Record<string, string>;
     secretKeys: string[];
+    /**
+     * Keys whose values are offline placeholders (`secure:` values cannot be decrypted): the
+     * program sees them in OFFLINE_CHECK_UNDECRYPTED_KEYS.
+     */
+    undecryptedKeys: string[];
     preview: boolean;
     typecheck: boolean;
     region: string;

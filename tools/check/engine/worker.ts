@@ -159,6 +159,9 @@ async function main(): Promise<void> {
         process.env.PULUMI_NODEJS_PROJECT = params.project;
         process.env.PULUMI_NODEJS_STACK = params.stack;
         process.env.PULUMI_NODEJS_DRY_RUN = String(params.preview);
+        // The offline check's own contract with the program: the fully-qualified keys whose values
+        // are placeholders, not the user's values, so the program can skip validating them.
+        process.env.OFFLINE_CHECK_UNDECRYPTED_KEYS = JSON.stringify(params.undecryptedKeys);
         for (const k of Object.keys(process.env)) {
             if (k.startsWith("TS_NODE_")) delete process.env[k];
         }
