@@ -4,11 +4,16 @@
 // names the file, resource, token or pack and the cause, without a stack trace. Runs start two at
 // a time in before().
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { HOSTILE, runBatched, type CliRun } from "./run-cli";
 
 const STACK_TRACE = /^\s+at .+:\d+:\d+\)?$/m;
 const program = (name: string, stack: string, ...more: string[]) => ["--program", path.join(HOSTILE, name), "--stack", stack, ...more];
+const PACK = path.join(HOSTILE, "pack");
+/** A stack file with 250 KiB of config (Linux limits one environment string to 128 KiB). */
+const BIG_STACK = path.join(HOSTILE, "things", "Pulumi.big.yaml");
+const BIG_KEYS = 250;
 
 /** Exit 2 and a single `error:` line matching `pattern`, no stack trace. */
 function assertFails(run: CliRun, pattern: RegExp): void {
@@ -23,7 +28,10 @@ describe("offline check on hostile programs and packs", function () {
     let runs: Record<string, CliRun> = {};
 
     before(async () => {
+        const filler = Array.from({ length: BIG_KEYS }, (_, i) => `  hostile-things:filler${i}: "${String(i).padStart(4, "0")}${"x".repeat(1020)}"`);
+        fs.writeFileSync(BIG_STACK, `config:\n${filler.join("\n")}\n`);
         runs = await runBatched({
+            bigConfig: { args: program("things", "big", "--policy-pack", PACK) },
             duplicateUrn: { args: program("duplicate-urn", "test", "--no-policy") },
             duplicateRead: { args: program("duplicate-urn", "read", "--no-policy") },
             unmockedInvoke: { args: program("unmocked-invoke", "test", "--no-policy") },
@@ -38,6 +46,7 @@ describe("offline check on hostile programs and packs", function () {
             noSecret: { args: program("things", "test", "--no-policy") },
         });
     });
+    after(() => fs.rmSync(BIG_STACK, { force: true }));
 
     describe("the engine's own errors", () => {
         it("exits 2 on two registrations with the same URN, naming the URN", () => {
@@ -66,7 +75,18 @@ describe("offline check on hostile programs and packs", function () {
         });
     });
 
-    describe("what the program is told", () => {
+    describe("what the program and the packs are told", () => {
+        it("hands more config than one environment variable can hold to the program and the packs", () => {
+            const run = runs.bigConfig;
+            assert.ok(fs.statSync(BIG_STACK).size > 200 * 1024);
+            assert.equal(run.code, 0, run.stderr);
+            assert.equal(run.report!.outputs.configKeys, BIG_KEYS);
+            assert.ok(
+                run.report!.violations.some((v) => v.policy === "hostile-config-seen" && v.message.includes(`the pack sees ${BIG_KEYS} config keys`)),
+                JSON.stringify(run.report!.violations),
+            );
+        });
+
         it("lists the keys whose values are offline placeholders in OFFLINE_CHECK_UNDECRYPTED_KEYS", () => {
             const run = runs.secret;
             assert.equal(run.code, 0, run.stderr);

@@ -6,7 +6,7 @@ import { fork } from "node:child_process";
 import * as path from "node:path";
 import { CheckError } from "../errors";
 import { trackPid, untrackPid } from "../memory";
-import type { Json, RecordedResource, Recording, WorkerMessage, WorkerParams } from "./types";
+import type { Json, ParentMessage, RecordedResource, Recording, WorkerMessage, WorkerParams } from "./types";
 
 const WORKER = path.join(__dirname, "worker.ts");
 const REPO_TSCONFIG = path.resolve(__dirname, "..", "..", "..", "tsconfig.json");
@@ -36,7 +36,6 @@ export function runProgram(params: WorkerParams, opts?: { verbose?: boolean; lis
             ],
             env: {
                 ...process.env,
-                STAGECRAFT_CHECK_PARAMS: JSON.stringify(params),
                 // The worker's own TypeScript (tools/) compiles with this repository's tsconfig and
                 // nothing else: the program's files are left to the program's own registration.
                 TS_NODE_PROJECT: REPO_TSCONFIG,
@@ -47,6 +46,12 @@ export function runProgram(params: WorkerParams, opts?: { verbose?: boolean; lis
             serialization: "advanced",
         });
         trackPid(child.pid);
+        // The parameters (with the whole stack config) go over IPC: an environment variable is
+        // limited to 128 KiB on Linux.
+        const paramsMessage: ParentMessage = { kind: "params", params };
+        child.send(paramsMessage, (err) => {
+            if (err) child.kill("SIGKILL");
+        });
         let output = "";
         const collect = (chunk: Buffer) => {
             output += chunk.toString();

@@ -76,6 +76,9 @@ export type WorkerMessage =
     | { kind: "done"; recording: Recording }
     | { kind: "failed"; message: string; stack?: string; file?: string };
 
+/** Messages from the CLI to the worker: its parameters, first (over IPC: no size limit). */
+export type ParentMessage = { kind: "params"; params: WorkerParams };
+
 /** Parameters the CLI hands the worker. */
 export interface WorkerParams {
     programDir: string;

@@ -8,7 +8,7 @@ import { applyFastPaths } from "./fast-paths";
 import { createRecordingEngine, installEngine, loggedErrorMessage } from "./log-engine";
 import { programRequire, registerTypeScript } from "./program-loader";
 import { createRecorder, EngineError, type SdkModules } from "./recorder";
-import type { RecordedResource, Recording, WorkerMessage, WorkerParams } from "./types";
+import type { ParentMessage, RecordedResource, Recording, WorkerMessage, WorkerParams } from "./types";
 
 const BATCH = 100;
 
@@ -127,8 +127,19 @@ async function settle(run: Promise<void>, waitForRPCs: () => Promise<void>, coun
     }
 }
 
+/** The parameters the CLI sends first, over IPC. */
+function receiveParams(): Promise<WorkerParams> {
+    return new Promise((resolve, reject) => {
+        if (!process.send) {
+            reject(new Error("the program worker runs only as a child of the offline check (no IPC channel)"));
+            return;
+        }
+        process.once("message", (m: ParentMessage) => resolve(m.params));
+    });
+}
+
 async function main(): Promise<void> {
-    const params = JSON.parse(process.env.STAGECRAFT_CHECK_PARAMS ?? "{}") as WorkerParams;
+    const params = await receiveParams();
     const programDir = path.resolve(params.programDir);
     let failed = false;
     // Source-mapped stack traces (installed by ts-node) cost ~5 ms per resource, because the SDK

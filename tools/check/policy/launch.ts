@@ -2,10 +2,12 @@
 // `pulumi-analyzer-policy` shim in the pack's directory, which resolves
 // @pulumi/pulumi/cmd/run-policy-pack from there and runs it with node, passing the engine address
 // and "."; the pack's `new PolicyPack(...)` starts a gRPC server and prints its port on stdout.
-// The stack's config and names travel in the environment (PULUMI_CONFIG, PULUMI_NODEJS_STACK...).
+// The stack's names travel in the environment (PULUMI_NODEJS_STACK...), and so does its config
+// (PULUMI_CONFIG), set by a preload from a file: one environment string is limited to 128 KiB.
 import { spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
+import * as os from "node:os";
 import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { CheckError } from "../errors";
@@ -77,11 +79,19 @@ export interface PendingPack {
     ready: Promise<LaunchedPack>;
 }
 
-const PRELOAD = path.join(__dirname, "transpile-only.preload.js");
+const PRELOAD = path.join(__dirname, "pack.preload.js");
+
+/** Writes the config for the preload to read (owner-only); returns the file and its removal. */
+function writeConfigFile(config: Record<string, string>): { file: string; remove(): void } {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "offline-check-pack-"));
+    const file = path.join(dir, "config.json");
+    fs.writeFileSync(file, JSON.stringify(config), { mode: 0o600 });
+    return { file, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
 
 /**
- * Starts the pack. Unless `typecheck` is set, a TypeScript pack is compiled transpile-only
- * (see transpile-only.preload.js); the CLI type-checks it.
+ * Starts the pack, with pack.preload.js: it sets PULUMI_CONFIG from a file (any size) and, unless
+ * `typecheck` is set, compiles a TypeScript pack transpile-only (the CLI type-checks it).
  */
 export function launchPack(dir: string, env: PackEnvironment, opts?: { verbose?: boolean; typecheck?: boolean }): PendingPack {
     const packDir = path.resolve(dir);
@@ -96,10 +106,11 @@ export function launchPack(dir: string, env: PackEnvironment, opts?: { verbose?:
     }
     const childEnv: NodeJS.ProcessEnv = { ...process.env };
     for (const k of Object.keys(childEnv)) {
-        if (k.startsWith("TS_NODE_") || k === "STAGECRAFT_CHECK_PARAMS") delete childEnv[k];
+        if (k.startsWith("TS_NODE_")) delete childEnv[k];
     }
+    const configFile = writeConfigFile(env.config);
     Object.assign(childEnv, {
-        PULUMI_CONFIG: JSON.stringify(env.config),
+        OFFLINE_CHECK_CONFIG_FILE: configFile.file,
         PULUMI_NODEJS_ORGANIZATION: env.organization,
         PULUMI_NODEJS_PROJECT: env.project,
         PULUMI_NODEJS_STACK: env.stack,
@@ -113,18 +124,26 @@ export function launchPack(dir: string, env: PackEnvironment, opts?: { verbose?:
     if (!opts?.typecheck) {
         childEnv.OFFLINE_CHECK_RUN_POLICY_PACK = runScript;
     }
-    const preload = opts?.typecheck ? [] : ["-r", PRELOAD];
     // CHECK_PROFILE_DIR=<dir>: the preload writes a CPU profile of the pack process (for tuning).
-    if (process.env.CHECK_PROFILE_DIR && !opts?.typecheck) {
+    if (process.env.CHECK_PROFILE_DIR) {
         childEnv.OFFLINE_CHECK_PROFILE_DIR = process.env.CHECK_PROFILE_DIR;
     }
-    const child = spawn(process.execPath, [...preload, runScript, "127.0.0.1:0", "."], {
-        cwd: packDir,
-        env: childEnv,
-        stdio: ["ignore", "pipe", "pipe"],
-    });
+    let child: ChildProcess;
+    try {
+        child = spawn(process.execPath, ["-r", PRELOAD, runScript, "127.0.0.1:0", "."], {
+            cwd: packDir,
+            env: childEnv,
+            stdio: ["ignore", "pipe", "pipe"],
+        });
+    } catch (err) {
+        configFile.remove();
+        throw new CheckError(`policy pack ${packDir} failed to start: ${(err as Error).message}`);
+    }
     trackPid(child.pid);
-    child.once("exit", () => untrackPid(child.pid));
+    child.once("exit", () => {
+        untrackPid(child.pid);
+        configFile.remove();
+    });
     let output = "";
     let stdoutBuffer = "";
     let peak = 0;
@@ -161,6 +180,8 @@ export function launchPack(dir: string, env: PackEnvironment, opts?: { verbose?:
                 }
                 settled = true;
                 clearTimeout(timer);
+                // The preload read the config before the pack's code ran.
+                configFile.remove();
                 const launched: LaunchedPack = {
                     dir: packDir,
                     port: Number(port[1]),

@@ -1,14 +1,32 @@
-// Preloaded (node -r) into a policy pack process by the offline check unless --typecheck is
-// given. @pulumi/pulumi's run-policy-pack registers ts-node with `typeCheck: true`, which for a
-// pack importing @pulumi/aws costs ~10 s and ~600 MB before the pack can serve; type errors in
-// a pack are the job of `tsc --noEmit` (npm run lint). This makes that one registration
-// transpile-only; everything else in the pack's start-up and serving is untouched.
-// Plain JavaScript on purpose: it runs before any TypeScript support is registered.
+// Preloaded (node -r) into every policy pack process the offline check starts, before
+// @pulumi/pulumi's run-policy-pack. Plain JavaScript on purpose: it runs before any TypeScript
+// support is registered. It does two things:
+//
+// 1. The stack's config. The Pulumi CLI hands a pack its config in PULUMI_CONFIG; Linux limits one
+//    environment string to 128 KiB (spawn fails with E2BIG beyond), so the check writes the config
+//    to a file and this sets PULUMI_CONFIG from it, before anything reads the environment.
+// 2. Unless the check runs with --typecheck: @pulumi/pulumi's run-policy-pack registers ts-node
+//    with `typeCheck: true`, which for a pack importing @pulumi/aws costs ~10 s and ~600 MB before
+//    the pack can serve; type errors in a pack are the job of `tsc --noEmit` (npm run lint). This
+//    makes that one registration transpile-only; everything else is untouched.
 "use strict";
+const fs = require("node:fs");
 const { createRequire } = require("node:module");
+
+const configFile = process.env.OFFLINE_CHECK_CONFIG_FILE;
+if (configFile) {
+    delete process.env.OFFLINE_CHECK_CONFIG_FILE;
+    try {
+        process.env.PULUMI_CONFIG = fs.readFileSync(configFile, "utf8");
+    } catch (err) {
+        console.error(`offline check: cannot read the stack config from ${configFile}: ${err.message}`);
+        process.exit(1);
+    }
+}
 
 const runScript = process.env.OFFLINE_CHECK_RUN_POLICY_PACK;
 if (runScript) {
+    delete process.env.OFFLINE_CHECK_RUN_POLICY_PACK;
     try {
         const tsnode = require(createRequire(runScript).resolve("ts-node"));
         const register = tsnode.register;
