@@ -44,6 +44,10 @@ describe("offline check on hostile programs and packs", function () {
             logWarn: { args: program("log-error", "warn", "--no-policy") },
             secret: { args: program("things", "secret", "--no-policy") },
             noSecret: { args: program("things", "test", "--no-policy") },
+            programTimeout: { args: program("things", "hang", "--no-policy", "--program-timeout", "2") },
+            policyTimeout: { args: program("things", "pack-hang", "--policy-pack", PACK), env: { CHECK_POLICY_TIMEOUT: "2" } },
+            policyThrows: { args: program("things", "pack-throw", "--policy-pack", PACK) },
+            packCrash: { args: program("things", "pack-crash", "--policy-pack", PACK) },
         });
     });
     after(() => fs.rmSync(BIG_STACK, { force: true }));
@@ -117,6 +121,32 @@ describe("offline check on hostile programs and packs", function () {
 
         it("exits 2 at once when the program waits on a promise that nothing is left to settle", () => {
             assertFails(runs.stall, /error: the program in .*things failed: the program can never finish: it waits on a promise that nothing is left to settle/);
+        });
+    });
+
+    describe("time limits", () => {
+        it("exits 2 when the program does not finish within --program-timeout, naming the program", () => {
+            assertFails(runs.programTimeout, /error: the program in .*things did not finish within 2 s \(--program-timeout\)/);
+        });
+
+        it("exits 2 when a pack does not answer within the policy time limit (CHECK_POLICY_TIMEOUT), naming the pack and the resource", () => {
+            assertFails(
+                runs.policyTimeout,
+                /error: policy pack hostile-pack \(.*hostile\/pack\) did not answer within 2 s \(--policy-timeout\) while analyzing urn:pulumi:pack-hang::hostile-things::hostile:index:Thing::stuck/,
+            );
+        });
+    });
+
+    describe("policy packs that fail", () => {
+        it("exits 2 when a policy throws, naming the pack, the resource, the policy and the error on one line", () => {
+            assertFails(
+                runs.policyThrows,
+                /error: policy pack hostile-pack \(.*\) failed while analyzing urn:pulumi:pack-throw::hostile-things::hostile:index:Thing::stuck: Error validating resource with policy 'hostile-misbehaves' from policy pack 'hostile-pack@v0\.1\.0': Error: policy bug: cannot read property 'size' of the stuck thing\n/,
+            );
+        });
+
+        it("exits 2 when the pack process exits mid-run, with its exit code and the resources in flight", () => {
+            assertFails(runs.packCrash, /error: policy pack hostile-pack \(.*\) exited with code 7 (while analyzing|during the analysis, with \d+ resources in flight \().*stuck/);
         });
     });
 });

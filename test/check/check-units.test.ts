@@ -38,6 +38,19 @@ describe("check: argument parsing", () => {
         assert.throws(() => parseArgs(["--no-policy", "--policy-pack", "p"]), /cannot be combined/);
         assert.throws(() => parseArgs(["--stack", "a/b"]), /not a valid stack name/);
     });
+
+    it("takes time limits from the options, else the environment, else 600 s", () => {
+        assert.equal(parseArgs([], {}).programTimeout, 600);
+        assert.equal(parseArgs([], {}).policyTimeout, 600);
+        const env = { CHECK_PROGRAM_TIMEOUT: "30", CHECK_POLICY_TIMEOUT: "1.5" };
+        assert.equal(parseArgs([], env).programTimeout, 30);
+        assert.equal(parseArgs([], env).policyTimeout, 1.5);
+        assert.equal(parseArgs(["--program-timeout", "5", "--policy-timeout=7"], env).programTimeout, 5);
+        assert.equal(parseArgs(["--program-timeout", "5", "--policy-timeout=7"], env).policyTimeout, 7);
+        assert.throws(() => parseArgs(["--program-timeout", "0"], {}), /--program-timeout must be a number of seconds/);
+        assert.throws(() => parseArgs(["--policy-timeout", "soon"], {}), /--policy-timeout must be a number of seconds/);
+        assert.throws(() => parseArgs([], { CHECK_PROGRAM_TIMEOUT: "-1" }), /CHECK_PROGRAM_TIMEOUT must be a number of seconds/);
+    });
 });
 
 describe("check: policy pack config", () => {

@@ -24,6 +24,8 @@ async function main(argv: string[]): Promise<number> {
             noPolicy: opts.noPolicy,
             typecheck: opts.typecheck,
             accountId: opts.accountId,
+            programTimeout: opts.programTimeout,
+            policyTimeout: opts.policyTimeout,
             verbose: opts.verbose,
         });
         const json = JSON.stringify(report, null, 2) + "\n";

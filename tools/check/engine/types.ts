@@ -69,8 +69,12 @@ export interface Recording {
     maxRssBytes: number;
 }
 
-/** Messages from the worker to the CLI, in order: batches of records, then the end of the run. */
+/**
+ * Messages from the worker to the CLI, in order: the program starts (the worker has booted), batches
+ * of records, then the end of the run.
+ */
 export type WorkerMessage =
+    | { kind: "started" }
     | { kind: "resources"; resources: RecordedResource[] }
     | { kind: "outputs"; urn: string; outputs: Record<string, Json> }
     | { kind: "done"; recording: Recording }

@@ -139,6 +139,8 @@ function receiveParams(): Promise<WorkerParams> {
 }
 
 async function main(): Promise<void> {
+    // The check that started this worker is gone (killed outright): stop, whatever the program is doing.
+    process.on("disconnect", () => process.exit(1));
     const params = await receiveParams();
     const programDir = path.resolve(params.programDir);
     let failed = false;
@@ -245,6 +247,8 @@ async function main(): Promise<void> {
         (Error as { prepareStackTrace?: unknown }).prepareStackTrace = undefined;
         const entry = params.entry;
         const startupMs = performance.now();
+        // The program's time limit starts now (booting the worker has its own).
+        await send({ kind: "started" });
 
         // The program runs, then, as under the language host, it is done when every outstanding
         // registration (also those made later, inside applies) has settled and its event loop is

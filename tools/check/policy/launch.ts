@@ -10,7 +10,8 @@ import { createRequire } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
-import { CheckError } from "../errors";
+import { adopt, BOOT_MIN_MS, stopChild } from "../children";
+import { CheckError, formatSeconds } from "../errors";
 import { trackPid, untrackPid } from "../memory";
 
 export interface PackEnvironment {
@@ -34,8 +35,6 @@ export interface LaunchedPack {
     output(): string;
     stop(): Promise<void>;
 }
-
-const START_TIMEOUT_MS = 120_000;
 
 function readPolicyProject(dir: string): { runtime: string; version?: string; description?: string } {
     const file = path.join(dir, "PulumiPolicy.yaml");
@@ -93,7 +92,16 @@ function writeConfigFile(config: Record<string, string>): { file: string; remove
  * Starts the pack, with pack.preload.js: it sets PULUMI_CONFIG from a file (any size) and, unless
  * `typecheck` is set, compiles a TypeScript pack transpile-only (the CLI type-checks it).
  */
-export function launchPack(dir: string, env: PackEnvironment, opts?: { verbose?: boolean; typecheck?: boolean }): PendingPack {
+export interface LaunchOptions {
+    verbose?: boolean;
+    typecheck?: boolean;
+    /** How long the pack may take to answer a call, in ms; to start (print its port): this, at least BOOT_MIN_MS. */
+    timeoutMs: number;
+    /** How the limit was set, for the message (e.g. "--policy-timeout"). */
+    timeoutSource?: string;
+}
+
+export function launchPack(dir: string, env: PackEnvironment, opts: LaunchOptions): PendingPack {
     const packDir = path.resolve(dir);
     const project = readPolicyProject(packDir);
     let runScript: string;
@@ -121,7 +129,7 @@ export function launchPack(dir: string, env: PackEnvironment, opts?: { verbose?:
         PULUMI_DRY_RUN: String(env.dryRun),
     });
     // The engine address is not used by run-policy-pack beyond argument parsing: there is no engine.
-    if (!opts?.typecheck) {
+    if (!opts.typecheck) {
         childEnv.OFFLINE_CHECK_RUN_POLICY_PACK = runScript;
     }
     // CHECK_PROFILE_DIR=<dir>: the preload writes a CPU profile of the pack process (for tuning).
@@ -134,12 +142,15 @@ export function launchPack(dir: string, env: PackEnvironment, opts?: { verbose?:
             cwd: packDir,
             env: childEnv,
             stdio: ["ignore", "pipe", "pipe"],
+            // Its own process group: stopping the pack stops whatever it started too.
+            detached: true,
         });
     } catch (err) {
         configFile.remove();
         throw new CheckError(`policy pack ${packDir} failed to start: ${(err as Error).message}`);
     }
     trackPid(child.pid);
+    adopt(child, `policy pack ${packDir}`);
     child.once("exit", () => {
         untrackPid(child.pid);
         configFile.remove();
@@ -151,22 +162,28 @@ export function launchPack(dir: string, env: PackEnvironment, opts?: { verbose?:
         peak = Math.max(peak, readVmHwm(child.pid));
     };
 
+    const startMs = Math.max(opts.timeoutMs, BOOT_MIN_MS);
     const ready = new Promise<LaunchedPack>((resolve, reject) => {
         let settled = false;
         const timer = setTimeout(() => {
             if (settled) return;
             settled = true;
-            child.kill("SIGKILL");
-            reject(new CheckError(`policy pack ${packDir} did not print its port within ${START_TIMEOUT_MS / 1000} s`, { detail: output }));
-        }, START_TIMEOUT_MS);
+            void stopChild(child, 0);
+            reject(
+                new CheckError(
+                    `policy pack ${packDir} did not start (print its port) within ${formatSeconds(startMs)} (${opts.timeoutSource ?? "time limit"}, at least ${formatSeconds(BOOT_MIN_MS)} to start)`,
+                    { detail: output },
+                ),
+            );
+        }, startMs);
         child.stderr?.on("data", (chunk: Buffer) => {
             output += chunk.toString();
-            if (opts?.verbose) process.stderr.write(chunk);
+            if (opts.verbose) process.stderr.write(chunk);
         });
         child.stdout?.on("data", (chunk: Buffer) => {
             if (settled) {
                 output += chunk.toString();
-                if (opts?.verbose) process.stderr.write(chunk);
+                if (opts.verbose) process.stderr.write(chunk);
                 return;
             }
             stdoutBuffer += chunk.toString();
@@ -193,16 +210,10 @@ export function launchPack(dir: string, env: PackEnvironment, opts?: { verbose?:
                         return peak;
                     },
                     output: () => output,
-                    stop: () =>
-                        new Promise((done) => {
-                            sample();
-                            if (child.exitCode !== null || child.signalCode !== null) {
-                                done();
-                                return;
-                            }
-                            child.once("exit", () => done());
-                            child.kill("SIGTERM");
-                        }),
+                    stop: () => {
+                        sample();
+                        return stopChild(child);
+                    },
                 };
                 resolve(launched);
                 return;
