@@ -1,11 +1,46 @@
 // `npm run check -- [options]`: the offline preview + policy check. Exit codes: 0 = no mandatory
-// violation, 1 = a mandatory violation, 2 = the program, its config or a policy pack failed.
+// violation, 1 = a mandatory violation, 2 = the program, its config or a policy pack failed (or
+// timed out), 128 + signal number when interrupted (130 SIGINT, 143 SIGTERM, 129 SIGHUP).
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs, USAGE } from "./args";
+import { killAllChildren } from "./children";
 import { CheckError } from "./errors";
 import { runCheck } from "./index";
 import { renderReport } from "./report/render";
+
+const SIGNAL_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+
+/** The --json file, once known (for the error report of a failed or interrupted run). */
+let jsonFile: string | undefined;
+
+/** What --json FILE holds when the run fails: the error, machine-readable, and the run's names. */
+function writeErrorReport(message: string, file?: string): void {
+    if (!jsonFile || jsonFile === "-") return;
+    const report = { error: { message, ...(file ? { file } : {}) } };
+    try {
+        fs.writeFileSync(jsonFile, JSON.stringify(report, null, 2) + "\n");
+    } catch (err) {
+        process.stderr.write(`error: cannot write the JSON error report to ${jsonFile}: ${(err as Error).message}\n`);
+    }
+}
+
+/**
+ * SIGINT/SIGTERM/SIGHUP: the children run in their own process groups (so the terminal's Ctrl-C
+ * does not reach them) and die here with everything they started; then the CLI exits 128 + signal.
+ */
+function onSignal(signal: NodeJS.Signals): void {
+    const stopped = killAllChildren();
+    const what = stopped.length > 0 ? `; stopped ${stopped.map((c) => c.label).join(", ")}` : "";
+    const message = `interrupted by ${signal}${what}`;
+    process.stderr.write(`error: ${message}\n`);
+    writeErrorReport(`interrupted by ${signal}`);
+    process.exit(SIGNAL_EXIT_CODES[signal] ?? 2);
+}
+
+for (const signal of Object.keys(SIGNAL_EXIT_CODES) as NodeJS.Signals[]) process.once(signal, onSignal);
+// Whatever ends the CLI (a failure, an uncaught error, process.exit), no child outlives it.
+process.on("exit", () => killAllChildren());
 
 async function main(argv: string[]): Promise<number> {
     let verbose = argv.includes("--verbose") || argv.includes("-v");
@@ -16,6 +51,7 @@ async function main(argv: string[]): Promise<number> {
             process.stdout.write(`${USAGE}\n`);
             return 0;
         }
+        jsonFile = opts.jsonFile;
         const { report, exitCode } = await runCheck({
             programDir: opts.programDir,
             stack: opts.stack,

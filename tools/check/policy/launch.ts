@@ -89,8 +89,9 @@ function writeConfigFile(config: Record<string, string>): { file: string; remove
 }
 
 /**
- * Starts the pack, with pack.preload.js: it sets PULUMI_CONFIG from a file (any size) and, unless
- * `typecheck` is set, compiles a TypeScript pack transpile-only (the CLI type-checks it).
+ * Starts the pack, with pack.preload.js: it sets PULUMI_CONFIG from a file (any size), exits when
+ * the check is gone and, unless `typecheck` is set, compiles a TypeScript pack transpile-only (the
+ * CLI type-checks it).
  */
 export interface LaunchOptions {
     verbose?: boolean;
@@ -119,6 +120,8 @@ export function launchPack(dir: string, env: PackEnvironment, opts: LaunchOption
     const configFile = writeConfigFile(env.config);
     Object.assign(childEnv, {
         OFFLINE_CHECK_CONFIG_FILE: configFile.file,
+        // The preload's watchdog: the pack exits when this process is gone.
+        OFFLINE_CHECK_PARENT_PID: String(process.pid),
         PULUMI_NODEJS_ORGANIZATION: env.organization,
         PULUMI_NODEJS_PROJECT: env.project,
         PULUMI_NODEJS_STACK: env.stack,

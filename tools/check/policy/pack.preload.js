@@ -1,11 +1,13 @@
 // Preloaded (node -r) into every policy pack process the offline check starts, before
 // @pulumi/pulumi's run-policy-pack. Plain JavaScript on purpose: it runs before any TypeScript
-// support is registered. It does two things:
+// support is registered. It does three things:
 //
 // 1. The stack's config. The Pulumi CLI hands a pack its config in PULUMI_CONFIG; Linux limits one
 //    environment string to 128 KiB (spawn fails with E2BIG beyond), so the check writes the config
 //    to a file and this sets PULUMI_CONFIG from it, before anything reads the environment.
-// 2. Unless the check runs with --typecheck: @pulumi/pulumi's run-policy-pack registers ts-node
+// 2. A watchdog: the pack exits when the check that started it is gone (killed with SIGKILL, say),
+//    so no pack outlives its check.
+// 3. Unless the check runs with --typecheck: @pulumi/pulumi's run-policy-pack registers ts-node
 //    with `typeCheck: true`, which for a pack importing @pulumi/aws costs ~10 s and ~600 MB before
 //    the pack can serve; type errors in a pack are the job of `tsc --noEmit` (npm run lint). This
 //    makes that one registration transpile-only; everything else is untouched.
@@ -22,6 +24,24 @@ if (configFile) {
         console.error(`offline check: cannot read the stack config from ${configFile}: ${err.message}`);
         process.exit(1);
     }
+}
+
+const parentPid = Number(process.env.OFFLINE_CHECK_PARENT_PID);
+if (parentPid > 0) {
+    delete process.env.OFFLINE_CHECK_PARENT_PID;
+    const parentAlive = () => {
+        if (process.ppid !== parentPid) return false;
+        try {
+            process.kill(parentPid, 0);
+            return true;
+        } catch (err) {
+            return err.code === "EPERM";
+        }
+    };
+    const watchdog = setInterval(() => {
+        if (!parentAlive()) process.exit(1);
+    }, 500);
+    watchdog.unref();
 }
 
 const runScript = process.env.OFFLINE_CHECK_RUN_POLICY_PACK;
