@@ -33,7 +33,6 @@ describe("offline check on hostile programs and packs", function () {
         runs = await runBatched({
             bigConfig: { args: program("things", "big", "--policy-pack", PACK) },
             duplicateUrn: { args: program("duplicate-urn", "test", "--no-policy") },
-            duplicateRead: { args: program("duplicate-urn", "read", "--no-policy") },
             unmockedInvoke: { args: program("unmocked-invoke", "test", "--no-policy") },
             rejection: { args: program("unhandled-rejection", "test", "--no-policy") },
             lateRejection: { args: program("unhandled-rejection", "late", "--no-policy") },
@@ -43,11 +42,11 @@ describe("offline check on hostile programs and packs", function () {
             logError: { args: program("log-error", "test", "--no-policy") },
             logWarn: { args: program("log-error", "warn", "--no-policy") },
             secret: { args: program("things", "secret", "--no-policy") },
-            noSecret: { args: program("things", "test", "--no-policy") },
             programTimeout: { args: program("things", "hang", "--no-policy", "--program-timeout", "2") },
             policyTimeout: { args: program("things", "pack-hang", "--policy-pack", PACK), env: { CHECK_POLICY_TIMEOUT: "2" } },
             policyThrows: { args: program("things", "pack-throw", "--policy-pack", PACK) },
             packCrash: { args: program("things", "pack-crash", "--policy-pack", PACK) },
+            jsonProc: { args: program("things", "test", "--no-policy", "--json", "/proc/offline-check/report.json"), json: false },
         });
     });
     after(() => fs.rmSync(BIG_STACK, { force: true }));
@@ -55,10 +54,6 @@ describe("offline check on hostile programs and packs", function () {
     describe("the engine's own errors", () => {
         it("exits 2 on two registrations with the same URN, naming the URN", () => {
             assertFails(runs.duplicateUrn, /error: .*Duplicate resource URN 'urn:pulumi:test::hostile-duplicate-urn::hostile:index:Thing::twin'/);
-        });
-
-        it("exits 2 when a read (.get) has the URN of a registered resource", () => {
-            assertFails(runs.duplicateRead, /error: .*Duplicate resource URN 'urn:pulumi:read::hostile-duplicate-urn::hostile:index:Thing::twin'/);
         });
 
         it("exits 2 on an invoke the offline mocks cannot answer, naming the token and the arguments", () => {
@@ -95,7 +90,7 @@ describe("offline check on hostile programs and packs", function () {
             const run = runs.secret;
             assert.equal(run.code, 0, run.stderr);
             assert.equal(run.report!.outputs.undecryptedKeys, '["hostile-things:token"]');
-            assert.equal(runs.noSecret.report!.outputs.undecryptedKeys, "[]");
+            assert.equal(runs.bigConfig.report!.outputs.undecryptedKeys, "[]");
         });
     });
 
@@ -147,6 +142,23 @@ describe("offline check on hostile programs and packs", function () {
 
         it("exits 2 when the pack process exits mid-run, with its exit code and the resources in flight", () => {
             assertFails(runs.packCrash, /error: policy pack hostile-pack \(.*\) exited with code 7 (while analyzing|during the analysis, with \d+ resources in flight \().*stuck/);
+        });
+    });
+
+    describe("the JSON report file", () => {
+        it("exits 2 before the run when --json names a path under /proc, naming the path (mkdir -p there never returns)", () => {
+            assertFails(runs.jsonProc, /error: --json \/proc\/offline-check\/report\.json: cannot create its folder \/proc\/offline-check/);
+            assert.doesNotMatch(runs.jsonProc.stdout, /Previewing/);
+        });
+
+        it("holds the error when the run fails (exit 2), for CI to read", () => {
+            const run = runs.duplicateUrn;
+            assert.equal(run.report, undefined);
+            assert.match(run.errorReport?.error.message ?? "", /Duplicate resource URN 'urn:pulumi:test::hostile-duplicate-urn::hostile:index:Thing::twin'/);
+            assert.equal(run.errorReport?.stack, "test");
+            const timedOut = runs.policyTimeout.errorReport;
+            assert.match(timedOut?.error.message ?? "", /did not answer within 2 s/);
+            assert.equal(timedOut?.error.file, PACK);
         });
     });
 });

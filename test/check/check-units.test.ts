@@ -7,6 +7,7 @@ import * as path from "node:path";
 import { parseArgs } from "../../tools/check/args";
 import { resolveProgramEntry } from "../../tools/check/engine/program-loader";
 import { makeUrn } from "../../tools/check/engine/recorder";
+import { prepareJsonFile } from "../../tools/check/report/json-file";
 import { forAnalyzer, forDisplay, RESOURCE_SIG, SECRET_SIG, SIG_KEY } from "../../tools/check/engine/wire";
 import { CheckError } from "../../tools/check/errors";
 import { durationSeconds } from "../../tools/check/policy/marshal";
@@ -149,5 +150,35 @@ describe("check: the program's entry (Pulumi.yaml main)", () => {
         fails("/etc/passwd", /must be a relative path/);
         fails("../elsewhere", /must be a subfolder of the project/);
         fails("empty", /main 'empty' is a folder without a program: no package.json main and no index\.ts or index\.js/);
+    });
+});
+
+describe("check: the --json file, checked before the run", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "check-json-"));
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it("creates missing folders and leaves no file behind (the report replaces nothing yet)", () => {
+        const file = path.join(dir, "a", "b", "report.json");
+        assert.equal(prepareJsonFile(file), file);
+        assert.ok(fs.statSync(path.join(dir, "a", "b")).isDirectory());
+        assert.ok(!fs.existsSync(file));
+    });
+
+    it("leaves an existing file as it was", () => {
+        const file = path.join(dir, "old.json");
+        fs.writeFileSync(file, "{}");
+        prepareJsonFile(file);
+        assert.equal(fs.readFileSync(file, "utf8"), "{}");
+    });
+
+    it("rejects a directory, a path through a file, /proc and /sys, naming the path", () => {
+        const fails = (file: string, pattern: RegExp) =>
+            assert.throws(() => prepareJsonFile(file), (err: unknown) => err instanceof CheckError && err.message.startsWith(`--json ${file}: `) && pattern.test(err.message));
+        fails(dir, /is a directory/);
+        fs.writeFileSync(path.join(dir, "plain"), "");
+        fails(path.join(dir, "plain", "report.json"), /plain is not a directory/);
+        fails("/proc/offline-check/x/report.json", /cannot create its folder \/proc\/offline-check/);
+        fails("/proc/self/report.json", /cannot be written \(ENOENT/);
+        if (fs.existsSync("/sys/kernel")) fails("/sys/kernel/report.json", /cannot be written/);
     });
 });

@@ -6,18 +6,21 @@ import * as path from "node:path";
 import { parseArgs, USAGE } from "./args";
 import { killAllChildren } from "./children";
 import { CheckError } from "./errors";
-import { runCheck } from "./index";
+import { REPO_ROOT, runCheck } from "./index";
+import { prepareJsonFile } from "./report/json-file";
 import { renderReport } from "./report/render";
 
 const SIGNAL_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 
-/** The --json file, once known (for the error report of a failed or interrupted run). */
+/** The --json file, once checked (for the error report of a failed or interrupted run). */
 let jsonFile: string | undefined;
+/** What the run is, for the error report. */
+let runNames: { stack?: string; programDir?: string } = {};
 
 /** What --json FILE holds when the run fails: the error, machine-readable, and the run's names. */
 function writeErrorReport(message: string, file?: string): void {
     if (!jsonFile || jsonFile === "-") return;
-    const report = { error: { message, ...(file ? { file } : {}) } };
+    const report = { error: { message, ...(file ? { file } : {}) }, ...runNames };
     try {
         fs.writeFileSync(jsonFile, JSON.stringify(report, null, 2) + "\n");
     } catch (err) {
@@ -51,7 +54,9 @@ async function main(argv: string[]): Promise<number> {
             process.stdout.write(`${USAGE}\n`);
             return 0;
         }
-        jsonFile = opts.jsonFile;
+        // Checked before the run: an unwritable report fails at once, not after the run.
+        jsonFile = opts.jsonFile === undefined || opts.jsonFile === "-" ? opts.jsonFile : prepareJsonFile(opts.jsonFile);
+        runNames = { stack: opts.stack, programDir: path.resolve(opts.programDir ?? REPO_ROOT) };
         const { report, exitCode } = await runCheck({
             programDir: opts.programDir,
             stack: opts.stack,
@@ -69,13 +74,12 @@ async function main(argv: string[]): Promise<number> {
             process.stdout.write(json);
         } else {
             process.stdout.write(renderReport(report));
-            if (opts.jsonFile) {
-                fs.mkdirSync(path.dirname(path.resolve(opts.jsonFile)), { recursive: true });
-                fs.writeFileSync(opts.jsonFile, json);
-            }
+            if (jsonFile) fs.writeFileSync(jsonFile, json);
         }
         return exitCode;
     } catch (err) {
+        // CI gets the failure in the report file too (exit 2 and a JSON error report).
+        writeErrorReport(err instanceof Error ? err.message : String(err), err instanceof CheckError ? err.file : undefined);
         if (err instanceof CheckError) {
             process.stderr.write(`error: ${err.message}\n`);
             if (verbose && err.detail) process.stderr.write(`\n${err.detail}\n`);
@@ -94,6 +98,7 @@ main(process.argv.slice(2)).then(
         process.exitCode = code;
     },
     (err: unknown) => {
+        writeErrorReport(String(err));
         process.stderr.write(`error: ${String(err)}\n`);
         process.exitCode = 2;
     },
