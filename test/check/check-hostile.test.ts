@@ -6,7 +6,7 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { HOSTILE, runBatched, type CliRun } from "./run-cli";
+import { HOSTILE, runBatched, type CliRun, type ErrorReport } from "./run-cli";
 
 const STACK_TRACE = /^\s+at .+:\d+:\d+\)?$/m;
 const program = (name: string, stack: string, ...more: string[]) => ["--program", path.join(HOSTILE, name), "--stack", stack, ...more];
@@ -46,6 +46,8 @@ describe("offline check on hostile programs and packs", function () {
             policyTimeout: { args: program("things", "pack-hang", "--policy-pack", PACK), env: { CHECK_POLICY_TIMEOUT: "2" } },
             policyThrows: { args: program("things", "pack-throw", "--policy-pack", PACK) },
             packCrash: { args: program("things", "pack-crash", "--policy-pack", PACK) },
+            exitCode: { args: program("things", "exit-code", "--no-policy") },
+            jsonStdout: { args: program("main-missing", "test", "--json", "-"), json: false },
             jsonProc: { args: program("things", "test", "--no-policy", "--json", "/proc/offline-check/report.json"), json: false },
         });
     });
@@ -114,6 +116,10 @@ describe("offline check on hostile programs and packs", function () {
             assert.match(run.stdout, /warning: hostile:index:Thing logged: the size of the thing is not tuned yet/);
         });
 
+        it("exits 2 when the program sets a non-zero process.exitCode without throwing", () => {
+            assertFails(runs.exitCode, /error: the program in .*things failed: the program set process\.exitCode to 3/);
+        });
+
         it("exits 2 at once when the program waits on a promise that nothing is left to settle", () => {
             assertFails(runs.stall, /error: the program in .*things failed: the program can never finish: it waits on a promise that nothing is left to settle/);
         });
@@ -149,6 +155,13 @@ describe("offline check on hostile programs and packs", function () {
         it("exits 2 before the run when --json names a path under /proc, naming the path (mkdir -p there never returns)", () => {
             assertFails(runs.jsonProc, /error: --json \/proc\/offline-check\/report\.json: cannot create its folder \/proc\/offline-check/);
             assert.doesNotMatch(runs.jsonProc.stdout, /Previewing/);
+        });
+
+        it("is the error, on stdout, with --json - when the run fails", () => {
+            assert.equal(runs.jsonStdout.code, 2);
+            const printed = JSON.parse(runs.jsonStdout.stdout) as ErrorReport;
+            assert.match(printed.error.message, /main 'src\/nowhere\.ts' does not exist/);
+            assert.match(printed.error.file ?? "", /main-missing\/Pulumi\.yaml$/);
         });
 
         it("holds the error when the run fails (exit 2), for CI to read", () => {

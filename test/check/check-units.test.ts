@@ -12,6 +12,7 @@ import { forAnalyzer, forDisplay, RESOURCE_SIG, SECRET_SIG, SIG_KEY } from "../.
 import { CheckError } from "../../tools/check/errors";
 import { durationSeconds } from "../../tools/check/policy/marshal";
 import { readPolicyConfigFile, reconcilePolicyConfig, type PolicyMeta } from "../../tools/check/policy/pack-config";
+import { diagnosticLevel, grpcMessage } from "../../tools/check/policy/run-packs";
 import { displayType } from "../../tools/check/report/render";
 import { UNKNOWN } from "../../tools/mocks/unknown";
 
@@ -151,6 +152,16 @@ describe("check: the program's entry (Pulumi.yaml main)", () => {
         fails("../elsewhere", /must be a subfolder of the project/);
         fails("empty", /main 'empty' is a folder without a program: no package.json main and no index\.ts or index\.js/);
     });
+
+    it("fails on a package.json it cannot read (it decides the entry), instead of running the index", () => {
+        fs.mkdirSync(path.join(dir, "broken"));
+        fs.writeFileSync(path.join(dir, "broken", "package.json"), "{ main: index.ts");
+        fs.writeFileSync(path.join(dir, "broken", "index.ts"), "");
+        assert.throws(
+            () => resolveProgramEntry(dir, "broken", project),
+            (err: unknown) => err instanceof CheckError && /broken\/package\.json: cannot read the program's package\.json/.test(err.message),
+        );
+    });
 });
 
 describe("check: the --json file, checked before the run", () => {
@@ -180,5 +191,19 @@ describe("check: the --json file, checked before the run", () => {
         fails("/proc/offline-check/x/report.json", /cannot create its folder \/proc\/offline-check/);
         fails("/proc/self/report.json", /cannot be written \(ENOENT/);
         if (fs.existsSync("/sys/kernel")) fails("/sys/kernel/report.json", /cannot be written/);
+    });
+});
+
+describe("check: what a policy pack answers", () => {
+    it("reads the enforcement levels of the analyzer protocol and fails on one it does not know", () => {
+        assert.equal(diagnosticLevel(0, "p", "x"), "advisory");
+        assert.equal(diagnosticLevel(1, "p", "x"), "mandatory");
+        assert.equal(diagnosticLevel(3, "p", "x"), "remediate");
+        assert.throws(() => diagnosticLevel(7, "p", "x"), /policy pack p reported a violation of x with enforcement level 7, which the offline check does not know/);
+    });
+
+    it("puts a pack's error on one line, without stack frames", () => {
+        const details = "Error validating resource with policy 'a' from policy pack 'p@v1':\nError: boom\n    at validateResource (/p/index.js:3:9)\n    at next (<anonymous>)";
+        assert.equal(grpcMessage({ details }), "Error validating resource with policy 'a' from policy pack 'p@v1': Error: boom");
     });
 });

@@ -19,10 +19,12 @@ let runNames: { stack?: string; programDir?: string } = {};
 
 /** What --json FILE holds when the run fails: the error, machine-readable, and the run's names. */
 function writeErrorReport(message: string, file?: string): void {
-    if (!jsonFile || jsonFile === "-") return;
+    if (!jsonFile) return;
     const report = { error: { message, ...(file ? { file } : {}) }, ...runNames };
+    const json = JSON.stringify(report, null, 2) + "\n";
     try {
-        fs.writeFileSync(jsonFile, JSON.stringify(report, null, 2) + "\n");
+        if (jsonFile === "-") process.stdout.write(json);
+        else fs.writeFileSync(jsonFile, json);
     } catch (err) {
         process.stderr.write(`error: cannot write the JSON error report to ${jsonFile}: ${(err as Error).message}\n`);
     }
@@ -93,13 +95,17 @@ async function main(argv: string[]): Promise<number> {
     }
 }
 
-main(process.argv.slice(2)).then(
-    (code) => {
-        process.exitCode = code;
-    },
-    (err: unknown) => {
-        writeErrorReport(String(err));
-        process.stderr.write(`error: ${String(err)}\n`);
-        process.exitCode = 2;
-    },
-);
+/**
+ * Ends with `code` once the event loop is empty, as Node does; should anything still hold it (a
+ * connection not closed, a timer), the CLI exits anyway a moment later instead of hanging.
+ */
+function finish(code: number): void {
+    process.exitCode = code;
+    setTimeout(() => process.exit(code), 5000).unref();
+}
+
+main(process.argv.slice(2)).then(finish, (err: unknown) => {
+    writeErrorReport(String(err));
+    process.stderr.write(`error: ${String(err)}\n`);
+    finish(2);
+});

@@ -29,11 +29,15 @@ function resolveFrom(req: NodeRequire, id: string): string | undefined {
     }
 }
 
+/** The folder's package.json ({} without one); an unreadable one fails, as it fails under Node. */
 function readPackageJson(programDir: string): Record<string, unknown> {
+    const file = path.join(programDir, "package.json");
+    if (!fs.existsSync(file)) return {};
     try {
-        return JSON.parse(fs.readFileSync(path.join(programDir, "package.json"), "utf8")) as Record<string, unknown>;
-    } catch {
-        return {};
+        const pkg = JSON.parse(fs.readFileSync(file, "utf8")) as unknown;
+        return pkg !== null && typeof pkg === "object" && !Array.isArray(pkg) ? (pkg as Record<string, unknown>) : {};
+    } catch (err) {
+        throw new CheckError(`${file}: cannot read the program's package.json (it decides the entry point): ${(err as Error).message}`, { file });
     }
 }
 

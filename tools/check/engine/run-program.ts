@@ -102,10 +102,13 @@ export function runProgram(params: WorkerParams, opts?: RunProgramOptions): Prom
                     break;
                 case "outputs": {
                     const r = byUrn.get(m.urn);
-                    if (r) {
-                        r.outputs = m.outputs as Record<string, Json>;
-                        notify(() => opts?.listener?.outputs?.(r));
+                    if (!r) {
+                        // The recorder accepts outputs only for resources it recorded: a lost record.
+                        listenerError = listenerError ?? new CheckError(`the program worker sent outputs of ${m.urn}, which it never reported as registered`);
+                        break;
                     }
+                    r.outputs = m.outputs as Record<string, Json>;
+                    notify(() => opts?.listener?.outputs?.(r));
                     break;
                 }
                 default:

@@ -266,6 +266,11 @@ async function main(): Promise<void> {
         if (failed) return;
         const loggedError = loggedErrorMessage(engine.logged.errors);
         if (loggedError) throw new LoggedError(loggedError);
+        // The language host fails a run whose program exits with a non-zero code.
+        const exitCode = Number(process.exitCode ?? 0);
+        if (exitCode !== 0) {
+            throw new LoggedError(`the program set process.exitCode to ${process.exitCode}: a program that exits with a non-zero code fails the update`);
+        }
         flush();
 
         const recording: Recording = {

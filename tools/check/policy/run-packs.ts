@@ -285,8 +285,20 @@ async function connect(
     }
 }
 
+/**
+ * The enforcement level of a diagnostic. One the check does not know (a newer protocol) fails the
+ * run: reading it as advisory could pass a mandatory violation.
+ */
+export function diagnosticLevel(value: number, pack: string, policy: string): EnforcementLevel {
+    const level = LEVEL_BY_ENUM[value];
+    if (level === undefined) {
+        throw new CheckError(`policy pack ${pack} reported a violation of ${policy} with enforcement level ${value}, which the offline check does not know`);
+    }
+    return level;
+}
+
 function toViolation(pack: ConnectedPack, d: analyzerProto.AnalyzeDiagnostic, fallbackUrn: string): Violation | undefined {
-    const level = LEVEL_BY_ENUM[d.getEnforcementlevel()] ?? "advisory";
+    const level = diagnosticLevel(d.getEnforcementlevel(), pack.name, d.getPolicyname());
     if (level === "disabled") return undefined;
     return {
         policyPack: d.getPolicypackname() || pack.name,
