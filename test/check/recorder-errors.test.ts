@@ -23,6 +23,7 @@ interface Monitor {
     readResource(req: resproto.ReadResourceRequest, cb: (err: Error | null) => void): Promise<void>;
     registerResourceOutputs(req: resproto.RegisterResourceOutputsRequest, cb: (err: Error | null) => void): void;
     invoke(req: resproto.ResourceInvokeRequest, cb: (err: Error | null) => void): Promise<void>;
+    call(req: resproto.ResourceCallRequest, cb: (err: Error | null) => void): void;
 }
 
 function setup() {
@@ -91,5 +92,16 @@ describe("check: the recording monitor's engine errors", () => {
         assert.equal(errors.length, 1);
         assert.match(errors[0].message, /^invoke aws:rds\/getCluster:getCluster\(\{"clusterIdentifier":"main","password":"\[secret\]"\}\) has no offline answer/);
         assert.doesNotMatch(errors[0].message, /hunter2/);
+    });
+
+    it("reports a method call on a resource, which no provider plugin answers offline", async () => {
+        const { errors, monitor, call } = setup();
+        const req = new resproto.ResourceCallRequest();
+        req.setTok("awsx:ec2:Vpc/getSubnets");
+        req.setArgs(Struct.fromJavaScript({ type: "private" }));
+        const err = await call((cb) => monitor.call(req, cb));
+        assert.ok(err);
+        assert.equal(errors.length, 1);
+        assert.match(errors[0].message, /^method call awsx:ec2:Vpc\/getSubnets\(\{"type":"private"\}\) has no offline answer/);
     });
 });

@@ -356,6 +356,22 @@ export function createRecorder(sdk: SdkModules, ctx: RecorderContext, listener: 
             }
         }
 
+        /**
+         * Method calls on resources (pulumirpc.ResourceMonitor/Call, e.g. a component's method run by
+         * its provider plugin): no plugin runs offline, so there is no answer; the run fails naming
+         * the method, even when the program catches the error.
+         */
+        call(req: InvokeRequest, callback: Callback): void {
+            let args: Record<string, Json> = {};
+            try {
+                args = toWire(req.getArgs()?.toJavaScript() ?? {}) as Record<string, Json>;
+            } catch {
+                // The arguments only make the message more precise.
+            }
+            const err = fatal(new EngineError(`method call ${req.getTok()}(${describeArgs(args)}) has no offline answer: resource methods run in provider plugins, which the offline check does not start`));
+            callback(Object.assign(err, { details: err.message }));
+        }
+
         override async invoke(req: InvokeRequest, callback: Callback): Promise<void> {
             const token = req.getTok();
             if (token === "pulumi:pulumi:getResource") {
