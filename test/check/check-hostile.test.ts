@@ -169,6 +169,8 @@ describe("offline check on hostile programs and packs", function () {
             assert.equal(run.report, undefined);
             assert.match(run.errorReport?.error.message ?? "", /Duplicate resource URN 'urn:pulumi:test::hostile-duplicate-urn::hostile:index:Thing::twin'/);
             assert.equal(run.errorReport?.stack, "test");
+            assert.equal(run.errorReport?.error.file, path.join(HOSTILE, "duplicate-urn"));
+            assert.equal(runs.rejection.errorReport?.error.file, path.join(HOSTILE, "unhandled-rejection", "index.ts"));
             const timedOut = runs.policyTimeout.errorReport;
             assert.match(timedOut?.error.message ?? "", /did not answer within 2 s/);
             assert.equal(timedOut?.error.file, PACK);

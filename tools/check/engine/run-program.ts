@@ -66,8 +66,11 @@ export function runProgram(params: WorkerParams, opts?: RunProgramOptions): Prom
         // The parameters (with the whole stack config) go over IPC: an environment variable is
         // limited to 128 KiB on Linux.
         const paramsMessage: ParentMessage = { kind: "params", params };
+        let sendError: CheckError | undefined;
         child.send(paramsMessage, (err) => {
-            if (err) child.kill("SIGKILL");
+            if (!err) return;
+            sendError = new CheckError(`cannot send the program worker its parameters: ${err.message}`);
+            signalChild(child, "SIGKILL");
         });
         let output = "";
         const collect = (chunk: Buffer) => {
@@ -145,8 +148,8 @@ export function runProgram(params: WorkerParams, opts?: RunProgramOptions): Prom
         child.on("exit", (code, signal) => {
             untrackPid(child.pid);
             if (timer) clearTimeout(timer);
-            if (timedOut) {
-                reject(timedOut);
+            if (timedOut || sendError) {
+                reject(timedOut ?? sendError);
                 return;
             }
             if (final?.kind === "done") {
@@ -161,7 +164,8 @@ export function runProgram(params: WorkerParams, opts?: RunProgramOptions): Prom
                 const where = final.file ? ` (at ${final.file})` : "";
                 reject(
                     new CheckError(`the program in ${params.programDir} failed${where}: ${final.message}`, {
-                        file: final.file,
+                        // The file to blame, as a path (the message has its line): the program's file, else its directory.
+                        file: final.file ? path.join(params.programDir, final.file.replace(/:\d+$/, "")) : params.programDir,
                         detail: final.stack,
                     }),
                 );

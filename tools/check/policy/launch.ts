@@ -80,12 +80,27 @@ export interface PendingPack {
 
 const PRELOAD = path.join(__dirname, "pack.preload.js");
 
+/** Config files not yet removed: removed when this process exits, whatever the reason. */
+const configDirs = new Set<string>();
+let cleanupOnExit = false;
+
 /** Writes the config for the preload to read (owner-only); returns the file and its removal. */
 function writeConfigFile(config: Record<string, string>): { file: string; remove(): void } {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "offline-check-pack-"));
     const file = path.join(dir, "config.json");
+    configDirs.add(dir);
+    if (!cleanupOnExit) {
+        cleanupOnExit = true;
+        process.on("exit", () => configDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+    }
     fs.writeFileSync(file, JSON.stringify(config), { mode: 0o600 });
-    return { file, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+    return {
+        file,
+        remove: () => {
+            configDirs.delete(dir);
+            fs.rmSync(dir, { recursive: true, force: true });
+        },
+    };
 }
 
 /**

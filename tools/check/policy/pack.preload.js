@@ -4,7 +4,8 @@
 //
 // 1. The stack's config. The Pulumi CLI hands a pack its config in PULUMI_CONFIG; Linux limits one
 //    environment string to 128 KiB (spawn fails with E2BIG beyond), so the check writes the config
-//    to a file and this sets PULUMI_CONFIG from it, before anything reads the environment.
+//    to a private temporary file and this sets PULUMI_CONFIG from it, before anything reads the
+//    environment, and removes the file.
 // 2. A watchdog: the pack exits when the check that started it is gone (killed with SIGKILL, say),
 //    so no pack outlives its check.
 // 3. Unless the check runs with --typecheck: @pulumi/pulumi's run-policy-pack registers ts-node
@@ -24,6 +25,9 @@ if (configFile) {
         console.error(`offline check: cannot read the stack config from ${configFile}: ${err.message}`);
         process.exit(1);
     }
+    // Read once: the file (and the private folder the check made for it) goes at once, so that no
+    // copy of the config stays behind even if the check is killed outright.
+    fs.rmSync(require("node:path").dirname(configFile), { recursive: true, force: true });
 }
 
 const parentPid = Number(process.env.OFFLINE_CHECK_PARENT_PID);
