@@ -5,11 +5,14 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "../../tools/check/args";
+import { resolveProgramEntry } from "../../tools/check/engine/program-loader";
 import { makeUrn } from "../../tools/check/engine/recorder";
+import { prepareJsonFile } from "../../tools/check/report/json-file";
 import { forAnalyzer, forDisplay, RESOURCE_SIG, SECRET_SIG, SIG_KEY } from "../../tools/check/engine/wire";
 import { CheckError } from "../../tools/check/errors";
 import { durationSeconds } from "../../tools/check/policy/marshal";
 import { readPolicyConfigFile, reconcilePolicyConfig, type PolicyMeta } from "../../tools/check/policy/pack-config";
+import { diagnosticLevel, grpcMessage } from "../../tools/check/policy/run-packs";
 import { displayType } from "../../tools/check/report/render";
 import { UNKNOWN } from "../../tools/mocks/unknown";
 
@@ -36,6 +39,19 @@ describe("check: argument parsing", () => {
         assert.throws(() => parseArgs(["--frobnicate"]), CheckError);
         assert.throws(() => parseArgs(["--no-policy", "--policy-pack", "p"]), /cannot be combined/);
         assert.throws(() => parseArgs(["--stack", "a/b"]), /not a valid stack name/);
+    });
+
+    it("takes time limits from the options, else the environment, else 600 s", () => {
+        assert.equal(parseArgs([], {}).programTimeout, 600);
+        assert.equal(parseArgs([], {}).policyTimeout, 600);
+        const env = { CHECK_PROGRAM_TIMEOUT: "30", CHECK_POLICY_TIMEOUT: "1.5" };
+        assert.equal(parseArgs([], env).programTimeout, 30);
+        assert.equal(parseArgs([], env).policyTimeout, 1.5);
+        assert.equal(parseArgs(["--program-timeout", "5", "--policy-timeout=7"], env).programTimeout, 5);
+        assert.equal(parseArgs(["--program-timeout", "5", "--policy-timeout=7"], env).policyTimeout, 7);
+        assert.throws(() => parseArgs(["--program-timeout", "0"], {}), /--program-timeout must be a number of seconds/);
+        assert.throws(() => parseArgs(["--policy-timeout", "soon"], {}), /--policy-timeout must be a number of seconds/);
+        assert.throws(() => parseArgs([], { CHECK_PROGRAM_TIMEOUT: "-1" }), /CHECK_PROGRAM_TIMEOUT must be a number of seconds/);
     });
 });
 
@@ -106,5 +122,88 @@ describe("check: naming", () => {
         assert.equal(displayType("aws:ec2/securityGroup:SecurityGroup"), "aws:ec2:SecurityGroup");
         assert.equal(displayType("awsx:ec2:Vpc"), "awsx:ec2:Vpc");
         assert.equal(displayType("pulumi:providers:aws"), "pulumi:providers:aws");
+    });
+});
+
+describe("check: the program's entry (Pulumi.yaml main)", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "check-entry-"));
+    const project = path.join(dir, "Pulumi.yaml");
+    fs.mkdirSync(path.join(dir, "src"));
+    fs.writeFileSync(path.join(dir, "src", "index.ts"), "");
+    fs.writeFileSync(path.join(dir, "src", "app.ts"), "");
+    fs.mkdirSync(path.join(dir, "empty"));
+    fs.writeFileSync(path.join(dir, "index.ts"), "");
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it("runs the directory itself without main", () => {
+        assert.deepEqual(resolveProgramEntry(dir, undefined, project), { workDir: dir, entry: dir + path.sep });
+    });
+
+    it("runs a file in its own folder and a folder as the program directory", () => {
+        assert.deepEqual(resolveProgramEntry(dir, "src/app.ts", project), { workDir: path.join(dir, "src"), entry: path.join(dir, "src", "app.ts") });
+        assert.deepEqual(resolveProgramEntry(dir, "src/", project), { workDir: path.join(dir, "src"), entry: path.join(dir, "src") + path.sep });
+    });
+
+    it("rejects main that does not exist, is absolute, leaves the project or is a folder without a program", () => {
+        const fails = (main: string, pattern: RegExp) =>
+            assert.throws(() => resolveProgramEntry(dir, main, project), (err: unknown) => err instanceof CheckError && err.file === project && pattern.test(err.message));
+        fails("src/nowhere.ts", /Pulumi\.yaml: main 'src\/nowhere\.ts' does not exist: .*src\/nowhere\.ts$/);
+        fails("/etc/passwd", /must be a relative path/);
+        fails("../elsewhere", /must be a subfolder of the project/);
+        fails("empty", /main 'empty' is a folder without a program: no package.json main and no index\.ts or index\.js/);
+    });
+
+    it("fails on a package.json it cannot read (it decides the entry), instead of running the index", () => {
+        fs.mkdirSync(path.join(dir, "broken"));
+        fs.writeFileSync(path.join(dir, "broken", "package.json"), "{ main: index.ts");
+        fs.writeFileSync(path.join(dir, "broken", "index.ts"), "");
+        assert.throws(
+            () => resolveProgramEntry(dir, "broken", project),
+            (err: unknown) => err instanceof CheckError && /broken\/package\.json: cannot read the program's package\.json/.test(err.message),
+        );
+    });
+});
+
+describe("check: the --json file, checked before the run", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "check-json-"));
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it("creates missing folders and leaves no file behind (the report replaces nothing yet)", () => {
+        const file = path.join(dir, "a", "b", "report.json");
+        assert.equal(prepareJsonFile(file), file);
+        assert.ok(fs.statSync(path.join(dir, "a", "b")).isDirectory());
+        assert.ok(!fs.existsSync(file));
+    });
+
+    it("leaves an existing file as it was", () => {
+        const file = path.join(dir, "old.json");
+        fs.writeFileSync(file, "{}");
+        prepareJsonFile(file);
+        assert.equal(fs.readFileSync(file, "utf8"), "{}");
+    });
+
+    it("rejects a directory, a path through a file, /proc and /sys, naming the path", () => {
+        const fails = (file: string, pattern: RegExp) =>
+            assert.throws(() => prepareJsonFile(file), (err: unknown) => err instanceof CheckError && err.message.startsWith(`--json ${file}: `) && pattern.test(err.message));
+        fails(dir, /is a directory/);
+        fs.writeFileSync(path.join(dir, "plain"), "");
+        fails(path.join(dir, "plain", "report.json"), /plain is not a directory/);
+        fails("/proc/offline-check/x/report.json", /cannot create its folder \/proc\/offline-check/);
+        fails("/proc/self/report.json", /cannot be written \(ENOENT/);
+        if (fs.existsSync("/sys/kernel")) fails("/sys/kernel/report.json", /cannot be written/);
+    });
+});
+
+describe("check: what a policy pack answers", () => {
+    it("reads the enforcement levels of the analyzer protocol and fails on one it does not know", () => {
+        assert.equal(diagnosticLevel(0, "p", "x"), "advisory");
+        assert.equal(diagnosticLevel(1, "p", "x"), "mandatory");
+        assert.equal(diagnosticLevel(3, "p", "x"), "remediate");
+        assert.throws(() => diagnosticLevel(7, "p", "x"), /policy pack p reported a violation of x with enforcement level 7, which the offline check does not know/);
+    });
+
+    it("puts a pack's error on one line, without stack frames", () => {
+        const details = "Error validating resource with policy 'a' from policy pack 'p@v1':\nError: boom\n    at validateResource (/p/index.js:3:9)\n    at next (<anonymous>)";
+        assert.equal(grpcMessage({ details }), "Error validating resource with policy 'a' from policy pack 'p@v1': Error: boom");
     });
 });

@@ -12,27 +12,59 @@ export const FIXTURE_APP = path.join(FIXTURES, "app");
 export const TS_PACK = path.join(FIXTURES, "policy-pack-ts");
 export const JS_PACK = path.join(FIXTURES, "policy-pack-js");
 export const POLICY_CONFIG = path.join(FIXTURES, "policy-config");
+export const HOSTILE = path.join(FIXTURES, "hostile");
+export const CLI_ARGS = ["-r", "ts-node/register/transpile-only", path.join(REPO, "tools", "check", "cli.ts")];
+
+/** What --json writes when the run fails (exit 2): the error, and the run's names when known. */
+export interface ErrorReport {
+    error: { message: string; file?: string };
+    project?: string;
+    stack?: string;
+}
 
 export interface CliRun {
     code: number;
     stdout: string;
     stderr: string;
     report?: Report;
+    /** The JSON file's content when it holds an error report instead of a report. */
+    errorReport?: ErrorReport;
+}
+
+/** The environment the CLI runs with (ts-node compiles tools/ with this repository's tsconfig). */
+export function cliEnv(extra?: Record<string, string>): NodeJS.ProcessEnv {
+    return { ...process.env, TS_NODE_PROJECT: path.join(REPO, "tsconfig.json"), ...extra };
 }
 
 /** Runs the check CLI with `args`; adds --json to a temp file unless `json` is false. */
-export function runCli(args: string[], opts?: { json?: boolean }): Promise<CliRun> {
+export function runCli(args: string[], opts?: { json?: boolean; env?: Record<string, string> }): Promise<CliRun> {
     const jsonFile = opts?.json === false ? undefined : path.join(fs.mkdtempSync(path.join(os.tmpdir(), "check-test-")), "report.json");
-    const fullArgs = ["-r", "ts-node/register/transpile-only", path.join(REPO, "tools", "check", "cli.ts"), ...args, ...(jsonFile ? ["--json", jsonFile] : [])];
+    const fullArgs = [...CLI_ARGS, ...args, ...(jsonFile ? ["--json", jsonFile] : [])];
     return new Promise((resolve) => {
-        execFile(process.execPath, fullArgs, { cwd: REPO, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, TS_NODE_PROJECT: path.join(REPO, "tsconfig.json") } }, (err, stdout, stderr) => {
+        execFile(process.execPath, fullArgs, { cwd: REPO, maxBuffer: 64 * 1024 * 1024, env: cliEnv(opts?.env) }, (err, stdout, stderr) => {
             const code = err ? ((err as NodeJS.ErrnoException & { code?: number }).code as unknown as number) ?? 1 : 0;
             let report: Report | undefined;
+            let errorReport: ErrorReport | undefined;
             if (jsonFile && fs.existsSync(jsonFile)) {
-                report = JSON.parse(fs.readFileSync(jsonFile, "utf8")) as Report;
+                const text = fs.readFileSync(jsonFile, "utf8");
+                const parsed = (text.trim() === "" ? {} : JSON.parse(text)) as Report & Partial<ErrorReport>;
+                if (parsed.error) errorReport = parsed as ErrorReport;
+                else if (text.trim() !== "") report = parsed;
                 fs.rmSync(path.dirname(jsonFile), { recursive: true, force: true });
             }
-            resolve({ code: typeof code === "number" ? code : 1, stdout, stderr, report });
+            resolve({ code: typeof code === "number" ? code : 1, stdout, stderr, report, errorReport });
         });
     });
+}
+
+/** Runs named cases two at a time (CI machines have two cores) and returns their results. */
+export async function runBatched(cases: Record<string, { args: string[]; json?: boolean; env?: Record<string, string> }>): Promise<Record<string, CliRun>> {
+    const runs: Record<string, CliRun> = {};
+    const entries = Object.entries(cases);
+    for (let i = 0; i < entries.length; i += 2) {
+        const batch = entries.slice(i, i + 2);
+        const results = await Promise.all(batch.map(([, c]) => runCli(c.args, { json: c.json, env: c.env })));
+        batch.forEach(([name], j) => (runs[name] = results[j]));
+    }
+    return runs;
 }

@@ -10,8 +10,26 @@ export interface CliOptions {
     noPolicy: boolean;
     typecheck: boolean;
     accountId?: string;
+    /** Time limit of the program run, in seconds. */
+    programTimeout: number;
+    /** Time limit of each policy pack's start and of each of its answers, in seconds. */
+    policyTimeout: number;
     verbose: boolean;
     help: boolean;
+}
+
+export const DEFAULT_TIMEOUT_SECONDS = 600;
+/** Environment variables with the time limits (for CI); the options win over them. */
+export const PROGRAM_TIMEOUT_ENV = "CHECK_PROGRAM_TIMEOUT";
+export const POLICY_TIMEOUT_ENV = "CHECK_POLICY_TIMEOUT";
+
+/** A time limit in seconds: a positive number (fractions allowed), at most a day. */
+function seconds(what: string, text: string): number {
+    const n = Number(text);
+    if (text.trim() === "" || !Number.isFinite(n) || n <= 0 || n > 86_400) {
+        throw new CheckError(`${what} must be a number of seconds between 0 and 86400 (e.g. 600), got "${text}"`);
+    }
+    return n;
 }
 
 export const USAGE = `Usage: npm run check -- [options]
@@ -30,19 +48,25 @@ Options:
   --no-policy                  plan only, enforce no policy
   --typecheck                  type-check the program first, as pulumi preview does by default
   --account-id ID              AWS account id for mocked ARNs and getCallerIdentity
+  --program-timeout SECONDS    time limit of the program run; default 600 (env CHECK_PROGRAM_TIMEOUT)
+  --policy-timeout SECONDS     time limit of a policy pack's start and of each of its answers
+                               (one resource's analysis); default 600 (env CHECK_POLICY_TIMEOUT)
   --verbose                    show the program's and packs' output and stack traces
   -h, --help                   show this help
 
 Exit codes: 0 no mandatory violation, 1 a mandatory violation, 2 the program, its config or a
-policy pack failed.`;
+policy pack failed (or timed out), 130/143 interrupted by SIGINT/SIGTERM (129 SIGHUP).`;
 
-export function parseArgs(argv: string[]): CliOptions {
+export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): CliOptions {
+    const fromEnv = (name: string) => (env[name] !== undefined && env[name] !== "" ? seconds(name, env[name]!) : DEFAULT_TIMEOUT_SECONDS);
     const opts: CliOptions = {
         stack: "dev",
         policyPacks: [],
         policyPackConfigs: [],
         noPolicy: false,
         typecheck: false,
+        programTimeout: fromEnv(PROGRAM_TIMEOUT_ENV),
+        policyTimeout: fromEnv(POLICY_TIMEOUT_ENV),
         verbose: false,
         help: false,
     };
@@ -82,6 +106,12 @@ export function parseArgs(argv: string[]): CliOptions {
             case "--account-id":
                 opts.accountId = value();
                 if (!/^\d{12}$/.test(opts.accountId)) throw new CheckError(`--account-id must be 12 digits, got "${opts.accountId}"`);
+                break;
+            case "--program-timeout":
+                opts.programTimeout = seconds(flag, value());
+                break;
+            case "--policy-timeout":
+                opts.policyTimeout = seconds(flag, value());
                 break;
             case "--verbose":
             case "-v":

@@ -1,11 +1,51 @@
 // `npm run check -- [options]`: the offline preview + policy check. Exit codes: 0 = no mandatory
-// violation, 1 = a mandatory violation, 2 = the program, its config or a policy pack failed.
+// violation, 1 = a mandatory violation, 2 = the program, its config or a policy pack failed (or
+// timed out), 128 + signal number when interrupted (130 SIGINT, 143 SIGTERM, 129 SIGHUP).
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs, USAGE } from "./args";
+import { killAllChildren } from "./children";
 import { CheckError } from "./errors";
-import { runCheck } from "./index";
+import { REPO_ROOT, runCheck } from "./index";
+import { prepareJsonFile } from "./report/json-file";
 import { renderReport } from "./report/render";
+
+const SIGNAL_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+
+/** The --json file, once checked (for the error report of a failed or interrupted run). */
+let jsonFile: string | undefined;
+/** What the run is, for the error report. */
+let runNames: { stack?: string; programDir?: string } = {};
+
+/** What --json FILE holds when the run fails: the error, machine-readable, and the run's names. */
+function writeErrorReport(message: string, file?: string): void {
+    if (!jsonFile) return;
+    const report = { error: { message, ...(file ? { file } : {}) }, ...runNames };
+    const json = JSON.stringify(report, null, 2) + "\n";
+    try {
+        if (jsonFile === "-") process.stdout.write(json);
+        else fs.writeFileSync(jsonFile, json);
+    } catch (err) {
+        process.stderr.write(`error: cannot write the JSON error report to ${jsonFile}: ${(err as Error).message}\n`);
+    }
+}
+
+/**
+ * SIGINT/SIGTERM/SIGHUP: the children run in their own process groups (so the terminal's Ctrl-C
+ * does not reach them) and die here with everything they started; then the CLI exits 128 + signal.
+ */
+function onSignal(signal: NodeJS.Signals): void {
+    const stopped = killAllChildren();
+    const what = stopped.length > 0 ? `; stopped ${stopped.map((c) => c.label).join(", ")}` : "";
+    const message = `interrupted by ${signal}${what}`;
+    process.stderr.write(`error: ${message}\n`);
+    writeErrorReport(`interrupted by ${signal}`);
+    process.exit(SIGNAL_EXIT_CODES[signal] ?? 2);
+}
+
+for (const signal of Object.keys(SIGNAL_EXIT_CODES) as NodeJS.Signals[]) process.once(signal, onSignal);
+// Whatever ends the CLI (a failure, an uncaught error, process.exit), no child outlives it.
+process.on("exit", () => killAllChildren());
 
 async function main(argv: string[]): Promise<number> {
     let verbose = argv.includes("--verbose") || argv.includes("-v");
@@ -16,6 +56,9 @@ async function main(argv: string[]): Promise<number> {
             process.stdout.write(`${USAGE}\n`);
             return 0;
         }
+        // Checked before the run: an unwritable report fails at once, not after the run.
+        jsonFile = opts.jsonFile === undefined || opts.jsonFile === "-" ? opts.jsonFile : prepareJsonFile(opts.jsonFile);
+        runNames = { stack: opts.stack, programDir: path.resolve(opts.programDir ?? REPO_ROOT) };
         const { report, exitCode } = await runCheck({
             programDir: opts.programDir,
             stack: opts.stack,
@@ -24,6 +67,8 @@ async function main(argv: string[]): Promise<number> {
             noPolicy: opts.noPolicy,
             typecheck: opts.typecheck,
             accountId: opts.accountId,
+            programTimeout: opts.programTimeout,
+            policyTimeout: opts.policyTimeout,
             verbose: opts.verbose,
         });
         const json = JSON.stringify(report, null, 2) + "\n";
@@ -31,13 +76,12 @@ async function main(argv: string[]): Promise<number> {
             process.stdout.write(json);
         } else {
             process.stdout.write(renderReport(report));
-            if (opts.jsonFile) {
-                fs.mkdirSync(path.dirname(path.resolve(opts.jsonFile)), { recursive: true });
-                fs.writeFileSync(opts.jsonFile, json);
-            }
+            if (jsonFile) fs.writeFileSync(jsonFile, json);
         }
         return exitCode;
     } catch (err) {
+        // CI gets the failure in the report file too (exit 2 and a JSON error report).
+        writeErrorReport(err instanceof Error ? err.message : String(err), err instanceof CheckError ? err.file : undefined);
         if (err instanceof CheckError) {
             process.stderr.write(`error: ${err.message}\n`);
             if (verbose && err.detail) process.stderr.write(`\n${err.detail}\n`);
@@ -51,12 +95,17 @@ async function main(argv: string[]): Promise<number> {
     }
 }
 
-main(process.argv.slice(2)).then(
-    (code) => {
-        process.exitCode = code;
-    },
-    (err: unknown) => {
-        process.stderr.write(`error: ${String(err)}\n`);
-        process.exitCode = 2;
-    },
-);
+/**
+ * Ends with `code` once the event loop is empty, as Node does; should anything still hold it (a
+ * connection not closed, a timer), the CLI exits anyway a moment later instead of hanging.
+ */
+function finish(code: number): void {
+    process.exitCode = code;
+    setTimeout(() => process.exit(code), 5000).unref();
+}
+
+main(process.argv.slice(2)).then(finish, (err: unknown) => {
+    writeErrorReport(String(err));
+    process.stderr.write(`error: ${String(err)}\n`);
+    finish(2);
+});

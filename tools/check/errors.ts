@@ -12,3 +12,8 @@ export class CheckError extends Error {
         this.detail = opts?.detail;
     }
 }
+
+/** "600 s", "2 s", "0.5 s": a time limit in messages. */
+export function formatSeconds(ms: number): string {
+    return `${Number((ms / 1000).toFixed(3))} s`;
+}

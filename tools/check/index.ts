@@ -5,6 +5,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from "../mocks/invokes";
 import { readProject, resolveStackConfig, StackConfigError, type ResolvedStackConfig } from "../stack-config";
+import { resolveProgramEntry, type ProgramEntry } from "./engine/program-loader";
 import { DefaultProviders, withProviders } from "./engine/providers";
 import { runProgram } from "./engine/run-program";
 import type { RecordedResource } from "./engine/types";
@@ -34,8 +35,14 @@ export interface CheckOptions {
     typecheck?: boolean;
     /** Account id for mocked ARNs and getCallerIdentity. */
     accountId?: string;
+    /** Time limit of the program run, in seconds (default 600). */
+    programTimeout?: number;
+    /** Time limit of a pack's start and of each of its answers, in seconds (default 600). */
+    policyTimeout?: number;
     verbose?: boolean;
 }
+
+const DEFAULT_TIMEOUT_SECONDS = 600;
 
 export interface CheckResult {
     report: Report;
@@ -43,7 +50,7 @@ export interface CheckResult {
     exitCode: 0 | 1;
 }
 
-function resolveConfig(programDir: string, stack: string): ResolvedStackConfig {
+function resolveConfig(programDir: string, stack: string): ResolvedStackConfig & ProgramEntry {
     try {
         const project = readProject(programDir);
         if (project.runtime !== "nodejs") {
@@ -62,7 +69,7 @@ function resolveConfig(programDir: string, stack: string): ResolvedStackConfig {
             );
         }
         const resolved = resolveStackConfig(programDir, stack);
-        return resolved;
+        return { ...resolved, ...resolveProgramEntry(programDir, project.main, project.file) };
     } catch (err) {
         if (err instanceof StackConfigError) {
             throw new CheckError(err.message, { file: err.file, detail: err.stack });
@@ -119,13 +126,15 @@ export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
 
     const memory = sampleMemory();
     // Packs boot while the program runs.
-    const packs = startPacks(specs, env, { verbose: opts.verbose ?? false, typecheck: opts.typecheck ?? false });
+    const policyLimits = { timeoutMs: (opts.policyTimeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000, timeoutSource: "--policy-timeout" };
+    const packs = startPacks(specs, env, { verbose: opts.verbose ?? false, typecheck: opts.typecheck ?? false, ...policyLimits });
+    let session: PolicySession | undefined;
     try {
         // Resources stream in from the program run; each is handed to the policy packs at once.
         const defaults = new DefaultProviders(cfg.config, cfg.secretKeys, stack, cfg.project);
         const byUrn = new Map<string, RecordedResource>();
         const providerOf = (r: RecordedResource) => (r.provider ? byUrn.get(r.provider) : undefined);
-        const session = packs.length > 0 ? new PolicySession(packs, { ...env, secretKeys: cfg.secretKeys }, providerOf) : undefined;
+        session = packs.length > 0 ? new PolicySession(packs, { ...env, secretKeys: cfg.secretKeys }, providerOf, policyLimits) : undefined;
         const admit = (r: RecordedResource) => {
             byUrn.set(r.urn, r);
             session?.add(r);
@@ -133,10 +142,15 @@ export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
         const run = await runProgram(
             {
                 programDir,
+                workDir: cfg.workDir,
+                entry: cfg.entry,
                 project: cfg.project,
                 stack,
                 config: cfg.config,
                 secretKeys: cfg.secretKeys,
+                // Every secret key of the stack config is a `secure:` value, which the program sees
+                // as a placeholder (tools/stack-config).
+                undecryptedKeys: cfg.secretKeys,
                 preview: true,
                 typecheck: opts.typecheck ?? false,
                 region: cfg.config["aws:region"] ?? process.env.AWS_REGION ?? DEFAULT_REGION,
@@ -144,6 +158,8 @@ export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
             },
             {
                 verbose: opts.verbose,
+                timeoutMs: (opts.programTimeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
+                timeoutSource: "--program-timeout",
                 listener: {
                     resource: (r) => {
                         const provider = defaults.assign(r);
@@ -169,6 +185,7 @@ export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
         return { report, exitCode: report.summary.mandatory > 0 ? 1 : 0 };
     } finally {
         memory.stop();
+        session?.close();
         await stopPacks(packs);
     }
 }

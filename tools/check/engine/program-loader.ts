@@ -5,11 +5,11 @@
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
+import { CheckError } from "../errors";
 
 export interface LoadOptions {
+    /** The program's working directory (where its tsconfig.json is). */
     programDir: string;
-    /** Pulumi.yaml `main`, relative to programDir. */
-    main?: string;
     /** Type-check the program as `pulumi preview` does by default (slower). */
     typecheck: boolean;
 }
@@ -29,20 +29,70 @@ function resolveFrom(req: NodeRequire, id: string): string | undefined {
     }
 }
 
+/** The folder's package.json ({} without one); an unreadable one fails, as it fails under Node. */
 function readPackageJson(programDir: string): Record<string, unknown> {
+    const file = path.join(programDir, "package.json");
+    if (!fs.existsSync(file)) return {};
     try {
-        return JSON.parse(fs.readFileSync(path.join(programDir, "package.json"), "utf8")) as Record<string, unknown>;
-    } catch {
-        return {};
+        const pkg = JSON.parse(fs.readFileSync(file, "utf8")) as unknown;
+        return pkg !== null && typeof pkg === "object" && !Array.isArray(pkg) ? (pkg as Record<string, unknown>) : {};
+    } catch (err) {
+        throw new CheckError(`${file}: cannot read the program's package.json (it decides the entry point): ${(err as Error).message}`, { file });
     }
 }
 
-/** The file or directory the language host would require. */
-export function resolveEntry(programDir: string, main?: string): string {
-    const dir = path.resolve(programDir);
-    if (main) {
-        return path.resolve(dir, main);
+/** Where the program runs and what it requires, as the Pulumi CLI derives them from `main`. */
+export interface ProgramEntry {
+    /** The program's working directory (its tsconfig.json is looked up here). */
+    workDir: string;
+    /** The file (or directory with an index) to require. */
+    entry: string;
+}
+
+const INDEX_FILES = ["index.ts", "index.js", "index.mts", "index.cts", "index.mjs", "index.cjs"];
+
+/**
+ * The program's entry as the Pulumi CLI resolves Pulumi.yaml `main` (a relative path inside the
+ * project: a file runs in its folder, a folder runs as the program directory) and the nodejs
+ * language host requires it (a folder's package.json main, else its index). Fails naming the
+ * project file and the path when `main` points nowhere, so no run starts on the wrong file.
+ */
+export function resolveProgramEntry(programDir: string, main: string | undefined, projectFile: string): ProgramEntry {
+    const root = path.resolve(programDir);
+    if (main === undefined || main === "") {
+        return { workDir: root, entry: resolveEntry(root) };
     }
+    const where = `${projectFile}: main '${main}'`;
+    if (path.isAbsolute(main)) {
+        throw new CheckError(`${where} must be a relative path (the Pulumi CLI refuses an absolute one)`, { file: projectFile });
+    }
+    const full = path.resolve(root, main);
+    if (full !== root && !full.startsWith(root + path.sep)) {
+        throw new CheckError(`${where} must be a subfolder of the project (${full} is outside ${root})`, { file: projectFile });
+    }
+    let stat: fs.Stats;
+    try {
+        stat = fs.statSync(full);
+    } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        const why = code === "ENOENT" || code === "ENOTDIR" ? "does not exist" : `could not be read (${code ?? (err as Error).message})`;
+        throw new CheckError(`${where} ${why}: ${full}`, { file: projectFile });
+    }
+    if (!stat.isDirectory()) {
+        return { workDir: path.dirname(full), entry: full };
+    }
+    const entry = resolveEntry(full);
+    if (entry.endsWith(path.sep) && !INDEX_FILES.some((f) => fs.existsSync(path.join(full, f)))) {
+        throw new CheckError(`${where} is a folder without a program: no package.json main and no index.ts or index.js in ${full}`, {
+            file: projectFile,
+        });
+    }
+    return { workDir: full, entry };
+}
+
+/** The file or directory the language host would require in a program directory. */
+export function resolveEntry(programDir: string): string {
+    const dir = path.resolve(programDir);
     const pkg = readPackageJson(dir);
     const exported = pkg.exports;
     let entry: string | undefined;

@@ -5,10 +5,10 @@
 // planned state is the inputs (plus provider auto-names and awsx component outputs), ids are
 // empty (unknown), and every other output is absent, which the SDK resolves as unknown.
 import { autoNamed } from "../../mocks/computed";
-import { answerInvoke } from "../../mocks/invokes";
+import { answerInvoke, UnmockedInvokeError } from "../../mocks/invokes";
 import { isRemoteComponentType, remoteComponentOutputs } from "../../mocks/remote-components";
 import type { Json, RecordedOptions, RecordedResource } from "./types";
-import { toWire, unwrapSecrets } from "./wire";
+import { forDisplay, toWire, unwrapSecrets } from "./wire";
 
 /* The proto messages, as much of them as we read (generated google-protobuf classes). */
 interface Struct {
@@ -91,6 +91,44 @@ export interface RecorderContext {
 export interface RecordListener {
     resource(r: RecordedResource): void;
     outputs(urn: string, outputs: Record<string, Json>): void;
+    /**
+     * An error the engine itself raises (a duplicate URN, an invoke without an offline answer,
+     * outputs for an unknown resource): it fails the update whether or not the program awaits
+     * the operation, so the run fails too. The SDK gets the error as well, as from an engine.
+     */
+    error(err: EngineError): void;
+}
+
+/** An error of the (mock) engine, not of the program: the message names the resource or token. */
+export class EngineError extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = "EngineError";
+    }
+}
+
+const MAX_ARGS_TEXT = 500;
+
+/** Invoke arguments for a message: JSON, secrets as "[secret]", cut at 500 characters. */
+export function describeArgs(args: Record<string, Json>): string {
+    const text = JSON.stringify(forDisplay(args));
+    return text.length > MAX_ARGS_TEXT ? `${text.slice(0, MAX_ARGS_TEXT - 3)}...` : text;
+}
+
+/** The engine's own errors as they are; anything else (a bug in the recorder) says what it was doing. */
+function asEngineError(err: unknown, doing: string): EngineError {
+    if (err instanceof EngineError) return err;
+    return new EngineError(`${doing}: ${err instanceof Error ? err.message : String(err)}`);
+}
+
+/** "invoke TOKEN(ARGS) has no offline answer: ..." or "invoke TOKEN(ARGS) failed offline: ...". */
+export function invokeError(token: string, args: Record<string, Json>, err: unknown): EngineError {
+    const call = `invoke ${token}(${describeArgs(args)})`;
+    if (err instanceof UnmockedInvokeError) {
+        const at = err.message.indexOf(" has no offline answer");
+        return new EngineError(at >= 0 ? `${call}${err.message.slice(at)}` : `${call}: ${err.message}`);
+    }
+    return new EngineError(`${call} failed offline: ${err instanceof Error ? err.message : String(err)}`);
 }
 
 export interface Recorder {
@@ -166,6 +204,10 @@ export function createRecorder(sdk: SdkModules, ctx: RecorderContext, listener: 
     const invokes: Record<string, number> = {};
     const warnings: string[] = [];
     const invokeCtx = { region: ctx.region, accountId: ctx.accountId };
+    const fatal = (err: EngineError): EngineError => {
+        listener.error(err);
+        return err;
+    };
 
     const noMocks = {
         call: (args: { token: string; inputs: Record<string, unknown> }) => answerInvoke(args.token, args.inputs, invokeCtx),
@@ -238,7 +280,7 @@ export function createRecorder(sdk: SdkModules, ctx: RecorderContext, listener: 
                     options: optionsOf(req),
                 };
                 if (urns.has(urn)) {
-                    throw new Error(`Duplicate resource URN '${urn}'; try giving it a unique name`);
+                    throw new EngineError(`Duplicate resource URN '${urn}'; try giving it a unique name`);
                 }
                 urns.add(urn);
                 if (type === ROOT_STACK_TYPE) stackUrn = urn;
@@ -251,7 +293,7 @@ export function createRecorder(sdk: SdkModules, ctx: RecorderContext, listener: 
                 resp.setObject(state);
                 callback(null, resp);
             } catch (err) {
-                callback(err as Error);
+                callback(fatal(asEngineError(err, `registering ${req.getType()} ${req.getName()}`)));
             }
         }
 
@@ -281,6 +323,9 @@ export function createRecorder(sdk: SdkModules, ctx: RecorderContext, listener: 
                     propertyDependencies: {},
                     options: emptyOptions(),
                 };
+                if (urns.has(urn)) {
+                    throw new EngineError(`Duplicate resource URN '${urn}'; try giving it a unique name`);
+                }
                 urns.add(urn);
                 listener.resource(recorded);
                 warnings.push(`${type} ${name}: read from the cloud by id ${req.getId()} in a real preview; offline only the id is known`);
@@ -290,38 +335,62 @@ export function createRecorder(sdk: SdkModules, ctx: RecorderContext, listener: 
                 resp.setProperties(sdk.Struct.fromJavaScript(outputs as Record<string, unknown>));
                 callback(null, resp);
             } catch (err) {
-                callback(err as Error);
+                callback(fatal(asEngineError(err, `reading ${req.getType()} ${req.getName()}`)));
             }
         }
 
         registerResourceOutputs(req: RegisterResourceOutputsRequest, callback: Callback): void {
             const urn = req.getUrn();
-            if (!urns.has(urn)) {
-                callback(new Error(`unknown resource ${urn}`));
-                return;
+            try {
+                if (!urns.has(urn)) {
+                    throw new EngineError(`outputs registered for an unknown resource ${urn || "(no URN)"}`);
+                }
+                const outputs = toWire(req.getOutputs()?.toJavaScript() ?? {}) as Record<string, Json>;
+                if (urn === stackUrn) stackOutputs = outputs;
+                listener.outputs(urn, outputs);
+                const entry = this.resources.get(urn);
+                if (entry) entry.state = outputs;
+                callback(null, {});
+            } catch (err) {
+                callback(fatal(asEngineError(err, `registering the outputs of ${urn}`)));
             }
-            const outputs = toWire(req.getOutputs()?.toJavaScript() ?? {}) as Record<string, Json>;
-            if (urn === stackUrn) stackOutputs = outputs;
-            listener.outputs(urn, outputs);
-            const entry = this.resources.get(urn);
-            if (entry) entry.state = outputs;
-            callback(null, {});
+        }
+
+        /**
+         * Method calls on resources (pulumirpc.ResourceMonitor/Call, e.g. a component's method run by
+         * its provider plugin): no plugin runs offline, so there is no answer; the run fails naming
+         * the method, even when the program catches the error.
+         */
+        call(req: InvokeRequest, callback: Callback): void {
+            let args: Record<string, Json> = {};
+            try {
+                args = toWire(req.getArgs()?.toJavaScript() ?? {}) as Record<string, Json>;
+            } catch {
+                // The arguments only make the message more precise.
+            }
+            const err = fatal(new EngineError(`method call ${req.getTok()}(${describeArgs(args)}) has no offline answer: resource methods run in provider plugins, which the offline check does not start`));
+            callback(Object.assign(err, { details: err.message }));
         }
 
         override async invoke(req: InvokeRequest, callback: Callback): Promise<void> {
             const token = req.getTok();
             if (token === "pulumi:pulumi:getResource") {
-                return super.invoke(req, callback);
+                return super.invoke(req, (err, resp) => {
+                    callback(err ? fatal(new EngineError(`invoke ${token}: ${err.message}`)) : null, resp);
+                });
             }
             invokes[token] = (invokes[token] ?? 0) + 1;
+            let wire: Record<string, Json> = {};
             try {
-                const args = unwrapSecrets(toWire(req.getArgs()?.toJavaScript() ?? {})) as Record<string, unknown>;
-                const result = answerInvoke(token, args, invokeCtx);
+                wire = toWire(req.getArgs()?.toJavaScript() ?? {}) as Record<string, Json>;
+                const result = answerInvoke(token, unwrapSecrets(wire) as Record<string, unknown>, invokeCtx);
                 const resp = new sdk.InvokeResponse();
                 resp.setReturn(sdk.Struct.fromJavaScript(toWire(result) as Record<string, unknown>));
                 callback(null, resp);
             } catch (err) {
-                callback(err as Error);
+                // Offline, a failed invoke is never the cloud's answer: the check cannot know what the
+                // program would get, so the run fails even when the program catches the error.
+                callback(fatal(invokeError(token, wire, err)));
             }
         }
     }

@@ -4,9 +4,10 @@
 // see each one as it arrives (the policy packs analyze them meanwhile).
 import { fork } from "node:child_process";
 import * as path from "node:path";
-import { CheckError } from "../errors";
+import { adopt, BOOT_MIN_MS, signalChild } from "../children";
+import { CheckError, formatSeconds } from "../errors";
 import { trackPid, untrackPid } from "../memory";
-import type { Json, RecordedResource, Recording, WorkerMessage, WorkerParams } from "./types";
+import type { Json, ParentMessage, RecordedResource, Recording, WorkerMessage, WorkerParams } from "./types";
 
 const WORKER = path.join(__dirname, "worker.ts");
 const REPO_TSCONFIG = path.resolve(__dirname, "..", "..", "..", "tsconfig.json");
@@ -23,10 +24,25 @@ export interface ProgramListener {
     outputs?(r: RecordedResource): void;
 }
 
-export function runProgram(params: WorkerParams, opts?: { verbose?: boolean; listener?: ProgramListener }): Promise<ProgramRun> {
+export interface RunProgramOptions {
+    verbose?: boolean;
+    listener?: ProgramListener;
+    /**
+     * Time limit of the program run (from the moment the worker requires the program to its
+     * result), in ms; the worker is killed beyond it. Booting the worker (loading ts-node and the
+     * SDK) has its own limit: this one, but at least BOOT_MIN_MS.
+     */
+    timeoutMs?: number;
+    /** How the limit was set, for the message (e.g. "--program-timeout"). */
+    timeoutSource?: string;
+}
+
+export function runProgram(params: WorkerParams, opts?: RunProgramOptions): Promise<ProgramRun> {
     return new Promise((resolve, reject) => {
         const child = fork(WORKER, [], {
             cwd: params.programDir,
+            // Its own process group: stopping it stops whatever the program started too.
+            detached: true,
             execArgv: [
                 "--max-old-space-size=4096",
                 // CHECK_PROFILE_DIR=<dir>: write a CPU profile of the program run (for tuning).
@@ -36,7 +52,6 @@ export function runProgram(params: WorkerParams, opts?: { verbose?: boolean; lis
             ],
             env: {
                 ...process.env,
-                STAGECRAFT_CHECK_PARAMS: JSON.stringify(params),
                 // The worker's own TypeScript (tools/) compiles with this repository's tsconfig and
                 // nothing else: the program's files are left to the program's own registration.
                 TS_NODE_PROJECT: REPO_TSCONFIG,
@@ -47,6 +62,16 @@ export function runProgram(params: WorkerParams, opts?: { verbose?: boolean; lis
             serialization: "advanced",
         });
         trackPid(child.pid);
+        adopt(child, "the program worker");
+        // The parameters (with the whole stack config) go over IPC: an environment variable is
+        // limited to 128 KiB on Linux.
+        const paramsMessage: ParentMessage = { kind: "params", params };
+        let sendError: CheckError | undefined;
+        child.send(paramsMessage, (err) => {
+            if (!err) return;
+            sendError = new CheckError(`cannot send the program worker its parameters: ${err.message}`);
+            signalChild(child, "SIGKILL");
+        });
         let output = "";
         const collect = (chunk: Buffer) => {
             output += chunk.toString();
@@ -68,6 +93,9 @@ export function runProgram(params: WorkerParams, opts?: { verbose?: boolean; lis
         };
         child.on("message", (m: WorkerMessage) => {
             switch (m.kind) {
+                case "started":
+                    started();
+                    break;
                 case "resources":
                     for (const r of m.resources) {
                         resources.push(r);
@@ -77,19 +105,53 @@ export function runProgram(params: WorkerParams, opts?: { verbose?: boolean; lis
                     break;
                 case "outputs": {
                     const r = byUrn.get(m.urn);
-                    if (r) {
-                        r.outputs = m.outputs as Record<string, Json>;
-                        notify(() => opts?.listener?.outputs?.(r));
+                    if (!r) {
+                        // The recorder accepts outputs only for resources it recorded: a lost record.
+                        listenerError = listenerError ?? new CheckError(`the program worker sent outputs of ${m.urn}, which it never reported as registered`);
+                        break;
                     }
+                    r.outputs = m.outputs as Record<string, Json>;
+                    notify(() => opts?.listener?.outputs?.(r));
                     break;
                 }
                 default:
-                    final = m;
+                    // A failure wins over a result that raced it.
+                    if (final?.kind !== "failed") final = m;
             }
         });
+        let timedOut: CheckError | undefined;
+        let timer: NodeJS.Timeout | undefined;
+        const limit = (ms: number, message: () => string) => {
+            if (timer) clearTimeout(timer);
+            timer = setTimeout(() => {
+                timedOut = new CheckError(message(), { file: params.programDir, detail: output.trim().split("\n").slice(-30).join("\n") });
+                signalChild(child, "SIGKILL");
+            }, ms);
+        };
+        const source = opts?.timeoutSource ?? "time limit";
+        if (opts?.timeoutMs !== undefined) {
+            const bootMs = Math.max(opts.timeoutMs, BOOT_MIN_MS);
+            limit(bootMs, () => `the program worker for ${params.programDir} did not start the program within ${formatSeconds(bootMs)} (${source}, at least ${formatSeconds(BOOT_MIN_MS)} to start)`);
+        }
+        const started = () => {
+            if (opts?.timeoutMs === undefined) return;
+            const ms = opts.timeoutMs;
+            limit(ms, () => {
+                const last = resources.length > 0 ? `, the last ${resources[resources.length - 1].urn}` : "";
+                return (
+                    `the program in ${params.programDir} did not finish within ${formatSeconds(ms)} (${source}): ` +
+                    `${resources.length} resource${resources.length === 1 ? "" : "s"} registered so far${last}`
+                );
+            });
+        };
         child.on("error", (err) => reject(new CheckError(`cannot start the program worker: ${err.message}`)));
         child.on("exit", (code, signal) => {
             untrackPid(child.pid);
+            if (timer) clearTimeout(timer);
+            if (timedOut || sendError) {
+                reject(timedOut ?? sendError);
+                return;
+            }
             if (final?.kind === "done") {
                 if (listenerError) {
                     reject(listenerError);
@@ -102,7 +164,8 @@ export function runProgram(params: WorkerParams, opts?: { verbose?: boolean; lis
                 const where = final.file ? ` (at ${final.file})` : "";
                 reject(
                     new CheckError(`the program in ${params.programDir} failed${where}: ${final.message}`, {
-                        file: final.file,
+                        // The file to blame, as a path (the message has its line): the program's file, else its directory.
+                        file: final.file ? path.join(params.programDir, final.file.replace(/:\d+$/, "")) : params.programDir,
                         detail: final.stack,
                     }),
                 );

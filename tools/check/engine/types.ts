@@ -60,19 +60,28 @@ export interface Recording {
     stackOutputs: Record<string, Json>;
     /** Invoke tokens the program called, with counts. */
     invokes: Record<string, number>;
-    /** Messages the program logged at warning/error level. */
+    /** What the engine warns about (reads by id, remote components without offline outputs). */
     warnings: string[];
+    /** Warnings the program logged (pulumi.log.warn), "type name: message" when on a resource. */
+    logWarnings: string[];
     timings: { startupMs: number; programMs: number };
     /** Peak resident memory of the worker process, in bytes. */
     maxRssBytes: number;
 }
 
-/** Messages from the worker to the CLI, in order: batches of records, then the end of the run. */
+/**
+ * Messages from the worker to the CLI, in order: the program starts (the worker has booted), batches
+ * of records, then the end of the run.
+ */
 export type WorkerMessage =
+    | { kind: "started" }
     | { kind: "resources"; resources: RecordedResource[] }
     | { kind: "outputs"; urn: string; outputs: Record<string, Json> }
     | { kind: "done"; recording: Recording }
     | { kind: "failed"; message: string; stack?: string; file?: string };
+
+/** Messages from the CLI to the worker: its parameters, first (over IPC: no size limit). */
+export type ParentMessage = { kind: "params"; params: WorkerParams };
 
 /** Parameters the CLI hands the worker. */
 export interface WorkerParams {
@@ -81,10 +90,17 @@ export interface WorkerParams {
     stack: string;
     config: Record<string, string>;
     secretKeys: string[];
+    /**
+     * Keys whose values are offline placeholders (`secure:` values cannot be decrypted): the
+     * program sees them in OFFLINE_CHECK_UNDECRYPTED_KEYS.
+     */
+    undecryptedKeys: string[];
     preview: boolean;
     typecheck: boolean;
     region: string;
     accountId: string;
-    /** Entry point relative to programDir (Pulumi.yaml `main`), if any. */
-    main?: string;
+    /** The program's working directory: programDir, or where Pulumi.yaml `main` points. */
+    workDir: string;
+    /** The file or directory to require (Pulumi.yaml `main`, package.json main, or the index). */
+    entry: string;
 }

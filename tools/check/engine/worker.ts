@@ -5,11 +5,15 @@
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { applyFastPaths } from "./fast-paths";
-import { programRequire, registerTypeScript, resolveEntry } from "./program-loader";
-import { createRecorder, type SdkModules } from "./recorder";
-import type { RecordedResource, Recording, WorkerMessage, WorkerParams } from "./types";
+import { createRecordingEngine, installEngine, loggedErrorMessage } from "./log-engine";
+import { programRequire, registerTypeScript } from "./program-loader";
+import { createRecorder, EngineError, type SdkModules } from "./recorder";
+import type { ParentMessage, RecordedResource, Recording, WorkerMessage, WorkerParams } from "./types";
 
 const BATCH = 100;
+
+/** Errors the program logged (pulumi.log.error): the message says what; no line to point at. */
+class LoggedError extends Error {}
 
 interface PulumiRuntime {
     setMocks(mocks: unknown, project: string, stack: string, preview: boolean): Promise<void>;
@@ -68,8 +72,76 @@ function describeError(err: unknown): string {
     return String(err);
 }
 
+/**
+ * Resolves when the event loop has nothing left to do (Node's `beforeExit`; the IPC channel to
+ * the CLI does not count). Schedules one more turn of the loop, so that `beforeExit` comes again
+ * even when it has just been emitted. `cancel` stops waiting.
+ */
+function nextIdle(): { idle: Promise<void>; cancel(): void } {
+    let onIdle = (): void => undefined;
+    const idle = new Promise<void>((resolve) => {
+        onIdle = () => resolve();
+    });
+    process.once("beforeExit", onIdle);
+    setImmediate(() => undefined);
+    return { idle, cancel: () => process.off("beforeExit", onIdle) };
+}
+
+/**
+ * Waits for `work`; fails when the event loop empties first: then nothing is left that could
+ * ever settle it (no timer, no I/O), and the Pulumi CLI fails such a run too ("promises still
+ * active when the process exited").
+ */
+async function unlessStuck(work: Promise<void>): Promise<void> {
+    const idle = nextIdle();
+    try {
+        const outcome = await Promise.race([work.then(() => "done" as const), idle.idle.then(() => "stuck" as const)]);
+        if (outcome === "stuck") {
+            throw new Error(
+                "the program can never finish: it waits on a promise that nothing is left to settle (no timer, no I/O is pending), " +
+                    "e.g. an Output whose value never arrives; the Pulumi CLI fails such a run too (promises still active when the process exited)",
+            );
+        }
+    } finally {
+        idle.cancel();
+    }
+}
+
+/**
+ * Waits until the program is done the way the nodejs language host sees it: the program has run,
+ * its event loop is empty (a timer it set may still register resources, log or reject a promise)
+ * and no resource operation is pending.
+ */
+async function settle(run: Promise<void>, waitForRPCs: () => Promise<void>, count: () => number): Promise<void> {
+    process.channel?.unref();
+    try {
+        await unlessStuck(run);
+        for (;;) {
+            await nextIdle().idle;
+            const before = count();
+            await unlessStuck(waitForRPCs());
+            if (count() === before) return;
+        }
+    } finally {
+        process.channel?.ref();
+    }
+}
+
+/** The parameters the CLI sends first, over IPC. */
+function receiveParams(): Promise<WorkerParams> {
+    return new Promise((resolve, reject) => {
+        if (!process.send) {
+            reject(new Error("the program worker runs only as a child of the offline check (no IPC channel)"));
+            return;
+        }
+        process.once("message", (m: ParentMessage) => resolve(m.params));
+    });
+}
+
 async function main(): Promise<void> {
-    const params = JSON.parse(process.env.STAGECRAFT_CHECK_PARAMS ?? "{}") as WorkerParams;
+    // The check that started this worker is gone (killed outright): stop, whatever the program is doing.
+    process.on("disconnect", () => process.exit(1));
+    const params = await receiveParams();
     const programDir = path.resolve(params.programDir);
     let failed = false;
     // Source-mapped stack traces (installed by ts-node) cost ~5 ms per resource, because the SDK
@@ -85,7 +157,8 @@ async function main(): Promise<void> {
             kind: "failed",
             message: describeError(err),
             stack: err instanceof Error ? err.stack : undefined,
-            file: programFrame(err, programDir),
+            // The engine's own errors name the resource or token; no program line to point at.
+            file: err instanceof EngineError || err instanceof LoggedError ? undefined : programFrame(err, programDir),
         });
         process.exit(1);
     };
@@ -99,10 +172,13 @@ async function main(): Promise<void> {
         process.env.PULUMI_NODEJS_PROJECT = params.project;
         process.env.PULUMI_NODEJS_STACK = params.stack;
         process.env.PULUMI_NODEJS_DRY_RUN = String(params.preview);
+        // The offline check's own contract with the program: the fully-qualified keys whose values
+        // are placeholders, not the user's values, so the program can skip validating them.
+        process.env.OFFLINE_CHECK_UNDECRYPTED_KEYS = JSON.stringify(params.undecryptedKeys);
         for (const k of Object.keys(process.env)) {
             if (k.startsWith("TS_NODE_")) delete process.env[k];
         }
-        process.chdir(programDir);
+        process.chdir(params.workDir);
 
         const req = programRequire(programDir);
         let pulumi: { runtime: PulumiRuntime };
@@ -151,6 +227,7 @@ async function main(): Promise<void> {
                     flush();
                     void send({ kind: "outputs", urn, outputs });
                 },
+                error: (err) => void fail(err),
             },
         );
         // setMocks sets the feature flags a mock monitor supports; setMockOptions swaps in ours
@@ -161,21 +238,39 @@ async function main(): Promise<void> {
         runtime.setMockOptions(recorder.monitor, params.project, params.stack, params.preview);
         Object.assign(store, flags);
         runtime.setAllConfig(params.config, params.secretKeys);
+        // pulumi.log.* goes to a recording engine: errors fail the run, warnings reach the report.
+        const engine = createRecordingEngine((text) => process.stdout.write(text));
+        installEngine(engine, store as { settings?: Record<string, unknown> }, sdkReq("./runtime/settings") as object, sdkReq("./log") as object);
 
-        registerTypeScript({ programDir, main: params.main, typecheck: params.typecheck });
+        registerTypeScript({ programDir: params.workDir, typecheck: params.typecheck });
         mappedStackTraces = Error.prepareStackTrace;
         (Error as { prepareStackTrace?: unknown }).prepareStackTrace = undefined;
-        const entry = resolveEntry(programDir, params.main);
+        const entry = params.entry;
         const startupMs = performance.now();
+        // The program's time limit starts now (booting the worker has its own).
+        await send({ kind: "started" });
 
-        await runtime.runInPulumiStack(async () => {
-            // eslint-disable-next-line @typescript-eslint/no-require-imports
-            const exported = require(entry) as unknown;
-            return typeof exported === "function" ? await (exported as () => unknown)() : exported;
-        });
-        // Wait until every outstanding registration (also those made later, inside applies) settled.
-        await (runtime.waitForRPCs ? runtime.waitForRPCs() : runtime.disconnect());
+        // The program runs, then, as under the language host, it is done when every outstanding
+        // registration (also those made later, inside applies) has settled and its event loop is
+        // empty: a timer the program set may still register resources, log or reject a promise.
+        const waitForRPCs = () => (runtime.waitForRPCs ? runtime.waitForRPCs() : runtime.disconnect());
+        const run = (async () => {
+            await runtime.runInPulumiStack(async () => {
+                // eslint-disable-next-line @typescript-eslint/no-require-imports
+                const exported = require(entry) as unknown;
+                return typeof exported === "function" ? await (exported as () => unknown)() : exported;
+            });
+            await waitForRPCs();
+        })();
+        await settle(run, waitForRPCs, () => recorder.count());
         if (failed) return;
+        const loggedError = loggedErrorMessage(engine.logged.errors);
+        if (loggedError) throw new LoggedError(loggedError);
+        // The language host fails a run whose program exits with a non-zero code.
+        const exitCode = Number(process.exitCode ?? 0);
+        if (exitCode !== 0) {
+            throw new LoggedError(`the program set process.exitCode to ${process.exitCode}: a program that exits with a non-zero code fails the update`);
+        }
         flush();
 
         const recording: Recording = {
@@ -186,6 +281,7 @@ async function main(): Promise<void> {
             stackOutputs: recorder.stackOutputs(),
             invokes: recorder.invokes,
             warnings: recorder.warnings,
+            logWarnings: engine.logged.warnings,
             timings: { startupMs: Math.round(startupMs), programMs: Math.round(performance.now() - startupMs) },
             maxRssBytes: process.resourceUsage().maxRSS * 1024,
         };

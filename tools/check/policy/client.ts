@@ -8,18 +8,21 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 
 const MAX_MESSAGE = 1024 * 1024 * 400;
 
-type Unary<Req, Res> = (req: Req, callback: (err: grpc.ServiceError | null, res: Res) => void) => unknown;
-
-function call<Req, Res>(fn: Unary<Req, Res>, req: Req): Promise<Res> {
-    return new Promise((resolve, reject) => {
-        fn(req, (err, res) => (err ? reject(err) : resolve(res)));
-    });
-}
+type Unary<Req, Res> = (
+    req: Req,
+    metadata: grpc.Metadata,
+    options: Partial<grpc.CallOptions>,
+    callback: (err: grpc.ServiceError | null, res: Res) => void,
+) => unknown;
 
 export class AnalyzerClient {
     private readonly client: analyzerRpc.AnalyzerClient;
 
-    constructor(port: number) {
+    /** `timeoutMs`: how long the pack may take to answer one call (gRPC deadline); may change. */
+    constructor(
+        port: number,
+        public timeoutMs: number,
+    ) {
         this.client = new analyzerRpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
             "grpc.max_receive_message_length": MAX_MESSAGE,
             "grpc.max_send_message_length": MAX_MESSAGE,
@@ -27,47 +30,63 @@ export class AnalyzerClient {
     }
 
     /** Resolves once the channel is connected (the server may need a moment after printing its port). */
-    ready(timeoutMs = 30_000): Promise<void> {
+    ready(): Promise<void> {
         return new Promise((resolve, reject) => {
-            this.client.waitForReady(Date.now() + timeoutMs, (err) => (err ? reject(err) : resolve()));
+            this.client.waitForReady(Date.now() + this.timeoutMs, (err) => (err ? reject(err) : resolve()));
+        });
+    }
+
+    private call<Req, Res>(fn: Unary<Req, Res>, req: Req): Promise<Res> {
+        return new Promise((resolve, reject) => {
+            fn.call(this.client, req, new grpc.Metadata(), { deadline: Date.now() + this.timeoutMs }, (err, res) => (err ? reject(err) : resolve(res)));
         });
     }
 
     handshake(req: analyzerProto.AnalyzerHandshakeRequest): Promise<analyzerProto.AnalyzerHandshakeResponse> {
-        return call(this.client.handshake.bind(this.client), req);
+        return this.call(this.client.handshake as Unary<typeof req, analyzerProto.AnalyzerHandshakeResponse>, req);
     }
 
     configureStack(req: analyzerProto.AnalyzerStackConfigureRequest): Promise<analyzerProto.AnalyzerStackConfigureResponse> {
-        return call(this.client.configureStack.bind(this.client), req);
+        return this.call(this.client.configureStack as Unary<typeof req, analyzerProto.AnalyzerStackConfigureResponse>, req);
     }
 
     getAnalyzerInfo(): Promise<analyzerProto.AnalyzerInfo> {
-        return call(this.client.getAnalyzerInfo.bind(this.client), new Empty());
+        return this.call(this.client.getAnalyzerInfo as Unary<Empty, analyzerProto.AnalyzerInfo>, new Empty());
     }
 
     getPluginInfo(): Promise<pluginProto.PluginInfo> {
-        return call(this.client.getPluginInfo.bind(this.client), new Empty());
+        return this.call(this.client.getPluginInfo as Unary<Empty, pluginProto.PluginInfo>, new Empty());
     }
 
     configure(req: analyzerProto.ConfigureAnalyzerRequest): Promise<Empty> {
-        return call(this.client.configure.bind(this.client), req);
+        return this.call(this.client.configure as Unary<typeof req, Empty>, req);
     }
 
     analyze(req: analyzerProto.AnalyzeRequest): Promise<analyzerProto.AnalyzeResponse> {
-        return call(this.client.analyze.bind(this.client), req);
+        return this.call(this.client.analyze as Unary<typeof req, analyzerProto.AnalyzeResponse>, req);
     }
 
     remediate(req: analyzerProto.AnalyzeRequest): Promise<analyzerProto.RemediateResponse> {
-        return call(this.client.remediate.bind(this.client), req);
+        return this.call(this.client.remediate as Unary<typeof req, analyzerProto.RemediateResponse>, req);
     }
 
     analyzeStack(req: analyzerProto.AnalyzeStackRequest): Promise<analyzerProto.AnalyzeResponse> {
-        return call(this.client.analyzeStack.bind(this.client), req);
+        return this.call(this.client.analyzeStack as Unary<typeof req, analyzerProto.AnalyzeResponse>, req);
     }
 
+    private closed = false;
+
+    /** Closes the channel (once; later calls do nothing). */
     close(): void {
+        if (this.closed) return;
+        this.closed = true;
         this.client.close();
     }
+}
+
+/** True when the pack did not answer before the call's deadline. */
+export function isDeadlineExceeded(err: unknown): boolean {
+    return (err as grpc.ServiceError)?.code === grpc.status.DEADLINE_EXCEEDED;
 }
 
 /** True for the gRPC status a server returns for a method it does not implement. */

@@ -2,13 +2,16 @@
 // `pulumi-analyzer-policy` shim in the pack's directory, which resolves
 // @pulumi/pulumi/cmd/run-policy-pack from there and runs it with node, passing the engine address
 // and "."; the pack's `new PolicyPack(...)` starts a gRPC server and prints its port on stdout.
-// The stack's config and names travel in the environment (PULUMI_CONFIG, PULUMI_NODEJS_STACK...).
+// The stack's names travel in the environment (PULUMI_NODEJS_STACK...), and so does its config
+// (PULUMI_CONFIG), set by a preload from a file: one environment string is limited to 128 KiB.
 import { spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
+import * as os from "node:os";
 import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
-import { CheckError } from "../errors";
+import { adopt, BOOT_MIN_MS, stopChild } from "../children";
+import { CheckError, formatSeconds } from "../errors";
 import { trackPid, untrackPid } from "../memory";
 
 export interface PackEnvironment {
@@ -32,8 +35,6 @@ export interface LaunchedPack {
     output(): string;
     stop(): Promise<void>;
 }
-
-const START_TIMEOUT_MS = 120_000;
 
 function readPolicyProject(dir: string): { runtime: string; version?: string; description?: string } {
     const file = path.join(dir, "PulumiPolicy.yaml");
@@ -77,13 +78,46 @@ export interface PendingPack {
     ready: Promise<LaunchedPack>;
 }
 
-const PRELOAD = path.join(__dirname, "transpile-only.preload.js");
+const PRELOAD = path.join(__dirname, "pack.preload.js");
+
+/** Config files not yet removed: removed when this process exits, whatever the reason. */
+const configDirs = new Set<string>();
+let cleanupOnExit = false;
+
+/** Writes the config for the preload to read (owner-only); returns the file and its removal. */
+function writeConfigFile(config: Record<string, string>): { file: string; remove(): void } {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "offline-check-pack-"));
+    const file = path.join(dir, "config.json");
+    configDirs.add(dir);
+    if (!cleanupOnExit) {
+        cleanupOnExit = true;
+        process.on("exit", () => configDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+    }
+    fs.writeFileSync(file, JSON.stringify(config), { mode: 0o600 });
+    return {
+        file,
+        remove: () => {
+            configDirs.delete(dir);
+            fs.rmSync(dir, { recursive: true, force: true });
+        },
+    };
+}
 
 /**
- * Starts the pack. Unless `typecheck` is set, a TypeScript pack is compiled transpile-only
- * (see transpile-only.preload.js); the CLI type-checks it.
+ * Starts the pack, with pack.preload.js: it sets PULUMI_CONFIG from a file (any size), exits when
+ * the check is gone and, unless `typecheck` is set, compiles a TypeScript pack transpile-only (the
+ * CLI type-checks it).
  */
-export function launchPack(dir: string, env: PackEnvironment, opts?: { verbose?: boolean; typecheck?: boolean }): PendingPack {
+export interface LaunchOptions {
+    verbose?: boolean;
+    typecheck?: boolean;
+    /** How long the pack may take to answer a call, in ms; to start (print its port): this, at least BOOT_MIN_MS. */
+    timeoutMs: number;
+    /** How the limit was set, for the message (e.g. "--policy-timeout"). */
+    timeoutSource?: string;
+}
+
+export function launchPack(dir: string, env: PackEnvironment, opts: LaunchOptions): PendingPack {
     const packDir = path.resolve(dir);
     const project = readPolicyProject(packDir);
     let runScript: string;
@@ -96,10 +130,13 @@ export function launchPack(dir: string, env: PackEnvironment, opts?: { verbose?:
     }
     const childEnv: NodeJS.ProcessEnv = { ...process.env };
     for (const k of Object.keys(childEnv)) {
-        if (k.startsWith("TS_NODE_") || k === "STAGECRAFT_CHECK_PARAMS") delete childEnv[k];
+        if (k.startsWith("TS_NODE_")) delete childEnv[k];
     }
+    const configFile = writeConfigFile(env.config);
     Object.assign(childEnv, {
-        PULUMI_CONFIG: JSON.stringify(env.config),
+        OFFLINE_CHECK_CONFIG_FILE: configFile.file,
+        // The preload's watchdog: the pack exits when this process is gone.
+        OFFLINE_CHECK_PARENT_PID: String(process.pid),
         PULUMI_NODEJS_ORGANIZATION: env.organization,
         PULUMI_NODEJS_PROJECT: env.project,
         PULUMI_NODEJS_STACK: env.stack,
@@ -110,21 +147,32 @@ export function launchPack(dir: string, env: PackEnvironment, opts?: { verbose?:
         PULUMI_DRY_RUN: String(env.dryRun),
     });
     // The engine address is not used by run-policy-pack beyond argument parsing: there is no engine.
-    if (!opts?.typecheck) {
+    if (!opts.typecheck) {
         childEnv.OFFLINE_CHECK_RUN_POLICY_PACK = runScript;
     }
-    const preload = opts?.typecheck ? [] : ["-r", PRELOAD];
     // CHECK_PROFILE_DIR=<dir>: the preload writes a CPU profile of the pack process (for tuning).
-    if (process.env.CHECK_PROFILE_DIR && !opts?.typecheck) {
+    if (process.env.CHECK_PROFILE_DIR) {
         childEnv.OFFLINE_CHECK_PROFILE_DIR = process.env.CHECK_PROFILE_DIR;
     }
-    const child = spawn(process.execPath, [...preload, runScript, "127.0.0.1:0", "."], {
-        cwd: packDir,
-        env: childEnv,
-        stdio: ["ignore", "pipe", "pipe"],
-    });
+    let child: ChildProcess;
+    try {
+        child = spawn(process.execPath, ["-r", PRELOAD, runScript, "127.0.0.1:0", "."], {
+            cwd: packDir,
+            env: childEnv,
+            stdio: ["ignore", "pipe", "pipe"],
+            // Its own process group: stopping the pack stops whatever it started too.
+            detached: true,
+        });
+    } catch (err) {
+        configFile.remove();
+        throw new CheckError(`policy pack ${packDir} failed to start: ${(err as Error).message}`);
+    }
     trackPid(child.pid);
-    child.once("exit", () => untrackPid(child.pid));
+    adopt(child, `policy pack ${packDir}`);
+    child.once("exit", () => {
+        untrackPid(child.pid);
+        configFile.remove();
+    });
     let output = "";
     let stdoutBuffer = "";
     let peak = 0;
@@ -132,22 +180,28 @@ export function launchPack(dir: string, env: PackEnvironment, opts?: { verbose?:
         peak = Math.max(peak, readVmHwm(child.pid));
     };
 
+    const startMs = Math.max(opts.timeoutMs, BOOT_MIN_MS);
     const ready = new Promise<LaunchedPack>((resolve, reject) => {
         let settled = false;
         const timer = setTimeout(() => {
             if (settled) return;
             settled = true;
-            child.kill("SIGKILL");
-            reject(new CheckError(`policy pack ${packDir} did not print its port within ${START_TIMEOUT_MS / 1000} s`, { detail: output }));
-        }, START_TIMEOUT_MS);
+            void stopChild(child, 0);
+            reject(
+                new CheckError(
+                    `policy pack ${packDir} did not start (print its port) within ${formatSeconds(startMs)} (${opts.timeoutSource ?? "time limit"}, at least ${formatSeconds(BOOT_MIN_MS)} to start)`,
+                    { detail: output },
+                ),
+            );
+        }, startMs);
         child.stderr?.on("data", (chunk: Buffer) => {
             output += chunk.toString();
-            if (opts?.verbose) process.stderr.write(chunk);
+            if (opts.verbose) process.stderr.write(chunk);
         });
         child.stdout?.on("data", (chunk: Buffer) => {
             if (settled) {
                 output += chunk.toString();
-                if (opts?.verbose) process.stderr.write(chunk);
+                if (opts.verbose) process.stderr.write(chunk);
                 return;
             }
             stdoutBuffer += chunk.toString();
@@ -161,6 +215,8 @@ export function launchPack(dir: string, env: PackEnvironment, opts?: { verbose?:
                 }
                 settled = true;
                 clearTimeout(timer);
+                // The preload read the config before the pack's code ran.
+                configFile.remove();
                 const launched: LaunchedPack = {
                     dir: packDir,
                     port: Number(port[1]),
@@ -172,16 +228,10 @@ export function launchPack(dir: string, env: PackEnvironment, opts?: { verbose?:
                         return peak;
                     },
                     output: () => output,
-                    stop: () =>
-                        new Promise((done) => {
-                            sample();
-                            if (child.exitCode !== null || child.signalCode !== null) {
-                                done();
-                                return;
-                            }
-                            child.once("exit", () => done());
-                            child.kill("SIGTERM");
-                        }),
+                    stop: () => {
+                        sample();
+                        return stopChild(child);
+                    },
                 };
                 resolve(launched);
                 return;

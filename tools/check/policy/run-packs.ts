@@ -5,10 +5,12 @@
 import type { ChildProcess } from "node:child_process";
 import * as analyzerProto from "@pulumi/pulumi/proto/analyzer_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import * as path from "node:path";
 import type { Json, RecordedResource } from "../engine/types";
-import { CheckError } from "../errors";
-import { AnalyzerClient, isUnimplemented } from "./client";
-import { launchPack, type LaunchedPack, type PackEnvironment } from "./launch";
+import { BOOT_MIN_MS, stopChild } from "../children";
+import { CheckError, formatSeconds } from "../errors";
+import { AnalyzerClient, isDeadlineExceeded, isUnimplemented } from "./client";
+import { launchPack, type LaunchedPack, type LaunchOptions, type PackEnvironment } from "./launch";
 import { analyzeRequest, analyzerResource } from "./marshal";
 import {
     readPolicyConfigFile,
@@ -75,7 +77,7 @@ const ENUM_BY_LEVEL: Record<EnforcementLevel, analyzerProto.EnforcementLevel> = 
 const IN_FLIGHT = 64;
 
 /** Starts every pack now (they boot while the program runs). */
-export function startPacks(specs: PackSpec[], env: PackEnvironment, opts: { verbose: boolean; typecheck: boolean }): StartedPack[] {
+export function startPacks(specs: PackSpec[], env: PackEnvironment, opts: LaunchOptions): StartedPack[] {
     const started: StartedPack[] = [];
     try {
         for (const spec of specs) {
@@ -88,18 +90,18 @@ export function startPacks(specs: PackSpec[], env: PackEnvironment, opts: { verb
             started.push(s);
         }
     } catch (err) {
-        for (const s of started) s.child.kill("SIGKILL");
+        for (const s of started) void stopChild(s.child, 0);
         throw err;
     }
     return started;
 }
 
-/** Stops packs that were started, whatever state they are in. */
+/** Stops packs that were started, whatever state they are in (SIGKILL when SIGTERM is not enough). */
 export async function stopPacks(started: StartedPack[]): Promise<void> {
     await Promise.all(
         started.map(async (s) => {
             if (s.readyAt === undefined) {
-                s.child.kill("SIGKILL");
+                await stopChild(s.child, 0);
                 return;
             }
             await (await s.launched).stop();
@@ -107,9 +109,73 @@ export async function stopPacks(started: StartedPack[]): Promise<void> {
     );
 }
 
-function grpcMessage(err: unknown): string {
+/** What a pack said, on one line: a failing policy's message and cause, without stack frames. */
+export function grpcMessage(err: unknown): string {
     const e = err as { details?: string; message?: string };
-    return e.details || e.message || String(err);
+    const text = e.details || e.message || String(err);
+    return text
+        .split("\n")
+        .filter((line) => !/^\s+at\s/.test(line) && line.trim() !== "")
+        .map((line) => line.trim())
+        .join(" ");
+}
+
+/** "type name, type name, ... and N more" for a list of URNs. */
+function describeUrns(urns: string[], max = 5): string {
+    const names = urns.slice(0, max).map((urn) => {
+        const parts = urn.split("::");
+        return parts.length >= 4 ? `${parts[2].split("$").pop()} ${parts.slice(3).join("::")}` : urn;
+    });
+    return names.join(", ") + (urns.length > max ? ` and ${urns.length - max} more` : "");
+}
+
+/** Timeouts of the packs' answers, as the CLI set them (for messages). */
+export interface PolicyLimits {
+    timeoutMs: number;
+    timeoutSource?: string;
+}
+
+/**
+ * The error for a failed call to a pack, `doing` what ("analyzing urn:..."): the pack did not
+ * answer in time, its process exited (waits a moment for the exit to be seen), or it answered with
+ * an error (a policy threw). One line; the pack's output goes to `detail` (shown with --verbose).
+ */
+async function packFailure(
+    pack: { name: string; launched: LaunchedPack; inFlight?: Set<string> },
+    doing: string,
+    err: unknown,
+    limits: PolicyLimits,
+): Promise<CheckError> {
+    // Which calls were out when the process died: any of them may be the one it died on.
+    const inFlight = [...(pack.inFlight ?? [])];
+    const child = pack.launched.child;
+    const where = `policy pack ${pack.name} (${pack.launched.dir})`;
+    const detail = [grpcMessage(err), pack.launched.output()].filter((t) => t !== "").join("\n\n");
+    if (isDeadlineExceeded(err)) {
+        return new CheckError(`${where} did not answer within ${formatSeconds(limits.timeoutMs)} (${limits.timeoutSource ?? "time limit"}) while ${doing}`, {
+            file: pack.launched.dir,
+            detail,
+        });
+    }
+    if (child.exitCode === null && child.signalCode === null) {
+        await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, 1000);
+            child.once("exit", () => {
+                clearTimeout(timer);
+                resolve();
+            });
+        });
+    }
+    if (child.exitCode !== null || child.signalCode !== null) {
+        const how = child.signalCode ? `was killed by ${child.signalCode}` : `exited with code ${child.exitCode}`;
+        const said = pack.launched.output().trim().split("\n").filter((l) => l.trim() !== "" && !/^\s+at\s/.test(l)).pop();
+        const during =
+            inFlight.length > 1
+                ? `during the analysis, with ${inFlight.length} resources in flight (${describeUrns(inFlight)})`
+                : `while ${doing}`;
+        return new CheckError(`${where} ${how} ${during}${said ? `; its last output: ${said.trim()}` : ""}`, { file: pack.launched.dir, detail });
+    }
+    return new CheckError(`${where} failed while ${doing}: ${grpcMessage(err)}`, { file: pack.launched.dir, detail });
 }
 
 interface ConnectedPack {
@@ -120,6 +186,8 @@ interface ConnectedPack {
     levels: Map<string, EnforcementLevel>;
     remediates: boolean;
     report: PackReport;
+    /** URNs whose Remediate/Analyze call is out (to say what a pack that died was doing). */
+    inFlight: Set<string>;
 }
 
 async function connect(
@@ -127,10 +195,12 @@ async function connect(
     env: PackEnvironment & { secretKeys: string[] },
     configFile: PolicyConfigFile | undefined,
     notes: string[],
+    limits: PolicyLimits,
 ): Promise<ConnectedPack> {
     const launched = await started.launched;
-    const client = new AnalyzerClient(launched.port);
-    const where = `policy pack ${launched.dir}`;
+    // Connecting and configuring are part of the pack's start (at least BOOT_MIN_MS); then each
+    // answer gets the policy time limit.
+    const client = new AnalyzerClient(launched.port, Math.max(limits.timeoutMs, BOOT_MIN_MS));
     try {
         await client.ready();
         try {
@@ -189,6 +259,7 @@ async function connect(
             }
             await client.configure(req);
         }
+        client.timeoutMs = limits.timeoutMs;
         const levels = new Map(policies.map((p) => [p.name, effective.get(p.name)?.enforcementLevel ?? p.enforcementLevel]));
         return {
             launched,
@@ -197,6 +268,7 @@ async function connect(
             version,
             levels,
             remediates: [...levels.values()].includes("remediate"),
+            inFlight: new Set(),
             report: {
                 name: info.getName(),
                 version,
@@ -209,12 +281,24 @@ async function connect(
     } catch (err) {
         client.close();
         if (err instanceof CheckError) throw err;
-        throw new CheckError(`${where}: ${grpcMessage(err)}`, { detail: launched.output() });
+        throw await packFailure({ name: path.basename(launched.dir), launched }, "starting (handshake, configuration)", err, limits);
     }
 }
 
+/**
+ * The enforcement level of a diagnostic. One the check does not know (a newer protocol) fails the
+ * run: reading it as advisory could pass a mandatory violation.
+ */
+export function diagnosticLevel(value: number, pack: string, policy: string): EnforcementLevel {
+    const level = LEVEL_BY_ENUM[value];
+    if (level === undefined) {
+        throw new CheckError(`policy pack ${pack} reported a violation of ${policy} with enforcement level ${value}, which the offline check does not know`);
+    }
+    return level;
+}
+
 function toViolation(pack: ConnectedPack, d: analyzerProto.AnalyzeDiagnostic, fallbackUrn: string): Violation | undefined {
-    const level = LEVEL_BY_ENUM[d.getEnforcementlevel()] ?? "advisory";
+    const level = diagnosticLevel(d.getEnforcementlevel(), pack.name, d.getPolicyname());
     if (level === "disabled") return undefined;
     return {
         policyPack: d.getPolicypackname() || pack.name,
@@ -269,13 +353,14 @@ export class PolicySession {
         started: StartedPack[],
         env: PackEnvironment & { secretKeys: string[] },
         private readonly providerOf: ProviderOf,
+        private readonly limits: PolicyLimits,
     ) {
         const files = new Map<string, PolicyConfigFile>();
         this.ready = (async () => {
             for (const s of started) {
                 if (s.spec.configFile && !files.has(s.spec.configFile)) files.set(s.spec.configFile, readPolicyConfigFile(s.spec.configFile));
             }
-            return Promise.all(started.map((s) => connect(s, env, s.spec.configFile ? files.get(s.spec.configFile) : undefined, this.notes)));
+            return Promise.all(started.map((s) => connect(s, env, s.spec.configFile ? files.get(s.spec.configFile) : undefined, this.notes, limits)));
         })();
         this.ready.catch((err: unknown) => this.fail(err));
     }
@@ -295,10 +380,14 @@ export class PolicySession {
         if (this.error) return;
         const packs = await this.ready;
         for (const pack of packs.filter((p) => p.remediates)) {
-            const resp = await pack.client.remediate(analyzeRequest(r, this.props.get(r.urn)!, this.providerOf)).catch((err) => {
-                if (isUnimplemented(err)) return undefined;
-                throw new CheckError(`policy pack ${pack.name} failed to remediate ${r.urn}: ${grpcMessage(err)}`, { detail: pack.launched.output() });
-            });
+            pack.inFlight.add(r.urn);
+            const resp = await pack.client
+                .remediate(analyzeRequest(r, this.props.get(r.urn)!, this.providerOf))
+                .catch(async (err) => {
+                    if (isUnimplemented(err)) return undefined;
+                    throw await packFailure(pack, `remediating ${r.urn}`, err, this.limits);
+                })
+                .finally(() => pack.inFlight.delete(r.urn));
             for (const rem of resp?.getRemediationsList() ?? []) {
                 const changed = rem.getProperties();
                 if (changed) {
@@ -323,16 +412,27 @@ export class PolicySession {
         const req = analyzeRequest(r, this.props.get(r.urn)!, this.providerOf);
         await Promise.all(
             packs.map(async (pack) => {
-                const resp = await pack.client.analyze(req).catch((err) => {
-                    throw new CheckError(`policy pack ${pack.name} failed to analyze ${r.urn}: ${grpcMessage(err)}`, {
-                        detail: pack.launched.output(),
-                    });
-                });
+                pack.inFlight.add(r.urn);
+                const resp = await pack.client
+                    .analyze(req)
+                    .catch(async (err) => {
+                        throw await packFailure(pack, `analyzing ${r.urn}`, err, this.limits);
+                    })
+                    .finally(() => pack.inFlight.delete(r.urn));
                 for (const d of resp.getDiagnosticsList()) {
                     const v = toViolation(pack, d, r.urn);
                     if (v) this.violations.push(v);
                 }
             }),
+        );
+    }
+
+    /** Closes the connections to the packs (also after a failure; `finish` closes them too). */
+    close(): void {
+        this.ready.then(
+            (packs) => packs.forEach((p) => p.client.close()),
+            // Nothing connected: the failure is already recorded (fail) and reported by finish.
+            () => undefined,
         );
     }
 
@@ -346,11 +446,9 @@ export class PolicySession {
                 packs.map(async (pack) => {
                     const req = new analyzerProto.AnalyzeStackRequest();
                     req.setResourcesList(resources.map((r) => analyzerResource(r, stackProps(r, this.props), this.providerOf)));
-                    const resp = await pack.client.analyzeStack(req).catch((err) => {
+                    const resp = await pack.client.analyzeStack(req).catch(async (err) => {
                         if (isUnimplemented(err)) return undefined;
-                        throw new CheckError(`policy pack ${pack.name} failed to analyze the stack: ${grpcMessage(err)}`, {
-                            detail: pack.launched.output(),
-                        });
+                        throw await packFailure(pack, "analyzing the stack (AnalyzeStack)", err, this.limits);
                     });
                     for (const d of resp?.getDiagnosticsList() ?? []) {
                         const v = toViolation(pack, d, "");

@@ -3,7 +3,8 @@
 //   { project, stack,
 //     resources: [{ urn, type, name, parent, props, dependencies, protect }],
 //     violations: [{ policyPack, policy, enforcementLevel, urn, type, name, message }],
-//     summary: { resources, mandatory, advisory } }
+//     summary: { resources, mandatory, advisory },
+//     warnings: [message] }                      (what the program logged with pulumi.log.warn)
 import type { Json, RecordedResource, Recording } from "../engine/types";
 import { forDisplay } from "../engine/wire";
 import type { PackReport, PolicyRun, Violation } from "../policy/run-packs";
@@ -72,6 +73,8 @@ export interface Report {
     policiesRun: boolean;
     outputs: Record<string, Json>;
     invokes: Record<string, number>;
+    /** Warnings the program logged (pulumi.log.warn), as a preview shows them. */
+    warnings: string[];
     notes: string[];
     performance: {
         wallMs: number;
@@ -181,6 +184,7 @@ export function buildReport(input: ReportInputs): Report {
         policiesRun: policy !== undefined,
         outputs: displayProps(recording.stackOutputs),
         invokes: recording.invokes,
+        warnings: recording.logWarnings ?? [],
         notes,
         performance: {
             wallMs: input.timings.wallMs,

@@ -107,6 +107,11 @@ export function renderReport(report: Report): string {
         out.push("Outputs:");
         for (const [k, v] of outputs) out.push(`    ${k}: ${formatValue(v)}`);
     }
+    if (report.warnings.length > 0) {
+        out.push("");
+        out.push("Warnings (logged by the program):");
+        for (const w of report.warnings) out.push(`    warning: ${w}`);
+    }
     if (report.notes.length > 0) {
         out.push("");
         out.push("Notes:");

@@ -1,0 +1,82 @@
+// Preloaded (node -r) into every policy pack process the offline check starts, before
+// @pulumi/pulumi's run-policy-pack. Plain JavaScript on purpose: it runs before any TypeScript
+// support is registered. It does three things:
+//
+// 1. The stack's config. The Pulumi CLI hands a pack its config in PULUMI_CONFIG; Linux limits one
+//    environment string to 128 KiB (spawn fails with E2BIG beyond), so the check writes the config
+//    to a private temporary file and this sets PULUMI_CONFIG from it, before anything reads the
+//    environment, and removes the file.
+// 2. A watchdog: the pack exits when the check that started it is gone (killed with SIGKILL, say),
+//    so no pack outlives its check.
+// 3. Unless the check runs with --typecheck: @pulumi/pulumi's run-policy-pack registers ts-node
+//    with `typeCheck: true`, which for a pack importing @pulumi/aws costs ~10 s and ~600 MB before
+//    the pack can serve; type errors in a pack are the job of `tsc --noEmit` (npm run lint). This
+//    makes that one registration transpile-only; everything else is untouched.
+"use strict";
+const fs = require("node:fs");
+const { createRequire } = require("node:module");
+
+const configFile = process.env.OFFLINE_CHECK_CONFIG_FILE;
+if (configFile) {
+    delete process.env.OFFLINE_CHECK_CONFIG_FILE;
+    try {
+        process.env.PULUMI_CONFIG = fs.readFileSync(configFile, "utf8");
+    } catch (err) {
+        console.error(`offline check: cannot read the stack config from ${configFile}: ${err.message}`);
+        process.exit(1);
+    }
+    // Read once: the file (and the private folder the check made for it) goes at once, so that no
+    // copy of the config stays behind even if the check is killed outright.
+    fs.rmSync(require("node:path").dirname(configFile), { recursive: true, force: true });
+}
+
+const parentPid = Number(process.env.OFFLINE_CHECK_PARENT_PID);
+if (parentPid > 0) {
+    delete process.env.OFFLINE_CHECK_PARENT_PID;
+    const parentAlive = () => {
+        if (process.ppid !== parentPid) return false;
+        try {
+            process.kill(parentPid, 0);
+            return true;
+        } catch (err) {
+            return err.code === "EPERM";
+        }
+    };
+    const watchdog = setInterval(() => {
+        if (!parentAlive()) process.exit(1);
+    }, 500);
+    watchdog.unref();
+}
+
+const runScript = process.env.OFFLINE_CHECK_RUN_POLICY_PACK;
+if (runScript) {
+    delete process.env.OFFLINE_CHECK_RUN_POLICY_PACK;
+    try {
+        const tsnode = require(createRequire(runScript).resolve("ts-node"));
+        const register = tsnode.register;
+        tsnode.register = function registerTranspileOnly(options) {
+            return register.call(this, Object.assign({}, options, { typeCheck: false, transpileOnly: true }));
+        };
+    } catch {
+        // No ts-node next to the pack's @pulumi/pulumi: run-policy-pack falls back to its vendored
+        // copy; leave it as it is.
+    }
+}
+
+// CHECK_PROFILE_DIR=<dir> (set by the offline check for tuning): profile the pack until it is
+// stopped with SIGTERM, then write the CPU profile there.
+const profileDir = process.env.OFFLINE_CHECK_PROFILE_DIR;
+if (profileDir) {
+    const inspector = require("node:inspector");
+    const session = new inspector.Session();
+    session.connect();
+    session.post("Profiler.enable", () => session.post("Profiler.start"));
+    process.on("SIGTERM", () => {
+        session.post("Profiler.stop", (err, result) => {
+            if (!err) {
+                require("node:fs").writeFileSync(require("node:path").join(profileDir, `pack-${process.pid}.cpuprofile`), JSON.stringify(result.profile));
+            }
+            process.exit(0);
+        });
+    });
+}
