@@ -121,7 +121,15 @@ export function buildStack(settings: Settings): StackOutputs {
     const name = `${settings.app.name}-${settings.environment}`;
     const outputs = buildPhase(name, settings);
     const cost = buildCostGuardrails(name, settings);
-    return cost === undefined ? outputs : { ...outputs, budgetName: cost.budgetName };
+    return withoutUndefined(cost === undefined ? outputs : { ...outputs, budgetName: cost.budgetName });
+}
+
+/**
+ * The outputs without the optional ones this stack does not have (no NAT instance, no CDN, ...):
+ * Pulumi warns on every undefined stack output, which would drown the warnings that matter.
+ */
+function withoutUndefined<T extends object>(outputs: T): T {
+    return Object.fromEntries(Object.entries(outputs).filter(([, v]) => v !== undefined)) as T;
 }
 
 function buildPhase(name: string, settings: Settings): StackOutputs {
