@@ -1,4 +1,5 @@
-// Command-line options of `npm run check -- [options]`.
+// Command-line options of `npm run check -- [options]`, read with node:util's parseArgs.
+import { parseArgs as parseNodeArgs } from "node:util";
 import { CheckError } from "./errors";
 
 export interface CliOptions {
@@ -14,6 +15,10 @@ export interface CliOptions {
     programTimeout: number;
     /** Time limit of each policy pack's start and of each of its answers, in seconds. */
     policyTimeout: number;
+    /** A git revision or a report file to compare the plan with. */
+    compareTo?: string;
+    /** URNs or names whose deletion or replacement is intended. */
+    acceptReplace: string[];
     verbose: boolean;
     help: boolean;
 }
@@ -51,85 +56,84 @@ Options:
   --program-timeout SECONDS    time limit of the program run; default 600 (env CHECK_PROGRAM_TIMEOUT)
   --policy-timeout SECONDS     time limit of a policy pack's start and of each of its answers
                                (one resource's analysis); default 600 (env CHECK_POLICY_TIMEOUT)
+  --compare-to REF|FILE        plan the program at git revision REF too (or read a --json report
+                               FILE) and fail when a stateful or protected resource would be
+                               replaced or deleted (upgrade safety; see docs/offline-check.md)
+  --accept-replace URN|NAME    acknowledge one such replacement or deletion (repeatable)
   --verbose                    show the program's and packs' output and stack traces
   -h, --help                   show this help
 
-Exit codes: 0 no mandatory violation, 1 a mandatory violation, 2 the program, its config or a
+Exit codes: 0 no mandatory violation, 1 a mandatory violation (or, with --compare-to, a stateful
+or protected resource replaced or deleted without --accept-replace), 2 the program, its config or a
 policy pack failed (or timed out), 130/143 interrupted by SIGINT/SIGTERM (129 SIGHUP).`;
+
+const OPTIONS = {
+    stack: { type: "string", short: "s" },
+    program: { type: "string" },
+    "policy-pack": { type: "string", multiple: true },
+    "policy-pack-config": { type: "string", multiple: true },
+    json: { type: "string" },
+    "no-policy": { type: "boolean" },
+    typecheck: { type: "boolean" },
+    "account-id": { type: "string" },
+    "program-timeout": { type: "string" },
+    "policy-timeout": { type: "string" },
+    "compare-to": { type: "string" },
+    "accept-replace": { type: "string", multiple: true },
+    verbose: { type: "boolean", short: "v" },
+    help: { type: "boolean", short: "h" },
+} as const;
+
+/** node:util's parse errors, in the check's words (the option and what is wrong). */
+function usageError(err: unknown): CheckError {
+    const e = err as { code?: string; message?: string };
+    // "Option '-s, --stack <value>' argument missing" / "Option '--stack' argument is ambiguous": the long name.
+    const option = /--[A-Za-z][A-Za-z-]*/.exec(e.message ?? "")?.[0] ?? /'(-[A-Za-z])/.exec(e.message ?? "")?.[1] ?? "";
+    switch (e.code) {
+        case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
+            return new CheckError(`unknown option ${option}\n\n${USAGE}`);
+        case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+            return new CheckError(`${option} needs a value\n\n${USAGE}`);
+        case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
+            return new CheckError(`unexpected argument ${/'([^']*)'/.exec(e.message ?? "")?.[1] ?? ""} (options take the form --name value)\n\n${USAGE}`);
+        default:
+            return new CheckError(`${e.message ?? String(err)}\n\n${USAGE}`);
+    }
+}
 
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): CliOptions {
     const fromEnv = (name: string) => (env[name] !== undefined && env[name] !== "" ? seconds(name, env[name]!) : DEFAULT_TIMEOUT_SECONDS);
-    const opts: CliOptions = {
-        stack: "dev",
-        policyPacks: [],
-        policyPackConfigs: [],
-        noPolicy: false,
-        typecheck: false,
-        programTimeout: fromEnv(PROGRAM_TIMEOUT_ENV),
-        policyTimeout: fromEnv(POLICY_TIMEOUT_ENV),
-        verbose: false,
-        help: false,
-    };
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-        const value = (): string => {
-            const v = inline ?? argv[++i];
-            if (v === undefined || (inline === undefined && v.startsWith("--"))) {
-                throw new CheckError(`${flag} needs a value\n\n${USAGE}`);
-            }
-            return v;
-        };
-        switch (flag) {
-            case "--stack":
-            case "-s":
-                opts.stack = value();
-                break;
-            case "--program":
-                opts.programDir = value();
-                break;
-            case "--policy-pack":
-                opts.policyPacks.push(value());
-                break;
-            case "--policy-pack-config":
-                opts.policyPackConfigs.push(value());
-                break;
-            case "--json":
-                opts.jsonFile = value();
-                break;
-            case "--no-policy":
-                opts.noPolicy = true;
-                break;
-            case "--typecheck":
-                opts.typecheck = true;
-                break;
-            case "--account-id":
-                opts.accountId = value();
-                if (!/^\d{12}$/.test(opts.accountId)) throw new CheckError(`--account-id must be 12 digits, got "${opts.accountId}"`);
-                break;
-            case "--program-timeout":
-                opts.programTimeout = seconds(flag, value());
-                break;
-            case "--policy-timeout":
-                opts.policyTimeout = seconds(flag, value());
-                break;
-            case "--verbose":
-            case "-v":
-                opts.verbose = true;
-                break;
-            case "--help":
-            case "-h":
-                opts.help = true;
-                break;
-            default:
-                throw new CheckError(`unknown option ${arg}\n\n${USAGE}`);
-        }
+    let values: ReturnType<typeof parseNodeArgs<{ args: string[]; options: typeof OPTIONS; strict: true }>>["values"];
+    try {
+        values = parseNodeArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }).values;
+    } catch (err) {
+        throw usageError(err);
     }
+    const opts: CliOptions = {
+        stack: values.stack ?? "dev",
+        programDir: values.program,
+        policyPacks: values["policy-pack"] ?? [],
+        policyPackConfigs: values["policy-pack-config"] ?? [],
+        jsonFile: values.json,
+        noPolicy: values["no-policy"] ?? false,
+        typecheck: values.typecheck ?? false,
+        accountId: values["account-id"],
+        programTimeout: values["program-timeout"] !== undefined ? seconds("--program-timeout", values["program-timeout"]) : fromEnv(PROGRAM_TIMEOUT_ENV),
+        policyTimeout: values["policy-timeout"] !== undefined ? seconds("--policy-timeout", values["policy-timeout"]) : fromEnv(POLICY_TIMEOUT_ENV),
+        compareTo: values["compare-to"],
+        acceptReplace: values["accept-replace"] ?? [],
+        verbose: values.verbose ?? false,
+        help: values.help ?? false,
+    };
+    if (opts.accountId !== undefined && !/^\d{12}$/.test(opts.accountId)) throw new CheckError(`--account-id must be 12 digits, got "${opts.accountId}"`);
     if (!/^[A-Za-z0-9_.-]+$/.test(opts.stack)) {
         throw new CheckError(`--stack "${opts.stack}" is not a valid stack name (letters, digits, -, _, .)`);
     }
     if (opts.noPolicy && (opts.policyPacks.length > 0 || opts.policyPackConfigs.length > 0)) {
         throw new CheckError("--no-policy cannot be combined with --policy-pack or --policy-pack-config");
+    }
+    if (opts.acceptReplace.length > 0 && opts.compareTo === undefined) {
+        throw new CheckError("--accept-replace acknowledges what --compare-to finds: give --compare-to too");
     }
     return opts;
 }

@@ -69,6 +69,8 @@ async function main(argv: string[]): Promise<number> {
             accountId: opts.accountId,
             programTimeout: opts.programTimeout,
             policyTimeout: opts.policyTimeout,
+            compareTo: opts.compareTo,
+            acceptReplace: opts.acceptReplace,
             verbose: opts.verbose,
         });
         const json = JSON.stringify(report, null, 2) + "\n";

@@ -9,6 +9,8 @@ import { resolveProgramEntry, type ProgramEntry } from "./engine/program-loader"
 import { DefaultProviders, withProviders } from "./engine/providers";
 import { runProgram } from "./engine/run-program";
 import type { RecordedResource } from "./engine/types";
+import { basePlan } from "./compare/base";
+import { comparePlans } from "./compare/compare";
 import { CheckError } from "./errors";
 import { sampleMemory } from "./memory";
 import { PolicySession, startPacks, stopPacks, type PackSpec, type PolicyRun } from "./policy/run-packs";
@@ -39,6 +41,13 @@ export interface CheckOptions {
     programTimeout?: number;
     /** Time limit of a pack's start and of each of its answers, in seconds (default 600). */
     policyTimeout?: number;
+    /**
+     * A git revision of the program (or a report file of an earlier run) to compare the plan
+     * with: deletions and replacements of stateful or protected resources fail the run.
+     */
+    compareTo?: string;
+    /** URNs or names whose deletion or replacement is intended (--accept-replace). */
+    acceptReplace?: string[];
     verbose?: boolean;
 }
 
@@ -46,7 +55,7 @@ const DEFAULT_TIMEOUT_SECONDS = 600;
 
 export interface CheckResult {
     report: Report;
-    /** 0 = no mandatory violation, 1 = at least one. */
+    /** 0 = no mandatory violation and nothing stateful replaced; 1 = otherwise. */
     exitCode: 0 | 1;
 }
 
@@ -182,7 +191,17 @@ export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
             notes,
             timings: { wallMs: Date.now() - started, policyMs, peakTotalRssBytes: memory.stop() },
         });
-        return { report, exitCode: report.summary.mandatory > 0 ? 1 : 0 };
+        if (opts.compareTo !== undefined) {
+            // The deployed revision is planned the same way, without policies.
+            const base = await basePlan(opts.compareTo, programDir, stack, async (oldProgramDir) => (await runCheck({
+                programDir: oldProgramDir, stack, noPolicy: true, accountId: opts.accountId, programTimeout: opts.programTimeout, verbose: opts.verbose,
+            })).report.resources);
+            report.comparison = base.resources === undefined
+                ? { ...comparePlans(base.label, [], report.resources, opts.acceptReplace), note: `stack ${stack} does not exist at ${base.label}: everything is new` }
+                : comparePlans(base.label, base.resources, report.resources, opts.acceptReplace);
+        }
+        const blocked = (report.comparison?.counts.blocking ?? 0) > 0;
+        return { report, exitCode: report.summary.mandatory > 0 || blocked ? 1 : 0 };
     } finally {
         memory.stop();
         session?.close();

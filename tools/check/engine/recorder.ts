@@ -372,6 +372,17 @@ export function createRecorder(sdk: SdkModules, ctx: RecorderContext, listener: 
             callback(Object.assign(err, { details: err.message }));
         }
 
+        /**
+         * Alias specs are not taken: the SDK then computes every alias as a full URN itself,
+         * the parents' inherited ones included (resource.ts allAliases), which the engine would
+         * otherwise resolve. --compare-to reads them to tell a renamed resource from a new one.
+         * Output values stay off, as in the SDK's own mock monitor.
+         */
+        supportsFeature(req: { getId(): string }, callback: (err: Error | null, resp: { getHassupport(): boolean }) => void): void {
+            const id = req.getId();
+            callback(null, { getHassupport: () => id !== "aliasSpecs" && id !== "outputValues" });
+        }
+
         override async invoke(req: InvokeRequest, callback: Callback): Promise<void> {
             const token = req.getTok();
             if (token === "pulumi:pulumi:getResource") {

@@ -237,6 +237,8 @@ async function main(): Promise<void> {
         const flags = Object.fromEntries(SUPPORT_FLAGS.filter((f) => f in store).map((f) => [f, store[f]]));
         runtime.setMockOptions(recorder.monitor, params.project, params.stack, params.preview);
         Object.assign(store, flags);
+        // Aliases as full URNs (the recording monitor takes no alias specs; see its supportsFeature).
+        store.supportsAliasSpecs = false;
         runtime.setAllConfig(params.config, params.secretKeys);
         // pulumi.log.* goes to a recording engine: errors fail the run, warnings reach the report.
         const engine = createRecordingEngine((text) => process.stdout.write(text));

@@ -7,6 +7,7 @@
 //     warnings: [message] }                      (what the program logged with pulumi.log.warn)
 import type { Json, RecordedResource, Recording } from "../engine/types";
 import { forDisplay } from "../engine/wire";
+import type { Comparison } from "../compare/compare";
 import type { PackReport, PolicyRun, Violation } from "../policy/run-packs";
 
 export const REMOTE_NOTE = "not inspected offline; a real preview inspects its children";
@@ -75,6 +76,8 @@ export interface Report {
     invokes: Record<string, number>;
     /** Warnings the program logged (pulumi.log.warn), as a preview shows them. */
     warnings: string[];
+    /** --compare-to: what a real preview would delete or replace, compared with that plan. */
+    comparison?: Comparison & { note?: string };
     notes: string[];
     performance: {
         wallMs: number;

@@ -1,5 +1,6 @@
 // Text output in the style of `pulumi preview`: the resource tree by component with its plan,
 // then the violations grouped by enforcement level, outputs, notes and the counts.
+import { renderComparison } from "../compare/render";
 import type { Json } from "../engine/types";
 import type { Report, ReportResource, ReportViolation } from "./model";
 
@@ -118,6 +119,8 @@ export function renderReport(report: Report): string {
         for (const n of report.notes) out.push(`    - ${n}`);
     }
 
+    if (report.comparison) out.push(...renderComparison(report.comparison));
+
     out.push("");
     out.push("Resources:");
     const protectedCount = report.resources.filter((r) => r.protect).length;
@@ -131,10 +134,10 @@ export function renderReport(report: Report): string {
     } else {
         out.push("Policies: not run (plan only)");
     }
-    out.push(
-        report.summary.mandatory > 0
-            ? `Result: FAILED — ${report.summary.mandatory} mandatory policy violation${report.summary.mandatory === 1 ? "" : "s"}`
-            : "Result: passed — no mandatory policy violation",
-    );
+    const failures = [
+        report.summary.mandatory > 0 ? `${report.summary.mandatory} mandatory policy violation${report.summary.mandatory === 1 ? "" : "s"}` : "",
+        (report.comparison?.counts.blocking ?? 0) > 0 ? `${report.comparison!.counts.blocking} stateful or protected resource${report.comparison!.counts.blocking === 1 ? "" : "s"} replaced or deleted` : "",
+    ].filter(Boolean);
+    out.push(failures.length > 0 ? `Result: FAILED — ${failures.join(", ")}` : `Result: passed — no mandatory policy violation${report.comparison ? ", nothing stateful replaced or deleted" : ""}`);
     return out.join("\n") + "\n";
 }
