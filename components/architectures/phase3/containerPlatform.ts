@@ -134,7 +134,6 @@ export class ContainerPlatform extends pulumi.ComponentResource {
         const hostedZoneId = args.dns.hostedZoneId;
         super("stagecraft:phase3:ContainerPlatform", name, {}, opts);
         const child = { parent: this };
-        const stateful = { parent: this, protect: args.protectStateful };
         const prefix = `${args.app.name}-${args.environment}`;
         const hosts = platformHostnames(domain, args.web, args.platform);
         const identity = aws.getCallerIdentityOutput({}, child);
@@ -182,50 +181,8 @@ export class ContainerPlatform extends pulumi.ComponentResource {
             tags: args.tags,
         }, child);
 
-        // 4. users, sessions, Redis
-        const users = new UserPool(`${name}-users`, {
-            userPoolName: `${prefix}-users`,
-            settings: args.platform.cognito,
-            region: args.region,
-            deletionProtection: args.protectStateful,
-            tags: args.tags,
-        }, stateful);
-        const sessions = new SessionTable(`${name}-sessions`, {
-            tableName: `${prefix}-sessions`,
-            deletionProtection: args.protectStateful,
-            tags: args.tags,
-        }, stateful);
-        const redisToken = new GeneratedSecret(`${name}-redis-auth`, {
-            namePrefix: `${prefix}/redis-auth-token-`,
-            description: `AUTH token of ${prefix}'s Redis, injected into the services as ${REDIS_TOKEN_VARIABLE}`,
-            kmsKeyArn: key.arn,
-            tags: args.tags,
-        }, child);
-        const sessionSecret = new GeneratedSecret(`${name}-session-secret`, {
-            namePrefix: `${prefix}/session-secret-`,
-            description: `Session-cookie signing secret of ${prefix}, injected into the services as ${SESSION_SECRET_VARIABLE}`,
-            kmsKeyArn: key.arn,
-            tags: args.tags,
-        }, child);
-        const services = args.platform.services;
-        // The services' security groups exist only once the services do, and the services need
-        // the cache's group and endpoint: the cache admits deferred group ids, resolved below.
-        const clientGroups = services.map((s) => ({ service: s, deferred: pulumi.deferredOutput<string>() }));
-        const redis = new RedisCache(`${name}-redis`, {
-            vpcId: network.vpcId,
-            subnetIds: network.privateSubnetIds,
-            availabilityZones: args.network.availabilityZones,
-            clients: Object.fromEntries(clientGroups.map((c) => [`service-${c.service.name}`, c.deferred[0]])),
-            authToken: redisToken.value,
-            engine: args.platform.redis.engine,
-            nodeType: args.platform.redis.nodeType,
-            replicas: args.platform.redis.replicas,
-            snapshotRetentionDays: args.platform.redis.snapshotRetentionDays,
-            kmsKeyArn: key.arn,
-            finalSnapshot: args.protectStateful,
-            logRetentionDays: args.logRetentionDays,
-            tags: args.tags,
-        }, stateful);
+        // 4. users, sessions, generated secrets, Redis
+        const { users, sessions, redisToken, sessionSecret, redis, clientGroups } = this.createData(name, args, network, key);
 
         // 6 (before 5: the services get its URL). realtime WebSocket API
         const realtime = new WebSocketApi(`${name}-realtime`, {
@@ -243,34 +200,11 @@ export class ContainerPlatform extends pulumi.ComponentResource {
         }, child);
 
         // 5. cluster, repositories, services
-        const cluster = new aws.ecs.Cluster(`${name}-cluster`, {
-            name: prefix,
-            settings: [{ name: "containerInsights", value: args.platform.containerInsights }],
-            tags: tagsFor(args.tags, `${name}-cluster`),
-        }, child);
-        this.serviceNames = {};
-        this.repositoryUrls = {};
-        this.serviceLogGroupNames = {};
-        const serviceNameOutputs: pulumi.Output<string>[] = [];
-        const serviceSecurityGroupIds: Record<string, pulumi.Output<string>> = {};
-        for (const { service, deferred } of clientGroups) {
-            const repository = new ContainerRepository(`${name}-${service.name}-repo`, {
-                repositoryName: repositoryName(args.app.name, args.environment, service.name),
-                keepImages: args.platform.ecrKeepImages,
-                tags: args.tags,
-            }, child);
-            const fargate = this.createService(name, args, service, {
-                network, cluster, repository, lb, redis, buckets, sessions, users, realtime,
-                secrets: { redisToken, sessionSecret, keyArn: key.arn },
-                appUrl: `https://${hosts.app}`,
-            });
-            deferred[1](fargate.securityGroupId);
-            serviceSecurityGroupIds[service.name] = fargate.securityGroupId;
-            this.serviceNames[service.name] = fargate.serviceName;
-            this.repositoryUrls[service.name] = repository.repositoryUrl;
-            this.serviceLogGroupNames[service.name] = fargate.logGroupName;
-            serviceNameOutputs.push(fargate.serviceName);
-        }
+        const { cluster, serviceSecurityGroupIds, serviceNameOutputs, serviceNames, repositoryUrls, serviceLogGroupNames } = this.createServices(name, args, clientGroups, {
+            network, lb, redis, buckets, sessions, users, realtime,
+            secrets: { redisToken, sessionSecret, keyArn: key.arn },
+            appUrl: `https://${hosts.app}`,
+        });
 
         // 7. alerting
         const alerts = new AlertTopic(`${name}-alerts`, {
@@ -283,7 +217,7 @@ export class ContainerPlatform extends pulumi.ComponentResource {
             loadBalancer: lb.loadBalancer.arnSuffix,
             targetGroup: lb.targetGroup.arnSuffix,
             clusterName: cluster.name,
-            services: services.map((s) => s.name),
+            services: args.platform.services.map((s) => s.name),
             cacheNodes: cacheNodeIds(replicationGroupId(`${name}-redis`), 1 + args.platform.redis.replicas),
             functions: realtime.functionNames,
             http5xxPercent: args.web.alarm5xxPercent,
@@ -294,6 +228,9 @@ export class ContainerPlatform extends pulumi.ComponentResource {
         this.url = lb.url;
         this.loadBalancerDnsName = lb.dnsName;
         this.clusterName = cluster.name;
+        this.serviceNames = serviceNames;
+        this.repositoryUrls = repositoryUrls;
+        this.serviceLogGroupNames = serviceLogGroupNames;
         this.websocketUrl = realtime.customUrl ?? realtime.url;
         this.websocketApiUrl = realtime.url;
         this.userPoolId = users.userPoolId;
@@ -423,6 +360,92 @@ export class ContainerPlatform extends pulumi.ComponentResource {
             region: args.region,
             tags: args.tags,
         }, { parent: this, dependsOn: service.loadBalanced ? [lb.httpsListener] : [] });
+    }
+
+    /**
+     * The platform's data: the user pool and the sessions table (protected when stateful resources
+     * are), the generated Redis AUTH token and session secret (under the platform key), and Redis,
+     * which admits each service's security group once that exists (deferred ids).
+     */
+    private createData(name: string, args: ContainerPlatformArgs, network: Network, key: aws.kms.Key) {
+        const child = { parent: this };
+        const stateful = { parent: this, protect: args.protectStateful };
+        const prefix = `${args.app.name}-${args.environment}`;
+        const users = new UserPool(`${name}-users`, {
+            userPoolName: `${prefix}-users`,
+            settings: args.platform.cognito,
+            region: args.region,
+            deletionProtection: args.protectStateful,
+            tags: args.tags,
+        }, stateful);
+        const sessions = new SessionTable(`${name}-sessions`, {
+            tableName: `${prefix}-sessions`,
+            deletionProtection: args.protectStateful,
+            tags: args.tags,
+        }, stateful);
+        const redisToken = new GeneratedSecret(`${name}-redis-auth`, {
+            namePrefix: `${prefix}/redis-auth-token-`,
+            description: `AUTH token of ${prefix}'s Redis, injected into the services as ${REDIS_TOKEN_VARIABLE}`,
+            kmsKeyArn: key.arn,
+            tags: args.tags,
+        }, child);
+        const sessionSecret = new GeneratedSecret(`${name}-session-secret`, {
+            namePrefix: `${prefix}/session-secret-`,
+            description: `Session-cookie signing secret of ${prefix}, injected into the services as ${SESSION_SECRET_VARIABLE}`,
+            kmsKeyArn: key.arn,
+            tags: args.tags,
+        }, child);
+        const services = args.platform.services;
+        // The services' security groups exist only once the services do, and the services need
+        // the cache's group and endpoint: the cache admits deferred group ids, resolved below.
+        const clientGroups = services.map((s) => ({ service: s, deferred: pulumi.deferredOutput<string>() }));
+        const redis = new RedisCache(`${name}-redis`, {
+            vpcId: network.vpcId,
+            subnetIds: network.privateSubnetIds,
+            availabilityZones: args.network.availabilityZones,
+            clients: Object.fromEntries(clientGroups.map((c) => [`service-${c.service.name}`, c.deferred[0]])),
+            authToken: redisToken.value,
+            engine: args.platform.redis.engine,
+            nodeType: args.platform.redis.nodeType,
+            replicas: args.platform.redis.replicas,
+            snapshotRetentionDays: args.platform.redis.snapshotRetentionDays,
+            kmsKeyArn: key.arn,
+            finalSnapshot: args.protectStateful,
+            logRetentionDays: args.logRetentionDays,
+            tags: args.tags,
+        }, stateful);
+        return { users, sessions, redisToken, sessionSecret, redis, clientGroups };
+    }
+
+    /** The ECS cluster, and per configured service its ECR repository and Fargate service. */
+    private createServices(name: string, args: ContainerPlatformArgs, clientGroups: Array<{ service: ServiceSettings; deferred: ReturnType<typeof pulumi.deferredOutput<string>> }>, shared: Omit<Parameters<ContainerPlatform["createService"]>[3], "cluster" | "repository">) {
+        const child = { parent: this };
+        const prefix = `${args.app.name}-${args.environment}`;
+        const cluster = new aws.ecs.Cluster(`${name}-cluster`, {
+            name: prefix,
+            settings: [{ name: "containerInsights", value: args.platform.containerInsights }],
+            tags: tagsFor(args.tags, `${name}-cluster`),
+        }, child);
+        const serviceNames: Record<string, pulumi.Output<string>> = {};
+        const repositoryUrls: Record<string, pulumi.Output<string>> = {};
+        const serviceLogGroupNames: Record<string, pulumi.Output<string>> = {};
+        const serviceNameOutputs: pulumi.Output<string>[] = [];
+        const serviceSecurityGroupIds: Record<string, pulumi.Output<string>> = {};
+        for (const { service, deferred } of clientGroups) {
+            const repository = new ContainerRepository(`${name}-${service.name}-repo`, {
+                repositoryName: repositoryName(args.app.name, args.environment, service.name),
+                keepImages: args.platform.ecrKeepImages,
+                tags: args.tags,
+            }, child);
+            const fargate = this.createService(name, args, service, { ...shared, cluster, repository });
+            deferred[1](fargate.securityGroupId);
+            serviceSecurityGroupIds[service.name] = fargate.securityGroupId;
+            serviceNames[service.name] = fargate.serviceName;
+            repositoryUrls[service.name] = repository.repositoryUrl;
+            serviceLogGroupNames[service.name] = fargate.logGroupName;
+            serviceNameOutputs.push(fargate.serviceName);
+        }
+        return { cluster, serviceSecurityGroupIds, serviceNameOutputs, serviceNames, repositoryUrls, serviceLogGroupNames };
     }
 
     /**
