@@ -2,7 +2,8 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
-import { configProblems, type PolicyConfigFile, reconcile } from "../../policies/lib/packconfig";
+import { configProblems, describeSchemaError, type PolicyConfigFile, policyMeta, reconcile } from "../../policies/lib/packconfig";
+import { parsePolicyConfig, reconcilePolicyConfig } from "../../policies/lib/policyconfig";
 import { PACK_NAME, packPolicies } from "../../policies/pack";
 import { expectedReadme, README } from "../../tools/policy-table/generate";
 import { validateConfig } from "./helpers/server";
@@ -20,15 +21,8 @@ const STACKS = fs.readdirSync(path.join(POLICIES_DIR, "config")).filter((f) => f
  * of each policy's effective config refuses.
  */
 function problemsOf(file: PolicyConfigFile): string[] {
-    const names = new Set(packPolicies.map((p) => p.info.name));
-    const settingsOnly: PolicyConfigFile = Object.fromEntries(Object.entries(file).filter(([key]) => names.has(key)).map(([key, value]) => {
-        if (typeof value !== "object" || value === null) return [key, {}];
-        const { enforcementLevel: _level, ...settings } = value;
-        return [key, settings];
-    }));
-    const effective = reconcile(packPolicies, settingsOnly);
-    const schema = packPolicies.flatMap((p) => validateConfig(p, { ...effective.get(p.info.name)?.properties }));
-    return [...configProblems(packPolicies, file), ...schema];
+    const { schemaErrors } = reconcilePolicyConfig(packPolicies.map(policyMeta), undefined, parsePolicyConfig(file).config);
+    return [...configProblems(packPolicies, file), ...schemaErrors.map(describeSchemaError)];
 }
 
 /** The floor the user named: mandatory in every stack. */
