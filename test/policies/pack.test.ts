@@ -97,6 +97,25 @@ describe("the policy pack", () => {
             assert.doesNotMatch(source, /from "(@aws-sdk\/|aws-sdk|node:https?|node:net|@pulumi\/aws)"/, file);
         }
     });
+
+    it("imports only its own files, node built-ins and the packages its package.json declares (it is published on its own)", () => {
+        const declared = Object.keys((readJson("package.json") as { dependencies: Record<string, string> }).dependencies);
+        const problems: string[] = [];
+        for (const file of fs.readdirSync(POLICIES_DIR, { recursive: true }) as string[]) {
+            if (!file.endsWith(".ts") || file.includes("node_modules")) continue;
+            const source = fs.readFileSync(path.join(POLICIES_DIR, file), "utf8");
+            for (const [, spec] of source.matchAll(/(?:from|import|require)\s*\(?\s*"([^"]+)"/g)) {
+                if (spec.startsWith(".")) {
+                    const target = path.resolve(POLICIES_DIR, path.dirname(file), spec);
+                    if (path.relative(POLICIES_DIR, target).startsWith("..")) problems.push(`${file} imports ${spec}, outside policies/`);
+                } else if (!spec.startsWith("node:")) {
+                    const pkg = spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0];
+                    if (!declared.includes(pkg)) problems.push(`${file} imports ${spec}, which policies/package.json does not declare`);
+                }
+            }
+        }
+        assert.deepEqual(problems, []);
+    });
 });
 
 describe("policies/config/", () => {
