@@ -3,7 +3,7 @@
  * for any pack's policy metadata: the one reader the pack (lib/packconfig.ts), the offline check
  * (tools/check/policy/pack-config.ts) and the tests use.
  *
- * It follows the Pulumi CLI (github.com/pulumi/pulumi):
+ * It follows the Pulumi CLI (github.com/pulumi/pulumi, read at commit 1b59498):
  * - pkg/resource/analyzer/config.go `parsePolicyPackConfig`: empty content is no config; an
  *   "environments" key lists ESC environments and is not a policy; every other key maps to an
  *   enforcement level string or to an object whose `enforcementLevel` (a string, when present) is
