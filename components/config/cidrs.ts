@@ -1,4 +1,4 @@
-import { canonicalCidr, hasHostBits, parseCidr } from "../lib/cidr";
+import { canonicalCidr, cidrSyntaxProblem, hasHostBits, parseCidr } from "../lib/cidr";
 import { type ConfigReader } from "./reader";
 
 /** The valid, distinct network CIDRs of a list key; every other entry becomes a problem naming it. */
@@ -7,7 +7,7 @@ export function validCidrs(read: ConfigReader, key: string, values: string[], ip
     for (const text of values) {
         const cidr = parseCidr(text);
         if (!cidr) {
-            read.problem(key, text, "CIDR blocks such as 203.0.113.10/32 or 2001:db8::/48");
+            read.problem(key, text, `CIDR blocks such as 203.0.113.10/32 or 2001:db8::/48 (${cidrSyntaxProblem(text)})`);
         } else if (hasHostBits(cidr)) {
             read.problem(key, text, `a network address without host bits: ${canonicalCidr(cidr)}`);
         } else if (cidr.version === 6 && !ipv6Allowed) {

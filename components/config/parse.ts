@@ -1,4 +1,4 @@
-import { canonicalCidr, hasHostBits, parseCidr, sizeExponent } from "../lib/cidr";
+import { canonicalCidr, cidrSyntaxProblem, hasHostBits, parseCidr, sizeExponent } from "../lib/cidr";
 import { ConfigError } from "../lib/errors";
 import { type ConfigReader } from "./reader";
 import {
@@ -82,7 +82,8 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
     const cidrBlock = read.string("vpcCidr", "10.0.0.0/16");
     const vpcCidr = parseCidr(cidrBlock);
     if (!vpcCidr || vpcCidr.version !== 4 || vpcCidr.prefix < 16 || vpcCidr.prefix > 24 || hasHostBits(vpcCidr)) {
-        read.problem("vpcCidr", cidrBlock, "an IPv4 network CIDR from /16 to /24 without host bits, e.g. 10.0.0.0/16");
+        const why = vpcCidr ? "" : ` (${cidrSyntaxProblem(cidrBlock)})`;
+        read.problem("vpcCidr", cidrBlock, `an IPv4 network CIDR from /16 to /24 without host bits, e.g. 10.0.0.0/16${why}`);
     }
     const availabilityZones = read.integer("availabilityZones", 2, 1, 3);
     const natStrategy = read.oneOf("natStrategy", "none", NAT_STRATEGIES);
@@ -224,7 +225,7 @@ function validSshCidrs(read: ConfigReader, values: string[]): string[] {
     for (const text of values) {
         const cidr = parseCidr(text);
         if (!cidr) {
-            read.problem("sshCidrs", text, "CIDR blocks of your admin addresses, such as 203.0.113.10/32");
+            read.problem("sshCidrs", text, `CIDR blocks of your admin addresses, such as 203.0.113.10/32 (${cidrSyntaxProblem(text)})`);
         } else if (cidr.prefix === 0) {
             read.problem("sshCidrs", text, "never the whole internet: list your admin addresses (e.g. 203.0.113.10/32), or leave sshCidrs empty and use `aws ssm start-session`");
         } else if (sizeExponent(cidr) > SSH_MAX_EXPONENT[cidr.version]) {

@@ -1,83 +1,125 @@
 /**
- * CIDR logic for deciding whether a network source is "the world": parsing IPv4 and IPv6 blocks
- * (bare addresses count as one host) and classifying how much of the internet a block covers.
+ * CIDR logic for deciding whether a network source is "the world": the parsing contract the
+ * program's own parser (components/lib/cidr.ts) follows, implemented again here on the same
+ * library because the pack is published on its own and imports nothing outside policies/
+ * (test/project/cidr-agreement.property.test.ts proves the two agree), and on top of it the
+ * pack's helpers that classify how much of the internet a block covers.
+ *
+ * The contract is what the AWS provider accepts as a security-group or VPC CIDR at preview
+ * (terraform-provider-aws's `verify.ValidateIPv4CIDRBlock`/`ValidateIPv6CIDRBlock`, on Go's
+ * `net.ParseCIDR`): `<address>/<prefix>` and nothing around it; IPv4 as four decimal octets
+ * without leading zeros; IPv6 as hex groups with `::` at most once and an optional dotted IPv4
+ * tail, without a zone id and not IPv4-mapped; a decimal prefix up to 32 or 128. Host bits parse
+ * (`base` clears them).
  */
+import * as ipaddr from "ipaddr.js";
+
+export type IpVersion = 4 | 6;
 
 export interface Cidr {
-    readonly version: 4 | 6;
-    /** Network address (host bits cleared). */
-    readonly base: bigint;
-    readonly prefix: number;
-    /** The text as written, trimmed. */
+    readonly version: IpVersion;
+    /** The CIDR as written. */
     readonly text: string;
+    /** The address as written (before the slash). */
+    readonly address: string;
+    readonly prefix: number;
+    /** The address as a number (32 bits for IPv4, 128 for IPv6). */
+    readonly value: bigint;
+    /** The network address: `value` with the host bits cleared. */
+    readonly base: bigint;
 }
 
-function parseIpv4(text: string): bigint | undefined {
-    const parts = text.split(".");
-    if (parts.length !== 4) return undefined;
-    let value = 0n;
-    for (const part of parts) {
-        if (!/^\d{1,3}$/.test(part)) return undefined;
-        const n = Number(part);
-        if (n > 255) return undefined;
-        value = (value << 8n) | BigInt(n);
-    }
-    return value;
+const BITS = { 4: 32, 6: 128 } as const;
+
+function ipv4Value(text: string): bigint | undefined {
+    if (!ipaddr.IPv4.isValidFourPartDecimal(text)) return undefined;
+    return ipaddr.IPv4.parse(text).octets.reduce((acc, o) => (acc << 8n) | BigInt(o), 0n);
 }
 
-function parseIpv6(text: string): bigint | undefined {
-    let body = text;
-    const tail: bigint[] = [];
-    const embedded = /^(.*:)(\d+\.\d+\.\d+\.\d+)$/.exec(body);
-    if (embedded) {
-        const v4 = parseIpv4(embedded[2]);
+/**
+ * An IPv6 address without a zone. A dotted IPv4 tail becomes two hex groups first: ipaddr.js reads
+ * octets of a tail with parseInt and maps `::a.b.c.d` to `::ffff:a.b.c.d`, where RFC 4291 (and Go)
+ * read `::0:a.b.c.d`.
+ */
+function ipv6Address(text: string): ipaddr.IPv6 | undefined {
+    let hex = text;
+    const tail = /^(.*:)([^:]*\.[^:]*)$/.exec(text);
+    if (tail) {
+        const v4 = ipv4Value(tail[2]);
         if (v4 === undefined) return undefined;
-        tail.push((v4 >> 16n) & 0xffffn, v4 & 0xffffn);
-        body = embedded[1];
-        if (!body.endsWith("::")) body = body.slice(0, -1);
+        hex = `${tail[1]}${(v4 >> 16n).toString(16)}:${(v4 & 0xffffn).toString(16)}`;
     }
-    const halves = body.split("::");
-    if (halves.length > 2) return undefined;
-    const head = halves[0] === "" ? [] : halves[0].split(":");
-    const rest = halves.length === 2 && halves[1] !== "" ? halves[1].split(":") : [];
-    const need = 8 - tail.length;
-    let groups: string[];
-    if (halves.length === 1) {
-        if (head.length !== need) return undefined;
-        groups = head;
-    } else {
-        const fill = need - head.length - rest.length;
-        if (fill < 1) return undefined;
-        groups = [...head, ...Array<string>(fill).fill("0"), ...rest];
-    }
-    let value = 0n;
-    for (const g of groups) {
-        if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return undefined;
-        value = (value << 16n) | BigInt(parseInt(g, 16));
-    }
-    for (const t of tail) value = (value << 16n) | t;
-    return value;
+    if (!/^[0-9a-fA-F:]+$/.test(hex) || !ipaddr.IPv6.isValid(hex)) return undefined;
+    return ipaddr.IPv6.parse(hex);
 }
 
-/** Parses "a.b.c.d/n", "x::y/n" or a bare address; undefined when it is not a valid block. */
-export function parseCidr(input: string): Cidr | undefined {
-    const text = input.trim();
+function isIpv4Mapped(address: ipaddr.IPv6): boolean {
+    return address.parts.slice(0, 5).every((p) => p === 0) && address.parts[5] === 0xffff;
+}
+
+function ipv6Value(address: ipaddr.IPv6): bigint {
+    return address.parts.reduce((acc, p) => (acc << 16n) | BigInt(p), 0n);
+}
+
+/** Parses `a.b.c.d/n` or an IPv6 `x::y/n` under the contract above; undefined when it is not one. */
+export function parseCidr(text: string): Cidr | undefined {
     const slash = text.indexOf("/");
-    const addr = slash >= 0 ? text.slice(0, slash) : text;
-    const prefixText = slash >= 0 ? text.slice(slash + 1) : undefined;
-    const version: 4 | 6 = addr.includes(":") ? 6 : 4;
-    const bits = version === 4 ? 32 : 128;
-    const value = version === 4 ? parseIpv4(addr) : parseIpv6(addr);
-    if (value === undefined) return undefined;
-    let prefix = bits;
-    if (prefixText !== undefined) {
-        if (!/^\d{1,3}$/.test(prefixText)) return undefined;
-        prefix = Number(prefixText);
-        if (prefix > bits) return undefined;
+    if (slash < 0) return undefined;
+    const address = text.slice(0, slash);
+    const prefixText = text.slice(slash + 1);
+    if (!/^\d+$/.test(prefixText)) return undefined;
+    const version: IpVersion = address.includes(":") ? 6 : 4;
+    const prefix = Number(prefixText);
+    if (prefix > BITS[version]) return undefined;
+    let value: bigint | undefined;
+    if (version === 4) {
+        value = ipv4Value(address);
+    } else {
+        const v6 = ipv6Address(address);
+        value = v6 === undefined || isIpv4Mapped(v6) ? undefined : ipv6Value(v6);
     }
-    const hostBits = BigInt(bits - prefix);
-    const base = (value >> hostBits) << hostBits;
-    return { version, base, prefix, text };
+    if (value === undefined) return undefined;
+    const hostBits = BigInt(BITS[version] - prefix);
+    return { version, text, address, prefix, value, base: (value >> hostBits) << hostBits };
+}
+
+/** True when bits beyond the prefix are set (e.g. 10.0.0.5/24). */
+export function hasHostBits(cidr: Cidr): boolean {
+    return cidr.value !== cidr.base;
+}
+
+/** The canonical network form of a CIDR (host bits cleared, RFC 5952 for IPv6), e.g. 10.0.0.0/24. */
+export function canonicalCidr(cidr: Cidr): string {
+    if (cidr.version === 4) {
+        const octets = [24n, 16n, 8n, 0n].map((s) => Number((cidr.base >> s) & 255n));
+        return `${new ipaddr.IPv4(octets).toString()}/${cidr.prefix}`;
+    }
+    const parts: number[] = [];
+    for (let i = 7; i >= 0; i--) parts.push(Number((cidr.base >> BigInt(i * 16)) & 0xffffn));
+    return `${new ipaddr.IPv6(parts).toRFC5952String()}/${cidr.prefix}`;
+}
+
+// ---- The pack's helpers on top of the contract ----
+
+/**
+ * A source as a policy reads it, erring towards seeing exposure: surrounding whitespace is
+ * ignored, and an IPv4-mapped IPv6 block (`::ffff:0.0.0.0/96`, which the contract refuses) is
+ * read as the IPv4 block it maps: the provider's IPv4 CIDR check lets it through (Go prints it as
+ * 0.0.0.0/0), so a policy must not take it for a narrow range.
+ */
+export function parseSource(input: string): Cidr | undefined {
+    const text = input.trim();
+    const cidr = parseCidr(text);
+    if (cidr !== undefined) return cidr;
+    const slash = text.indexOf("/");
+    const prefixText = text.slice(slash + 1);
+    if (slash < 0 || !/^\d+$/.test(prefixText) || Number(prefixText) < 96 || Number(prefixText) > 128) return undefined;
+    const v6 = ipv6Address(text.slice(0, slash));
+    if (v6 === undefined || !isIpv4Mapped(v6)) return undefined;
+    const prefix = Number(prefixText) - 96;
+    const value = ipv6Value(v6) & 0xffffffffn;
+    const hostBits = BigInt(32 - prefix);
+    return { version: 4, text, address: text.slice(0, slash), prefix, value, base: (value >> hostBits) << hostBits };
 }
 
 /** Number of addresses in the block. */
@@ -114,13 +156,13 @@ export function exposure(cidr: Cidr): Exposure {
 
 /** Exposure of a CIDR string; "restricted" for text that is not a CIDR (AWS would reject it anyway). */
 export function exposureOf(text: string): Exposure {
-    const cidr = parseCidr(text);
+    const cidr = parseSource(text);
     return cidr === undefined ? "restricted" : exposure(cidr);
 }
 
 /** "0.0.0.0/0 (the whole IPv4 internet)" style description for messages. */
 export function describeSource(text: string): string {
-    const cidr = parseCidr(text);
+    const cidr = parseSource(text);
     if (cidr === undefined) return text;
     if (cidr.prefix === 0) return `${text} (the whole ${cidr.version === 4 ? "IPv4" : "IPv6"} internet)`;
     if (exposure(cidr) === "internet-wide") {

@@ -84,6 +84,30 @@ describe("check: policy pack config", () => {
         const bad = readPolicyConfigFile(write({ a: { limit: "many" } }));
         assert.throws(() => reconcilePolicyConfig("p", policies, {}, bad, "config.json"), /p a: \/limit must be integer/);
     });
+
+    it("reads an empty file as no config, as the CLI does", () => {
+        const file = write({});
+        fs.writeFileSync(file, " \n");
+        assert.deepEqual(readPolicyConfigFile(file), {});
+    });
+
+    it("lists every entry it cannot read, each with the file", () => {
+        assert.throws(() => readPolicyConfigFile(write({ a: "strict", b: null })), (err: Error) => {
+            assert.match(err.message, /config\.json: "a" has enforcement level "strict"; use one of advisory, mandatory, remediate, disabled\n.*config\.json: "b" must be an enforcement level or an object$/);
+            return true;
+        });
+    });
+
+    it("refuses ESC environments, which it cannot open offline", () => {
+        assert.throws(() => readPolicyConfigFile(write({ environments: ["org/policies"] })), /names ESC environments \(org\/policies\), which the offline check cannot open/);
+    });
+
+    it("hands the pack \"all\" and unknown keys as the CLI does, and refuses keys left without a level", () => {
+        const r = reconcilePolicyConfig("p", policies, {}, readPolicyConfigFile(write({ all: "mandatory", x: "advisory" })), "config.json");
+        assert.deepEqual([...r.keys()], ["a", "b", "all", "x"]);
+        assert.throws(() => reconcilePolicyConfig("p", policies, {}, readPolicyConfigFile(write({ x: { limit: 1 } })), "config.json"),
+            /p "x": properties without an enforcement level/);
+    });
 });
 
 describe("check: wire format", () => {

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { canonicalCidr, hasHostBits, parseCidr, sizeExponent } from "../../components/lib/cidr";
+import { canonicalCidr, cidrSyntaxProblem, hasHostBits, parseCidr, sizeExponent } from "../../components/lib/cidr";
 
 describe("cidr", () => {
     it("parses IPv4 and IPv6 CIDRs", () => {
@@ -22,6 +22,24 @@ describe("cidr", () => {
         assert.equal(canonicalCidr(c), "203.0.113.0/24");
         assert.equal(hasHostBits(parseCidr("203.0.113.0/24")!), false);
         assert.equal(canonicalCidr(parseCidr("2001:db8::1/48")!), "2001:db8::/48");
+    });
+
+    it("follows the provider's contract: no whitespace, no leading zeros, no zone, no IPv4-mapped address", () => {
+        for (const text of [" 10.0.0.0/8", "10.0.0.0/8 ", "010.0.0.0/8", "fe80::1%eth0/64", "::ffff:10.0.0.0/104", "::ffff:0:0/96", "10.0.0.0/+8"]) {
+            assert.equal(parseCidr(text), undefined, text);
+        }
+        assert.equal(canonicalCidr(parseCidr("64:ff9b::192.0.2.0/96")!), "64:ff9b::/96");
+        assert.equal(canonicalCidr(parseCidr("10.0.0.0/08")!), "10.0.0.0/8");
+        assert.equal(canonicalCidr(parseCidr("2001:DB8:0:0:1:0:0:1/128")!), "2001:db8::1:0:0:1/128");
+    });
+
+    it("explains a refusal in words a config message can end with", () => {
+        assert.equal(cidrSyntaxProblem("10.0.0.0/8"), undefined);
+        assert.match(cidrSyntaxProblem("10.0.0.0/8 ")!, /whitespace/);
+        assert.match(cidrSyntaxProblem("010.0.0.0/8")!, /leading zero/);
+        assert.match(cidrSyntaxProblem("10.0.0.0/x")!, /not a decimal number/);
+        assert.match(cidrSyntaxProblem("::/129")!, /at most \/128/);
+        assert.match(cidrSyntaxProblem("1::2::3/64")!, /:: at most once/);
     });
 
     it("measures the size of a range", () => {

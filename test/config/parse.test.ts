@@ -81,6 +81,22 @@ describe("config: SSH sources", () => {
         assert.ok(problems.every((p) => p.key === "stagecraft:sshCidrs"));
     });
 
+    it("says why a CIDR is malformed: a leading zero, a mapped address, a zone id, a missing prefix", () => {
+        const problems = problemsOf({ sshCidrs: ["010.0.0.0/8", "::ffff:203.0.113.10/128", "fe80::1%eth0/128", "203.0.113.10"] });
+        assert.deepEqual(problems.map((p) => p.value), ["010.0.0.0/8", "::ffff:203.0.113.10/128", "fe80::1%eth0/128", "203.0.113.10"]);
+        assert.match(problems[0].allowed, /^CIDR blocks of your admin addresses, such as 203\.0\.113\.10\/32 \(an octet has a leading zero/);
+        assert.match(problems[1].allowed, /IPv4-mapped address .* write the IPv4 block/);
+        assert.match(problems[2].allowed, /zone id/);
+        assert.match(problems[3].allowed, /prefix length is missing: add \/32/);
+    });
+
+    it("says why an app-port source or the VPC block is malformed", () => {
+        const [app] = problemsOf({ appPortCidrs: ["10.0.0.0/33"] });
+        assert.match(app.allowed, /^CIDR blocks such as 203\.0\.113\.10\/32 or 2001:db8::\/48 \(an IPv4 prefix length is at most \/32\)$/);
+        const [vpc] = problemsOf({ vpcCidr: "10.0.0/16" });
+        assert.match(vpc.allowed, /^an IPv4 network CIDR from \/16 to \/24 without host bits, e\.g\. 10\.0\.0\.0\/16 \(an IPv4 address is four decimal numbers/);
+    });
+
     it("rejects host bits and names the canonical form", () => {
         const [p] = problemsOf({ sshCidrs: ["203.0.113.10/24"] });
         assert.match(p.allowed, /203\.0\.113\.0\/24/);

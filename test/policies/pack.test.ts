@@ -2,7 +2,8 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
-import { configProblems, type PolicyConfigFile, reconcile } from "../../policies/lib/packconfig";
+import { configProblems, describeSchemaError, type PolicyConfigFile, policyMeta, reconcile } from "../../policies/lib/packconfig";
+import { parsePolicyConfig, reconcilePolicyConfig } from "../../policies/lib/policyconfig";
 import { PACK_NAME, packPolicies } from "../../policies/pack";
 import { expectedReadme, README } from "../../tools/policy-table/generate";
 import { validateConfig } from "./helpers/server";
@@ -20,15 +21,8 @@ const STACKS = fs.readdirSync(path.join(POLICIES_DIR, "config")).filter((f) => f
  * of each policy's effective config refuses.
  */
 function problemsOf(file: PolicyConfigFile): string[] {
-    const names = new Set(packPolicies.map((p) => p.info.name));
-    const settingsOnly: PolicyConfigFile = Object.fromEntries(Object.entries(file).filter(([key]) => names.has(key)).map(([key, value]) => {
-        if (typeof value !== "object" || value === null) return [key, {}];
-        const { enforcementLevel: _level, ...settings } = value;
-        return [key, settings];
-    }));
-    const effective = reconcile(packPolicies, settingsOnly);
-    const schema = packPolicies.flatMap((p) => validateConfig(p, { ...effective.get(p.info.name)?.properties }));
-    return [...configProblems(packPolicies, file), ...schema];
+    const { schemaErrors } = reconcilePolicyConfig(packPolicies.map(policyMeta), undefined, parsePolicyConfig(file).config);
+    return [...configProblems(packPolicies, file), ...schemaErrors.map(describeSchemaError)];
 }
 
 /** The floor the user named: mandatory in every stack. */
@@ -102,6 +96,25 @@ describe("the policy pack", () => {
             const source = fs.readFileSync(path.join(POLICIES_DIR, file), "utf8");
             assert.doesNotMatch(source, /from "(@aws-sdk\/|aws-sdk|node:https?|node:net|@pulumi\/aws)"/, file);
         }
+    });
+
+    it("imports only its own files, node built-ins and the packages its package.json declares (it is published on its own)", () => {
+        const declared = Object.keys((readJson("package.json") as { dependencies: Record<string, string> }).dependencies);
+        const problems: string[] = [];
+        for (const file of fs.readdirSync(POLICIES_DIR, { recursive: true }) as string[]) {
+            if (!file.endsWith(".ts") || file.includes("node_modules")) continue;
+            const source = fs.readFileSync(path.join(POLICIES_DIR, file), "utf8");
+            for (const [, spec] of source.matchAll(/(?:from|import|require)\s*\(?\s*"([^"]+)"/g)) {
+                if (spec.startsWith(".")) {
+                    const target = path.resolve(POLICIES_DIR, path.dirname(file), spec);
+                    if (path.relative(POLICIES_DIR, target).startsWith("..")) problems.push(`${file} imports ${spec}, outside policies/`);
+                } else if (!spec.startsWith("node:")) {
+                    const pkg = spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0];
+                    if (!declared.includes(pkg)) problems.push(`${file} imports ${spec}, which policies/package.json does not declare`);
+                }
+            }
+        }
+        assert.deepEqual(problems, []);
     });
 });
 

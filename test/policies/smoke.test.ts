@@ -14,7 +14,8 @@ import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as analyzer from "@pulumi/pulumi/proto/analyzer_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { reconcile, type PolicyConfigFile } from "../../policies/lib/packconfig";
+import { policyMeta } from "../../policies/lib/packconfig";
+import { parsePolicyConfig, reconcilePolicyConfig } from "../../policies/lib/policyconfig";
 import { PACK_NAME, packPolicies } from "../../policies/pack";
 import { secureBucket, T } from "./helpers/fixtures";
 import { analyzeRequest, analyzeStackRequest, diagnosticsOf, type WireDiagnostic } from "./helpers/proto";
@@ -90,12 +91,15 @@ describe("the pack started as the Pulumi CLI starts it", function () {
         const before = diagnosticsOf(await unary<analyzer.AnalyzeRequest, analyzer.AnalyzeResponse>(client.analyze.bind(client), bucket));
         assert.ok(before.some((d) => d.policyName === "pulumi-stateful-resource-protected"));
 
-        const file = JSON.parse(fs.readFileSync(path.join(POLICIES_DIR, "config/dev.json"), "utf8")) as PolicyConfigFile;
+        // What the CLI sends: the reconciled config of every key (policyconfig.ts, as config.go does it).
+        const file = JSON.parse(fs.readFileSync(path.join(POLICIES_DIR, "config/dev.json"), "utf8")) as Record<string, unknown>;
+        const { config, schemaErrors, withoutLevel } = reconcilePolicyConfig(packPolicies.map(policyMeta), undefined, parsePolicyConfig(file).config);
+        assert.deepEqual([...schemaErrors, ...withoutLevel], []);
         const req = new analyzer.ConfigureAnalyzerRequest();
         const levels = { advisory: 0, mandatory: 1, disabled: 2, remediate: 3 } as const;
-        for (const [name, c] of reconcile(packPolicies, file)) {
+        for (const [name, c] of config) {
             const pc = new analyzer.PolicyConfig();
-            pc.setEnforcementlevel(levels[c.enforcementLevel]);
+            pc.setEnforcementlevel(levels[c.enforcementLevel ?? "advisory"]);
             pc.setProperties(Struct.fromJavaScript(JSON.parse(JSON.stringify(c.properties)) as Record<string, never>));
             req.getPolicyconfigMap().set(name, pc);
         }

@@ -1,4 +1,13 @@
-// Minimal IPv4 CIDR arithmetic for laying out mocked VPC subnets.
+// IPv4 CIDR arithmetic for laying out mocked VPC subnets.
+//
+// Parsing follows the IPv4 half of the program's CIDR contract (components/lib/cidr.ts: four
+// decimal octets without leading zeros, a decimal prefix up to 32, nothing around them) on the
+// same library; host bits are cleared, as awsx lays subnets out from the network address.
+// test/project/cidr-agreement.property.test.ts proves it accepts exactly the IPv4 blocks that
+// module accepts. It cannot import that module: the check's worker loads the mocks with a
+// TypeScript registration scoped to tools/ (tools/check/engine/run-program.ts), so a .ts file
+// outside tools/ is not compiled when the engine loads this one.
+import * as ipaddr from "ipaddr.js";
 
 export interface Cidr {
     base: number;
@@ -6,16 +15,12 @@ export interface Cidr {
 }
 
 export function parseCidr(text: string): Cidr {
-    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text.trim());
-    if (!m) {
+    const m = /^([^/]*)\/(\d+)$/.exec(text);
+    if (!m || !ipaddr.IPv4.isValidFourPartDecimal(m[1]) || Number(m[2]) > 32) {
         throw new Error(`"${text}" is not an IPv4 CIDR block`);
     }
-    const octets = m.slice(1, 5).map(Number);
-    const mask = Number(m[5]);
-    if (octets.some((o) => o > 255) || mask > 32) {
-        throw new Error(`"${text}" is not an IPv4 CIDR block`);
-    }
-    const ip = ((octets[0] << 24) >>> 0) + (octets[1] << 16) + (octets[2] << 8) + octets[3];
+    const ip = ipaddr.IPv4.parse(m[1]).octets.reduce((acc, o) => acc * 256 + o, 0);
+    const mask = Number(m[2]);
     return { base: ip - (ip % blockSize(mask)), mask };
 }
 

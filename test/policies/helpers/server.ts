@@ -3,11 +3,10 @@
  * pushed through a protobuf Struct and the library's own deserializeProperties (secrets unwrapped,
  * undefined dropped) and wrapped in its unknownCheckingProxy; options, provider, parent,
  * dependencies and propertyDependencies are shaped and linked the same way; config is reconciled
- * like the CLI (schema defaults, "all", per-policy entries) and validated against each policy's
- * schema with ajv, as the CLI validates it with gojsonschema. The report callback and the handling
- * of UnknownValueError / notApplicable mirror server.js, so what passes here passes in a preview.
+ * and validated by the CLI's reconciliation (policies/lib/policyconfig.ts, through the pack's
+ * reconcile). The report callback and the handling of UnknownValueError / notApplicable mirror
+ * server.js, so what passes here passes in a preview.
  */
-import Ajv, { type ValidateFunction } from "ajv";
 import {
     type EnforcementLevel, type PolicyResource, type PolicyResourceOptions, type ResourceValidationArgs,
     type ResourceValidationPolicy, type StackValidationArgs, type StackValidationPolicy, unknownCheckingProxy,
@@ -16,7 +15,8 @@ import {
 import * as deserializeModule from "@pulumi/policy/deserialize";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { PackPolicy } from "../../../policies/lib/policy";
-import { reconcile, type EffectiveConfig, type PolicyConfigFile } from "../../../policies/lib/packconfig";
+import { describeSchemaError, policyMeta, reconcile, type EffectiveConfig, type PolicyConfigFile } from "../../../policies/lib/packconfig";
+import { validatePolicyProperties } from "../../../policies/lib/policyconfig";
 
 /** What the engine sends for an unknown value (marshalled computed values are string sentinels). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -85,17 +85,9 @@ function optionsOf(spec: ResourceSpec, parentUrn: string | undefined): PolicyRes
     };
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: false });
-const validators = new WeakMap<PackPolicy, ValidateFunction>();
-
-/** Validates a policy's effective config against its schema, as the CLI does before starting. */
+/** What the CLI's schema check refuses in a policy's effective properties ("name/path message"). */
 export function validateConfig(policy: PackPolicy, properties: Record<string, unknown>): string[] {
-    let validate = validators.get(policy);
-    if (validate === undefined) {
-        validate = ajv.compile({ type: "object", properties: policy.policy.configSchema?.properties ?? {} });
-        validators.set(policy, validate);
-    }
-    return validate(properties) ? [] : (validate.errors ?? []).map((e) => `${policy.info.name}${e.instancePath} ${e.message ?? ""}`);
+    return validatePolicyProperties(policyMeta(policy), properties).map(describeSchemaError);
 }
 
 export interface RunOptions {
@@ -118,10 +110,7 @@ function effective(policy: PackPolicy, options: RunOptions): EffectiveConfig {
         ...(options.file?.all === undefined ? {} : { all: options.file.all }),
         ...(Object.keys(entry).length > 0 ? { [policy.info.name]: entry } : {}),
     });
-    const result = config.get(policy.info.name) as EffectiveConfig;
-    const errors = validateConfig(policy, { ...result.properties });
-    if (errors.length > 0) throw new Error(`invalid policy config: ${errors.join("; ")}`);
-    return result;
+    return config.get(policy.info.name) as EffectiveConfig;
 }
 
 class NotApplicableError extends Error {}

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { contains, describeSource, exposure, exposureOf, parseCidr, size } from "../../../policies/lib/cidr";
+import { contains, describeSource, exposure, exposureOf, parseCidr, parseSource, size } from "../../../policies/lib/cidr";
 
 function cidr(text: string) {
     const c = parseCidr(text);
@@ -15,16 +15,29 @@ describe("policies/lib/cidr", () => {
         assert.equal(c.base, (10n << 24n) | (1n << 16n));
     });
 
-    it("reads a bare address as a single host", () => {
-        assert.equal(cidr("203.0.113.10").prefix, 32);
-        assert.equal(cidr("2001:db8::1").prefix, 128);
+    it("refuses a bare address, as the provider's CIDR fields do; its exposure stays that of one host", () => {
+        // Was: parsed as a /32 and a /128 (the program's parser refused them).
+        assert.equal(parseCidr("203.0.113.10"), undefined);
+        assert.equal(parseCidr("2001:db8::1"), undefined);
+        assert.equal(exposureOf("203.0.113.10"), "restricted");
     });
 
     it("parses IPv6 with ::, full form and an embedded IPv4 tail", () => {
         assert.equal(cidr("::/0").base, 0n);
         assert.equal(cidr("0:0:0:0:0:0:0:0/0").base, 0n);
-        assert.equal(cidr("::ffff:1.2.3.4/128").base, (0xffffn << 32n) | 0x01020304n);
+        assert.equal(cidr("64:ff9b::1.2.3.4/128").base, (0x64n << 112n) | (0xff9bn << 96n) | 0x01020304n);
+        assert.equal(cidr("::1.2.3.4/128").base, 0x01020304n);
         assert.equal(cidr("2001:db8::/32").base, 0x20010db8n << 96n);
+    });
+
+    it("refuses an IPv4-mapped block, but reads it as the IPv4 block it maps when judging a source", () => {
+        // Was: parsed as the IPv6 block ::ffff:1.2.3.4/128 (the program's parser refused it).
+        assert.equal(parseCidr("::ffff:1.2.3.4/128"), undefined);
+        assert.deepEqual([parseSource("::ffff:1.2.3.4/128")?.version, parseSource("::ffff:1.2.3.4/128")?.prefix], [4, 32]);
+        assert.equal(exposureOf("::ffff:0.0.0.0/96"), "world");
+        assert.equal(exposureOf("::ffff:0:0/97"), "internet-wide");
+        assert.equal(describeSource("::ffff:0:0/96"), "::ffff:0:0/96 (the whole IPv4 internet)");
+        assert.equal(parseSource("::ffff:0:0/95"), undefined);
     });
 
     it("rejects malformed blocks", () => {

@@ -35,10 +35,21 @@ describe("policies/lib/packconfig", () => {
         assert.equal(reconcile(pack, { "a-b-c": { days: 30 } }).get("a-b-c")?.enforcementLevel, "mandatory");
     });
 
-    it("rejects unknown policy names and invalid levels", () => {
-        assert.throws(() => reconcile(pack, { "x-y-z": "advisory" }), /not a policy of this pack/);
+    it("lets a key that names no policy of the pack change nothing, as the CLI does (configProblems names it)", () => {
+        // Was: reconcile threw "not a policy of this pack"; `pulumi preview --policy-pack-config`
+        // accepts such a key and hands it to the pack, which ignores it.
+        assert.deepEqual(reconcile(pack, { "x-y-z": "advisory" }), reconcile(pack));
+        assert.deepEqual(configProblems(pack, { "x-y-z": "advisory" }), ["\"x-y-z\" is not a policy of this pack"]);
+    });
+
+    it("rejects invalid levels", () => {
         assert.throws(() => reconcile(pack, { "a-b-c": "loud" as "advisory" }), /not an enforcement level/);
         assert.throws(() => reconcile(pack, { "a-b-c": { enforcementLevel: "loud" } }), /not valid/);
+    });
+
+    it("rejects what the CLI refuses after reconciling: a value against the schema, properties without a level", () => {
+        assert.throws(() => reconcile(pack, { "a-b-c": { days: 0 } }), /^Error: invalid policy config: a-b-c\/days must be >= 1$/);
+        assert.throws(() => reconcile(pack, { "x-y-z": { days: 3 } }), /"x-y-z" gives properties without an enforcement level/);
     });
 
     it("lists every problem of a file at once, naming the key, the value and what is allowed", () => {
