@@ -30,9 +30,18 @@ export class ConfigError extends StagecraftError {
 
     static format(problems: readonly ConfigProblem[]): string {
         const lines = problems.map(
-            (p) => `  - ${p.key} = ${JSON.stringify(p.value)}: ${p.allowed}`,
+            (p) => `  - ${printable(p.key)} = ${printable(JSON.stringify(p.value) ?? "undefined")}: ${printable(p.allowed)}`,
         );
         const noun = problems.length === 1 ? "value" : "values";
         return `invalid stack configuration (${problems.length} ${noun}); nothing was created:\n${lines.join("\n")}`;
     }
+}
+
+/**
+ * Text that may quote a user's value, with control characters (a NUL, a line break, an escape
+ * sequence) written as \u escapes: a value must not forge lines of the message or drive the
+ * terminal that prints it.
+ */
+export function printable(text: string): string {
+    return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }

@@ -100,7 +100,8 @@ describe("hostile input: every setting, every stack file (property, fixed seed)"
                     } catch (err) {
                         assert.ok(err instanceof ConfigError, `${key}=${JSON.stringify(value)} crashed the parser: ${(err as Error)?.stack}`);
                         assert.ok(attributable(err.problems, key), `${key}=${JSON.stringify(value)} was refused without naming ${key}:\n${err.message}`);
-                        assert.doesNotMatch(err.message, /[\u0000-\u0009\u000b-\u001f]/, "the error prints control characters");
+                        assert.doesNotMatch(err.message, /[\u0000-\u0009\u000b-\u001f\u007f\u2028\u2029]/, "the error prints control characters");
+                        assert.equal(err.message.split("\n").length, err.problems.length + 1, "a value forged a line of the error");
                         tally.refused++;
                         return;
                     }

@@ -159,6 +159,20 @@ describe("hostile input: config that breaks or weakens the deployment is refused
         });
     });
 
+    describe("errors", () => {
+        it("a value cannot forge a line of the error or drive the terminal: control characters, U+2028 and DEL are escaped", () => {
+            try {
+                settingsFrom({ appName: "a\u2028- stagecraft:phase = 1: fine\u007f", workerServices: ["x cpu=1\u0000\nforged line"] });
+                assert.fail("expected a ConfigError");
+            } catch (err) {
+                assert.ok(err instanceof ConfigError);
+                assert.doesNotMatch(err.message, /[\u0000-\u0009\u000b-\u001f\u007f\u2028\u2029]/);
+                assert.equal(err.message.split("\n").length, err.problems.length + 1);
+                assert.match(err.message, /\\u2028/);
+            }
+        });
+    });
+
     describe("secrets", () => {
         const reader = (values: Record<string, string>, opts: { secret?: string[]; undecryptable?: string[] }) =>
             new ConfigReader({
