@@ -14,10 +14,10 @@ import { comparePlans } from "./compare/compare";
 import { CheckError } from "./errors";
 import { sampleMemory } from "./memory";
 import { PolicySession, startPacks, stopPacks, type PackSpec, type PolicyRun } from "./policy/run-packs";
-import { buildReport, type Report } from "./report/model";
+import { buildReport, decideResult, type Report } from "./report/model";
 
 export { CheckError } from "./errors";
-export type { Report, ReportResource, ReportViolation } from "./report/model";
+export type { CheckResultKind, Report, ReportRemoteComponent, ReportResource, ReportViolation } from "./report/model";
 
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 export const DEFAULT_POLICY_PACK = path.join(REPO_ROOT, "policies");
@@ -97,13 +97,6 @@ function packSpecs(opts: CheckOptions, stack: string, notes: string[]): PackSpec
             return [];
         }
         dirs = [DEFAULT_POLICY_PACK];
-        // The per-stack policy config convention: policies/config/<stack>.json, as CI passes it to
-        // `pulumi preview --policy-pack policies --policy-pack-config policies/config/<stack>.json`.
-        const stackConfig = path.join(DEFAULT_POLICY_PACK, "config", `${stack}.json`);
-        if (configs.length === 0 && fs.existsSync(stackConfig)) {
-            configs.push(stackConfig);
-            notes.push(`policy config: ${path.relative(REPO_ROOT, stackConfig)} (the stack's policy config for the default pack)`);
-        }
     }
     for (const dir of dirs) {
         if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
@@ -118,7 +111,25 @@ function packSpecs(opts: CheckOptions, stack: string, notes: string[]): PackSpec
     for (const file of configs) {
         if (!fs.existsSync(file)) throw new CheckError(`policy pack config ${file} does not exist`, { file });
     }
-    return dirs.map((dir, i) => ({ dir, configFile: configs[i] }));
+    if (configs.length > 0) return dirs.map((dir, i) => ({ dir, configFile: configs[i] }));
+    // The per-stack policy config convention of the default pack, whether the pack is implied or
+    // named (--policy-pack policies): policies/config/<stack>.json, as CI passes it to
+    // `pulumi preview --policy-pack policies --policy-pack-config policies/config/<stack>.json`.
+    const stackConfig = path.join(DEFAULT_POLICY_PACK, "config", `${stack}.json`);
+    const isDefaultPack = (dir: string) => realPath(dir) === realPath(DEFAULT_POLICY_PACK);
+    return dirs.map((dir) => {
+        if (!isDefaultPack(dir) || !fs.existsSync(stackConfig)) return { dir };
+        notes.push(`policy config: ${path.relative(REPO_ROOT, stackConfig)} (the stack's policy config for the default pack)`);
+        return { dir, configFile: stackConfig };
+    });
+}
+
+function realPath(p: string): string {
+    try {
+        return fs.realpathSync(p);
+    } catch {
+        return path.resolve(p);
+    }
 }
 
 export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
@@ -200,8 +211,8 @@ export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
                 ? { ...comparePlans(base.label, [], report.resources, opts.acceptReplace), note: `stack ${stack} does not exist at ${base.label}: everything is new` }
                 : comparePlans(base.label, base.resources, report.resources, opts.acceptReplace);
         }
-        const blocked = (report.comparison?.counts.blocking ?? 0) > 0;
-        return { report, exitCode: report.summary.mandatory > 0 || blocked ? 1 : 0 };
+        report.result = decideResult(report);
+        return { report, exitCode: report.result === "failed" ? 1 : 0 };
     } finally {
         memory.stop();
         session?.close();
