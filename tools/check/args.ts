@@ -19,6 +19,8 @@ export interface CliOptions {
     compareTo?: string;
     /** URNs or names whose deletion or replacement is intended. */
     acceptReplace: string[];
+    /** Answers for provider functions (JSON or YAML, keyed by token and arguments). */
+    invokeFixtures?: string;
     verbose: boolean;
     help: boolean;
 }
@@ -53,6 +55,8 @@ Options:
   --no-policy                  plan only, enforce no policy
   --typecheck                  type-check the program first, as pulumi preview does by default
   --account-id ID              AWS account id for mocked ARNs and getCallerIdentity
+  --invoke-fixtures FILE       answers for data sources (JSON or YAML keyed by function token, each
+                               { args, result } or a list of them), laid over the check's own
   --program-timeout SECONDS    time limit of the program run; default 600 (env CHECK_PROGRAM_TIMEOUT)
   --policy-timeout SECONDS     time limit of a policy pack's start and of each of its answers
                                (one resource's analysis); default 600 (env CHECK_POLICY_TIMEOUT)
@@ -76,6 +80,7 @@ const OPTIONS = {
     "no-policy": { type: "boolean" },
     typecheck: { type: "boolean" },
     "account-id": { type: "string" },
+    "invoke-fixtures": { type: "string" },
     "program-timeout": { type: "string" },
     "policy-timeout": { type: "string" },
     "compare-to": { type: "string" },
@@ -122,6 +127,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
         policyTimeout: values["policy-timeout"] !== undefined ? seconds("--policy-timeout", values["policy-timeout"]) : fromEnv(POLICY_TIMEOUT_ENV),
         compareTo: values["compare-to"],
         acceptReplace: values["accept-replace"] ?? [],
+        invokeFixtures: values["invoke-fixtures"],
         verbose: values.verbose ?? false,
         help: values.help ?? false,
     };

@@ -71,6 +71,7 @@ async function main(argv: string[]): Promise<number> {
             policyTimeout: opts.policyTimeout,
             compareTo: opts.compareTo,
             acceptReplace: opts.acceptReplace,
+            invokeFixtures: opts.invokeFixtures,
             verbose: opts.verbose,
         });
         const json = JSON.stringify(report, null, 2) + "\n";

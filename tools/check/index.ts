@@ -5,10 +5,12 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from "../mocks/invokes";
 import { readProject, resolveStackConfig, StackConfigError, type ResolvedStackConfig } from "../stack-config";
+import { checkCacheDir } from "./engine/cache";
+import { readInvokeFixtures, type InvokeFixture } from "./engine/invoke-fixtures";
 import { resolveProgramEntry, type ProgramEntry } from "./engine/program-loader";
 import { DefaultProviders, withProviders } from "./engine/providers";
 import { runProgram } from "./engine/run-program";
-import type { RecordedResource } from "./engine/types";
+import type { RecordedResource, Recording } from "./engine/types";
 import { basePlan } from "./compare/base";
 import { comparePlans } from "./compare/compare";
 import { CheckError } from "./errors";
@@ -48,6 +50,8 @@ export interface CheckOptions {
     compareTo?: string;
     /** URNs or names whose deletion or replacement is intended (--accept-replace). */
     acceptReplace?: string[];
+    /** A JSON or YAML file of answers for provider functions (data sources), keyed by token and arguments. */
+    invokeFixtures?: string;
     verbose?: boolean;
 }
 
@@ -124,6 +128,19 @@ function packSpecs(opts: CheckOptions, stack: string, notes: string[]): PackSpec
     });
 }
 
+/** What the report says about invoke answers: generated ones (not the account's), unused fixtures. */
+function invokeNotes(recording: Recording, fixtures: InvokeFixture[], file: string | undefined): string[] {
+    const notes: string[] = [];
+    for (const [token, sources] of Object.entries(recording.invokeSources ?? {})) {
+        if (sources.some((s) => s.startsWith("generated"))) {
+            notes.push(`invoke ${token}: answered with values generated from the SDK's declaration of its result (realistic, not your account's); give real ones with --invoke-fixtures FILE`);
+        }
+    }
+    const unused = fixtures.filter((f) => !(recording.usedFixtures ?? []).includes(f.label));
+    for (const f of unused) notes.push(`--invoke-fixtures ${file}: ${f.label} answered no call (the program made no matching invoke)`);
+    return notes;
+}
+
 function realPath(p: string): string {
     try {
         return fs.realpathSync(p);
@@ -142,6 +159,8 @@ export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
     const cfg = resolveConfig(programDir, stack);
     const notes = [...cfg.notes];
     const specs = packSpecs(opts, stack, notes);
+    const fixturesFile = opts.invokeFixtures !== undefined ? path.resolve(opts.invokeFixtures) : undefined;
+    const invokeFixtures = fixturesFile ? readInvokeFixtures(fixturesFile) : [];
     const env = { project: cfg.project, stack, organization: "organization", config: cfg.config, dryRun: true };
 
     const memory = sampleMemory();
@@ -175,6 +194,8 @@ export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
                 typecheck: opts.typecheck ?? false,
                 region: cfg.config["aws:region"] ?? process.env.AWS_REGION ?? DEFAULT_REGION,
                 accountId: opts.accountId ?? DEFAULT_ACCOUNT_ID,
+                invokeFixtures,
+                cacheDir: checkCacheDir(),
             },
             {
                 verbose: opts.verbose,
@@ -190,6 +211,7 @@ export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
             },
         );
         const resources = withProviders(run.recording.resources, defaults.all());
+        notes.push(...invokeNotes(run.recording, invokeFixtures, fixturesFile));
         const programDone = Date.now();
         const policy: PolicyRun | undefined = session ? await session.finish(resources) : undefined;
         const policyMs = Date.now() - programDone;
@@ -206,6 +228,7 @@ export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
             // The deployed revision is planned the same way, without policies.
             const base = await basePlan(opts.compareTo, programDir, stack, async (oldProgramDir) => (await runCheck({
                 programDir: oldProgramDir, stack, noPolicy: true, accountId: opts.accountId, programTimeout: opts.programTimeout, verbose: opts.verbose,
+                invokeFixtures: opts.invokeFixtures,
             })).report.resources);
             report.comparison = base.resources === undefined
                 ? { ...comparePlans(base.label, [], report.resources, opts.acceptReplace), note: `stack ${stack} does not exist at ${base.label}: everything is new` }

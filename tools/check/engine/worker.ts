@@ -4,6 +4,7 @@
 // does, wait until the last registration has settled, and send the recording to the parent.
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
+import { packageDirFrom } from "../../mocks/invoke-schema";
 import { applyFastPaths } from "./fast-paths";
 import { createRecordingEngine, installEngine, loggedErrorMessage } from "./log-engine";
 import { programRequire, registerTypeScript } from "./program-loader";
@@ -213,7 +214,16 @@ async function main(): Promise<void> {
         };
         const recorder = createRecorder(
             sdk,
-            { project: params.project, stack: params.stack, preview: params.preview, region: params.region, accountId: params.accountId },
+            {
+                project: params.project,
+                stack: params.stack,
+                preview: params.preview,
+                region: params.region,
+                accountId: params.accountId,
+                invokeFixtures: params.invokeFixtures,
+                // Data sources without a hand-written answer: generated from the program's own SDK's declarations.
+                generate: { packageDir: (pkg) => packageDirFrom(programDir, pkg), cacheDir: params.cacheDir },
+            },
             {
                 resource: (r) => {
                     batch.push(r);
@@ -237,8 +247,8 @@ async function main(): Promise<void> {
         const flags = Object.fromEntries(SUPPORT_FLAGS.filter((f) => f in store).map((f) => [f, store[f]]));
         runtime.setMockOptions(recorder.monitor, params.project, params.stack, params.preview);
         Object.assign(store, flags);
-        // Aliases as full URNs (the recording monitor takes no alias specs; see its supportsFeature).
-        store.supportsAliasSpecs = false;
+        // Aliases as specs, as with an engine: the recording monitor completes them (see its supportsFeature).
+        store.supportsAliasSpecs = true;
         runtime.setAllConfig(params.config, params.secretKeys);
         // pulumi.log.* goes to a recording engine: errors fail the run, warnings reach the report.
         const engine = createRecordingEngine((text) => process.stdout.write(text));
@@ -282,6 +292,8 @@ async function main(): Promise<void> {
             resources: [],
             stackOutputs: recorder.stackOutputs(),
             invokes: recorder.invokes,
+            invokeSources: recorder.invokeSources,
+            usedFixtures: recorder.usedFixtures,
             warnings: recorder.warnings,
             logWarnings: engine.logged.warnings,
             timings: { startupMs: Math.round(startupMs), programMs: Math.round(performance.now() - startupMs) },

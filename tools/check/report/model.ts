@@ -113,6 +113,8 @@ export interface Report {
     policiesRun: boolean;
     outputs: Record<string, Json>;
     invokes: Record<string, number>;
+    /** How each invoke was answered: "fixture" (--invoke-fixtures), "hand-written", "generated", "generated, hand-tuned". */
+    invokeAnswers: Record<string, string[]>;
     /** Warnings the program logged (pulumi.log.warn), as a preview shows them. */
     warnings: string[];
     /** --compare-to: what a real preview would delete or replace, compared with that plan. */
@@ -248,6 +250,7 @@ export function buildReport(input: ReportInputs): Report {
         policiesRun: policy !== undefined,
         outputs: displayProps(recording.stackOutputs),
         invokes: recording.invokes,
+        invokeAnswers: recording.invokeSources ?? {},
         warnings: recording.logWarnings ?? [],
         notes,
         performance: {
