@@ -3,11 +3,15 @@
 // beyond the hand-tuned ones, awsx components. Each fixture under test/fixtures/real is a small
 // program of our own in that style. Runs start two at a time in before().
 import * as assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { FIXTURES, JS_PACK, runBatched, type CliRun } from "./run-cli";
 
 const REAL = path.join(FIXTURES, "real");
 const program = (name: string, stack: string, ...more: string[]) => ["--program", path.join(REAL, name), "--stack", stack, ...more];
+const STACK_TRACE = /^\s+at .+:\d+:\d+\)?$/m;
+const sha256 = (file: string) => createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 
 describe("offline check on programs in the style of public Pulumi programs", function () {
     this.timeout(300_000);
@@ -15,6 +19,13 @@ describe("offline check on programs in the style of public Pulumi programs", fun
 
     before(async () => {
         runs = await runBatched({
+            esmTs: { args: program("esm-ts", "dev", "--no-policy") },
+            esmJs: { args: program("esm-js", "dev", "--no-policy") },
+            jsAsync: { args: program("js-async", "dev", "--no-policy") },
+            exportAssign: { args: program("ts-export-assign", "dev", "--no-policy") },
+            assets: { args: program("assets", "dev", "--no-policy") },
+            missingArchive: { args: program("assets", "missing", "--no-policy") },
+            missingFile: { args: program("assets", "missing-file", "--no-policy") },
             awsxService: { args: program("awsx-service", "dev", "--policy-pack", JS_PACK) },
             awsxVpcOnly: { args: program("awsx-service", "vpc-only", "--policy-pack", JS_PACK) },
             awsxNoPolicy: { args: program("awsx-service", "dev", "--no-policy") },
@@ -22,6 +33,70 @@ describe("offline check on programs in the style of public Pulumi programs", fun
             partnerWithout: { args: program("data-sources", "partner", "--no-policy") },
             partnerFixtures: { args: program("data-sources", "partner", "--no-policy", "--invoke-fixtures", path.join(REAL, "data-sources", "fixtures.yaml")) },
             badFixtures: { args: program("data-sources", "dev", "--no-policy", "--invoke-fixtures", path.join(REAL, "data-sources", "fixtures-bad.json")) },
+        });
+    });
+
+    describe("every kind of program a real preview runs", () => {
+        it("runs a TypeScript ES module (\"type\": \"module\"): ESM imports, a local .js import, top-level await, named exports", () => {
+            const run = runs.esmTs;
+            assert.equal(run.code, 0, run.stderr);
+            assert.deepEqual(run.report!.outputs, { bucket: "site-dev", firstZone: "us-east-1a" });
+            assert.ok(run.report!.resources.some((r) => r.type === "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock"));
+        });
+
+        it("runs a JavaScript ES module whose default export is an async function", () => {
+            const run = runs.esmJs;
+            assert.equal(run.code, 0, run.stderr);
+            assert.deepEqual(run.report!.outputs, { account: "123456789012", queueName: "jobs-6ebf03d" });
+        });
+
+        it("runs CommonJS JavaScript whose module.exports is an async function (main names the file)", () => {
+            const run = runs.jsAsync;
+            assert.equal(run.code, 0, run.stderr);
+            assert.deepEqual(run.report!.outputs, { region: "us-east-1", topicName: "alerts-a45927a" });
+        });
+
+        it("runs TypeScript with `export = async () => ...` from the folder main names", () => {
+            const run = runs.exportAssign;
+            assert.equal(run.code, 0, run.stderr);
+            assert.deepEqual(run.report!.outputs, { tableName: "sessions-8945709" });
+        });
+    });
+
+    describe("assets and archives, hashed as the engine hashes them", () => {
+        const props = (name: string) => runs.assets.report!.resources.find((r) => r.name === name)!.props;
+        const dir = path.join(REAL, "assets");
+
+        it("hashes a file asset and an archive file by their bytes", () => {
+            assert.equal(runs.assets.code, 0, runs.assets.stderr);
+            assert.equal(props("index.html").source, `asset:www/index.html (sha256:${sha256(path.join(dir, "www", "index.html"))})`);
+            assert.equal(props("from-zip").code, `archive:./handler.zip (sha256:${sha256(path.join(dir, "handler.zip"))})`);
+        });
+
+        it("hashes a folder and an asset map by the tar stream Go's archive/tar writes for them", () => {
+            // Cross-checked when the fixture was written with Python's tarfile, whose USTAR headers
+            // match Go's once Go's octal device numbers are filled in (tools/check/engine/assets.ts).
+            assert.equal(props("from-folder").code, "archive:./app (sha256:c9e573054f75b398d8f75abce5e524584c8931d8b4a30f5e13d2c5779598ec4b)");
+            assert.equal(props("shared").code, "archive:<assets> (sha256:1bffd985902598597c2685e5a26fe370b0775cbce695dab1dc255a04bb9ff7fe)");
+        });
+
+        it("fails (exit 2) on an archive path that does not exist, naming the resource, the property and the path", () => {
+            const run = runs.missingArchive;
+            assert.equal(run.code, 2, run.stdout);
+            const missing = path.join(dir, "build");
+            assert.equal(
+                run.stderr,
+                `error: the program in ${dir} failed: failed to register new resource from-folder [aws:lambda/function:Function]: failed to compute archive hash for "code": couldn't read archive path '${missing}': stat ${missing}: no such file or directory\n`,
+            );
+            assert.match(run.errorReport!.error.message, /couldn't read archive path/);
+        });
+
+        it("fails (exit 2) on a file asset that does not exist, as the engine words it", () => {
+            const run = runs.missingFile;
+            assert.equal(run.code, 2, run.stdout);
+            const missing = path.join(dir, "www", "missing.html");
+            assert.match(run.stderr, new RegExp(`failed to compute asset hash for "source": failed to open asset file '${missing}': open ${missing}: no such file or directory`));
+            assert.doesNotMatch(run.stderr, STACK_TRACE);
         });
     });
 

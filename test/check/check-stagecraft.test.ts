@@ -14,7 +14,8 @@ describe("offline check of this repository's stacks", function () {
     const runs: Record<string, CliRun> = {};
 
     before(async () => {
-        const [dev, prod] = await Promise.all([runCli(["--stack", "dev"]), runCli(["--stack", "prod"])]);
+        // As the README runs it: type-checking on (cached between the two stacks and later runs).
+        const [dev, prod] = await Promise.all([runCli(["--stack", "dev"], { typecheck: true }), runCli(["--stack", "prod"], { typecheck: true })]);
         runs.dev = dev;
         runs.prod = prod;
         if (HAS_PACK) runs.named = await runCli(["--stack", "prod", "--policy-pack", "policies"]);
@@ -22,6 +23,13 @@ describe("offline check of this repository's stacks", function () {
 
     for (const stack of ["dev", "prod"]) {
         describe(`--stack ${stack}`, () => {
+            it("type-checks the program and the pack as pulumi preview does (beside the plan, or from the cache)", () => {
+                const note = run(stack).report!.notes.find((n) => n.startsWith("type-check, as pulumi preview does: "));
+                assert.ok(note, run(stack).report!.notes.join("\n"));
+                assert.match(note, /the program: (passed \(\d+ files\)|unchanged since a clean check \(cached\))/);
+                assert.match(note, /policy pack .*policies: (passed \(\d+ files\)|unchanged since a clean check \(cached\))/);
+            });
+
             it("plans the program and decides (exit 0 or 1, never a failure)", () => {
                 const run = runs[stack];
                 assert.ok(run.code === 0 || run.code === 1, `exit ${run.code}: ${run.stderr}`);

@@ -9,6 +9,7 @@ export interface CliOptions {
     policyPackConfigs: string[];
     jsonFile?: string;
     noPolicy: boolean;
+    /** Type-check as pulumi preview does (default); false with --no-typecheck. */
     typecheck: boolean;
     accountId?: string;
     /** Time limit of the program run, in seconds. */
@@ -53,7 +54,9 @@ Options:
                                (repeatable, one per --policy-pack, in the same order)
   --json FILE                  write the machine-readable report to FILE ("-" for stdout)
   --no-policy                  plan only, enforce no policy
-  --typecheck                  type-check the program first, as pulumi preview does by default
+  --no-typecheck               skip type-checking the program and the TypeScript packs (on by
+                               default, as in pulumi preview; it runs beside the plan and is cached)
+  --typecheck                  type-check (the default; kept for older scripts)
   --account-id ID              AWS account id for mocked ARNs and getCallerIdentity
   --invoke-fixtures FILE       answers for data sources (JSON or YAML keyed by function token, each
                                { args, result } or a list of them), laid over the check's own
@@ -79,6 +82,7 @@ const OPTIONS = {
     json: { type: "string" },
     "no-policy": { type: "boolean" },
     typecheck: { type: "boolean" },
+    "no-typecheck": { type: "boolean" },
     "account-id": { type: "string" },
     "invoke-fixtures": { type: "string" },
     "program-timeout": { type: "string" },
@@ -121,7 +125,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
         policyPackConfigs: values["policy-pack-config"] ?? [],
         jsonFile: values.json,
         noPolicy: values["no-policy"] ?? false,
-        typecheck: values.typecheck ?? false,
+        typecheck: !(values["no-typecheck"] ?? false),
         accountId: values["account-id"],
         programTimeout: values["program-timeout"] !== undefined ? seconds("--program-timeout", values["program-timeout"]) : fromEnv(PROGRAM_TIMEOUT_ENV),
         policyTimeout: values["policy-timeout"] !== undefined ? seconds("--policy-timeout", values["policy-timeout"]) : fromEnv(POLICY_TIMEOUT_ENV),
@@ -137,6 +141,9 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
     }
     if (opts.noPolicy && (opts.policyPacks.length > 0 || opts.policyPackConfigs.length > 0)) {
         throw new CheckError("--no-policy cannot be combined with --policy-pack or --policy-pack-config");
+    }
+    if (values.typecheck && values["no-typecheck"]) {
+        throw new CheckError("--typecheck and --no-typecheck contradict each other: give one");
     }
     if (opts.acceptReplace.length > 0 && opts.compareTo === undefined) {
         throw new CheckError("--accept-replace acknowledges what --compare-to finds: give --compare-to too");

@@ -5,6 +5,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs, USAGE } from "./args";
 import { killAllChildren } from "./children";
+import { TypeCheckError } from "./engine/typecheck";
 import { CheckError } from "./errors";
 import { REPO_ROOT, runCheck } from "./index";
 import { prepareJsonFile } from "./report/json-file";
@@ -18,9 +19,9 @@ let jsonFile: string | undefined;
 let runNames: { stack?: string; programDir?: string } = {};
 
 /** What --json FILE holds when the run fails: the error, machine-readable, and the run's names. */
-function writeErrorReport(message: string, file?: string): void {
+function writeErrorReport(message: string, file?: string, extra?: Record<string, unknown>): void {
     if (!jsonFile) return;
-    const report = { error: { message, ...(file ? { file } : {}) }, ...runNames };
+    const report = { error: { message, ...(file ? { file } : {}), ...(extra ?? {}) }, ...runNames };
     const json = JSON.stringify(report, null, 2) + "\n";
     try {
         if (jsonFile === "-") process.stdout.write(json);
@@ -84,7 +85,12 @@ async function main(argv: string[]): Promise<number> {
         return exitCode;
     } catch (err) {
         // CI gets the failure in the report file too (exit 2 and a JSON error report).
-        writeErrorReport(err instanceof Error ? err.message : String(err), err instanceof CheckError ? err.file : undefined);
+        writeErrorReport(
+            err instanceof Error ? err.message : String(err),
+            err instanceof CheckError ? err.file : undefined,
+            // Every type error, with its file, line, column and code.
+            err instanceof TypeCheckError ? { diagnostics: err.diagnostics } : undefined,
+        );
         if (err instanceof CheckError) {
             process.stderr.write(`error: ${err.message}\n`);
             if (verbose && err.detail) process.stderr.write(`\n${err.detail}\n`);

@@ -10,6 +10,7 @@ import { readInvokeFixtures, type InvokeFixture } from "./engine/invoke-fixtures
 import { resolveProgramEntry, type ProgramEntry } from "./engine/program-loader";
 import { DefaultProviders, withProviders } from "./engine/providers";
 import { runProgram } from "./engine/run-program";
+import { describeTypecheck, packTarget, programTarget, startTypecheck, type TypecheckRun, type TypecheckTarget } from "./engine/typecheck";
 import type { RecordedResource, Recording } from "./engine/types";
 import { basePlan } from "./compare/base";
 import { comparePlans } from "./compare/compare";
@@ -35,7 +36,10 @@ export interface CheckOptions {
     policyPackConfigs?: string[];
     /** Plan only. */
     noPolicy?: boolean;
-    /** Type-check the program (as `pulumi preview` does by default); slower. */
+    /**
+     * Type-check the program and TypeScript packs as `pulumi preview` does (default true): beside
+     * the plan, in its own process, cached by file hashes; false skips it (--no-typecheck).
+     */
     typecheck?: boolean;
     /** Account id for mocked ARNs and getCallerIdentity. */
     accountId?: string;
@@ -128,6 +132,43 @@ function packSpecs(opts: CheckOptions, stack: string, notes: string[]): PackSpec
     });
 }
 
+/** Rejects with the signal's reason as soon as it is aborted; else settles as `work` does. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+    if (signal.aborted) return Promise.reject(signal.reason);
+    return new Promise<T>((resolve, reject) => {
+        const onAbort = () => reject(signal.reason);
+        signal.addEventListener("abort", onAbort, { once: true });
+        work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+    });
+}
+
+/**
+ * Starts type-checking the program and the TypeScript packs, unless turned off: --no-typecheck,
+ * PULUMI_NODEJS_TRANSPILE_ONLY=true or the tsconfig's noCheck (as the nodejs language host reads them).
+ */
+function startTypecheckOf(opts: CheckOptions, cfg: ProgramEntry, specs: PackSpec[], notes: string[], timeoutMs: number): TypecheckRun | undefined {
+    if (opts.typecheck === false) {
+        notes.push("type-check: skipped (--no-typecheck); pulumi preview type-checks TypeScript programs and packs");
+        return undefined;
+    }
+    const targets: TypecheckTarget[] = [];
+    const program = programTarget(cfg.workDir, cfg.entry);
+    const transpileOnly = process.env.PULUMI_NODEJS_TRANSPILE_ONLY;
+    const noCheck = (program?.options.compilerOptions as Record<string, unknown> | undefined)?.noCheck === true;
+    if (program && transpileOnly === "true") notes.push("type-check of the program: skipped, as by pulumi preview (PULUMI_NODEJS_TRANSPILE_ONLY=true)");
+    else if (program && transpileOnly === undefined && noCheck) notes.push("type-check of the program: skipped, as by pulumi preview (noCheck in its tsconfig.json)");
+    else if (program) targets.push(program);
+    for (const spec of specs) {
+        const pack = packTarget(spec.dir);
+        if (pack) targets.push(pack);
+    }
+    if (targets.length === 0) {
+        if (!program) notes.push("type-check: nothing to check (the program is JavaScript; pulumi preview type-checks TypeScript only)");
+        return undefined;
+    }
+    return startTypecheck(targets, { cacheDir: checkCacheDir(), timeoutMs, verbose: opts.verbose });
+}
+
 /** What the report says about invoke answers: generated ones (not the account's), unused fixtures. */
 function invokeNotes(recording: Recording, fixtures: InvokeFixture[], file: string | undefined): string[] {
     const notes: string[] = [];
@@ -166,7 +207,13 @@ export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
     const memory = sampleMemory();
     // Packs boot while the program runs.
     const policyLimits = { timeoutMs: (opts.policyTimeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000, timeoutSource: "--policy-timeout" };
-    const packs = startPacks(specs, env, { verbose: opts.verbose ?? false, typecheck: opts.typecheck ?? false, ...policyLimits });
+    const programTimeoutMs = (opts.programTimeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
+    // Type-checking runs beside the plan; a type error stops the plan and fails the run.
+    const typecheck = startTypecheckOf(opts, cfg, specs, notes, programTimeoutMs);
+    const abort = new AbortController();
+    typecheck?.onFailure((err) => abort.abort(err));
+    // Packs are compiled transpile-only: the type-check above covers them.
+    const packs = startPacks(specs, env, { verbose: opts.verbose ?? false, typecheck: false, ...policyLimits });
     let session: PolicySession | undefined;
     try {
         // Resources stream in from the program run; each is handed to the policy packs at once.
@@ -191,7 +238,6 @@ export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
                 // as a placeholder (tools/stack-config).
                 undecryptedKeys: cfg.secretKeys,
                 preview: true,
-                typecheck: opts.typecheck ?? false,
                 region: cfg.config["aws:region"] ?? process.env.AWS_REGION ?? DEFAULT_REGION,
                 accountId: opts.accountId ?? DEFAULT_ACCOUNT_ID,
                 invokeFixtures,
@@ -199,8 +245,9 @@ export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
             },
             {
                 verbose: opts.verbose,
-                timeoutMs: (opts.programTimeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
+                timeoutMs: programTimeoutMs,
                 timeoutSource: "--program-timeout",
+                signal: abort.signal,
                 listener: {
                     resource: (r) => {
                         const provider = defaults.assign(r);
@@ -213,8 +260,11 @@ export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
         const resources = withProviders(run.recording.resources, defaults.all());
         notes.push(...invokeNotes(run.recording, invokeFixtures, fixturesFile));
         const programDone = Date.now();
-        const policy: PolicyRun | undefined = session ? await session.finish(resources) : undefined;
+        const policy: PolicyRun | undefined = session ? await untilAborted(session.finish(resources), abort.signal) : undefined;
         const policyMs = Date.now() - programDone;
+        const typeError = await typecheck?.error();
+        if (typeError) throw typeError;
+        if (typecheck) notes.push(describeTypecheck(await typecheck.done));
         const report = buildReport({
             programDir,
             files: cfg.files,
@@ -228,7 +278,7 @@ export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
             // The deployed revision is planned the same way, without policies.
             const base = await basePlan(opts.compareTo, programDir, stack, async (oldProgramDir) => (await runCheck({
                 programDir: oldProgramDir, stack, noPolicy: true, accountId: opts.accountId, programTimeout: opts.programTimeout, verbose: opts.verbose,
-                invokeFixtures: opts.invokeFixtures,
+                invokeFixtures: opts.invokeFixtures, typecheck: false,
             })).report.resources);
             report.comparison = base.resources === undefined
                 ? { ...comparePlans(base.label, [], report.resources, opts.acceptReplace), note: `stack ${stack} does not exist at ${base.label}: everything is new` }
@@ -236,6 +286,10 @@ export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
         }
         report.result = decideResult(report);
         return { report, exitCode: report.result === "failed" ? 1 : 0 };
+    } catch (err) {
+        // A preview type-checks as it loads the program: a type error is what it reports first.
+        const typeError = await typecheck?.error();
+        throw typeError ?? err;
     } finally {
         memory.stop();
         session?.close();

@@ -6,6 +6,7 @@
 // empty (unknown), and every other output is absent, which the SDK resolves as unknown.
 import { autoNamed } from "../../mocks/computed";
 import { answerInvoke, answerInvokeWithSource, UnmockedInvokeError, type GenerateOptions } from "../../mocks/invokes";
+import { AssetError, hashAssets, hasAssets } from "./assets";
 import { matchFixture, type InvokeFixture } from "./invoke-fixtures";
 import { isRemoteComponentType, remoteComponentOutputs } from "../../mocks/remote-components";
 import type { Json, RecordedOptions, RecordedResource } from "./types";
@@ -105,6 +106,8 @@ export interface RecorderContext {
     invokeFixtures?: readonly InvokeFixture[];
     /** Generate answers from the SDK's declarations for functions without a hand-written one. */
     generate?: GenerateOptions;
+    /** Where relative asset and archive paths are read from (the program's working directory). */
+    workDir?: string;
 }
 
 /** How an invoke was answered: by the user's fixtures, by hand, or generated from the SDK's declarations. */
@@ -307,6 +310,17 @@ export function createRecorder(sdk: SdkModules, ctx: RecorderContext, listener: 
         if (!usedFixtures.includes(fixture.label)) usedFixtures.push(fixture.label);
         return { ...(own?.answer ?? {}), ...fixture.result };
     };
+    /** Assets and archives hashed as the engine hashes them on registration (a missing path fails). */
+    const withAssetHashes = (type: string, name: string, inputs: Record<string, Json>): Record<string, Json> => {
+        try {
+            const hashed = hashAssets(inputs, ctx.workDir ?? process.cwd());
+            for (const uri of hashed.remote) warnings.push(`${type} ${name}: the remote asset ${uri} is not downloaded offline, so its hash is unknown (a real preview downloads it to hash it)`);
+            return hashed.value as Record<string, Json>;
+        } catch (err) {
+            if (err instanceof AssetError) throw new EngineError(`failed to register new resource ${name} [${type}]: ${err.message}`);
+            throw err;
+        }
+    };
     const fatal = (err: EngineError): EngineError => {
         listener.error(err);
         return err;
@@ -338,7 +352,8 @@ export function createRecorder(sdk: SdkModules, ctx: RecorderContext, listener: 
                 const remote = req.getRemote?.() === true || (!custom && isRemoteComponentType(type));
                 // Struct.toJavaScript yields plain JSON (no undefined): no further copy needed.
                 const object = req.getObject();
-                const inputs = (object?.toJavaScript() ?? {}) as Record<string, Json>;
+                let inputs = (object?.toJavaScript() ?? {}) as Record<string, Json>;
+                if (hasAssets(inputs)) inputs = withAssetHashes(type, name, inputs);
                 const names = custom ? (autoNamed(type, name, inputs) as Record<string, Json>) : {};
                 const checkedInputs = Object.keys(names).length > 0 ? { ...inputs, ...names } : inputs;
                 let outputs: Record<string, Json>;

@@ -101,7 +101,6 @@ export interface WorkerParams {
      */
     undecryptedKeys: string[];
     preview: boolean;
-    typecheck: boolean;
     region: string;
     accountId: string;
     /** The program's working directory: programDir, or where Pulumi.yaml `main` points. */

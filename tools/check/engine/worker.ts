@@ -7,7 +7,7 @@ import { performance } from "node:perf_hooks";
 import { packageDirFrom } from "../../mocks/invoke-schema";
 import { applyFastPaths } from "./fast-paths";
 import { createRecordingEngine, installEngine, loggedErrorMessage } from "./log-engine";
-import { programRequire, registerTypeScript } from "./program-loader";
+import { programRequire, registerTypeScript, runEntry } from "./program-loader";
 import { createRecorder, EngineError, type SdkModules } from "./recorder";
 import type { ParentMessage, RecordedResource, Recording, WorkerMessage, WorkerParams } from "./types";
 
@@ -221,6 +221,7 @@ async function main(): Promise<void> {
                 region: params.region,
                 accountId: params.accountId,
                 invokeFixtures: params.invokeFixtures,
+                workDir: params.workDir,
                 // Data sources without a hand-written answer: generated from the program's own SDK's declarations.
                 generate: { packageDir: (pkg) => packageDirFrom(programDir, pkg), cacheDir: params.cacheDir },
             },
@@ -254,7 +255,7 @@ async function main(): Promise<void> {
         const engine = createRecordingEngine((text) => process.stdout.write(text));
         installEngine(engine, store as { settings?: Record<string, unknown> }, sdkReq("./runtime/settings") as object, sdkReq("./log") as object);
 
-        registerTypeScript({ programDir: params.workDir, typecheck: params.typecheck });
+        registerTypeScript({ programDir: params.workDir });
         mappedStackTraces = Error.prepareStackTrace;
         (Error as { prepareStackTrace?: unknown }).prepareStackTrace = undefined;
         const entry = params.entry;
@@ -267,11 +268,7 @@ async function main(): Promise<void> {
         // empty: a timer the program set may still register resources, log or reject a promise.
         const waitForRPCs = () => (runtime.waitForRPCs ? runtime.waitForRPCs() : runtime.disconnect());
         const run = (async () => {
-            await runtime.runInPulumiStack(async () => {
-                // eslint-disable-next-line @typescript-eslint/no-require-imports
-                const exported = require(entry) as unknown;
-                return typeof exported === "function" ? await (exported as () => unknown)() : exported;
-            });
+            await runtime.runInPulumiStack(() => runEntry(entry, params.workDir));
             await waitForRPCs();
         })();
         await settle(run, waitForRPCs, () => recorder.count());
