@@ -20,6 +20,7 @@ describe("offline check on programs in the style of public Pulumi programs", fun
     before(async () => {
         runs = await runBatched({
             esmTs: { args: program("esm-ts", "dev", "--no-policy") },
+            esmFails: { args: program("esm-ts", "fail", "--no-policy") },
             esmJs: { args: program("esm-js", "dev", "--no-policy") },
             jsAsync: { args: program("js-async", "dev", "--no-policy") },
             exportAssign: { args: program("ts-export-assign", "dev", "--no-policy") },
@@ -42,6 +43,12 @@ describe("offline check on programs in the style of public Pulumi programs", fun
             assert.equal(run.code, 0, run.stderr);
             assert.deepEqual(run.report!.outputs, { bucket: "site-dev", firstZone: "us-east-1a" });
             assert.ok(run.report!.resources.some((r) => r.type === "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock"));
+        });
+
+        it("names the TypeScript line of an ES module that throws (Node maps the frames ts-node compiled)", () => {
+            const run = runs.esmFails;
+            assert.equal(run.code, 2, run.stdout);
+            assert.match(run.stderr, /^error: the program in .*esm-ts failed \(at index\.ts:18\): asked to fail \(stack fail\)\n$/);
         });
 
         it("runs a JavaScript ES module whose default export is an async function", () => {

@@ -70,9 +70,11 @@ Options:
   --verbose                    show the program's and packs' output and stack traces
   -h, --help                   show this help
 
-Exit codes: 0 no mandatory violation, 1 a mandatory violation (or, with --compare-to, a stateful
-or protected resource replaced or deleted without --accept-replace), 2 the program, its config or a
-policy pack failed (or timed out), 130/143 interrupted by SIGINT/SIGTERM (129 SIGHUP).`;
+Exit codes: 0 no mandatory violation (the result line says "incomplete" when a remote component
+hides resources policies would judge), 1 a mandatory violation (or, with --compare-to, a stateful
+or protected resource replaced or deleted without --accept-replace), 2 the program, its config, a
+policy pack or the fixtures file failed, a type error, or a time limit; 130/143 interrupted by
+SIGINT/SIGTERM (129 SIGHUP). With --json FILE, FILE holds the error when the run fails.`;
 
 const OPTIONS = {
     stack: { type: "string", short: "s" },

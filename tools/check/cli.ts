@@ -48,10 +48,33 @@ for (const signal of Object.keys(SIGNAL_EXIT_CODES) as NodeJS.Signals[]) process
 // Whatever ends the CLI (a failure, an uncaught error, process.exit), no child outlives it.
 process.on("exit", () => killAllChildren());
 
+/**
+ * The --json path of a command line parseArgs rejected (an unknown option, a missing value), so
+ * that the error report is written there too; undefined when there is none or it is unusable.
+ */
+function jsonFileOf(argv: string[]): string | undefined {
+    const at = argv.findIndex((a) => a === "--json" || a.startsWith("--json="));
+    if (at < 0) return undefined;
+    const value = argv[at].startsWith("--json=") ? argv[at].slice("--json=".length) : argv[at + 1];
+    if (value === undefined || value === "" || (value.startsWith("-") && value !== "-")) return undefined;
+    try {
+        return value === "-" ? value : prepareJsonFile(value);
+    } catch {
+        return undefined;
+    }
+}
+
 async function main(argv: string[]): Promise<number> {
     let verbose = argv.includes("--verbose") || argv.includes("-v");
     try {
-        const opts = parseArgs(argv);
+        let opts: ReturnType<typeof parseArgs>;
+        try {
+            opts = parseArgs(argv);
+        } catch (err) {
+            // The report still goes where the command line says, when it says it usably.
+            jsonFile = jsonFileOf(argv);
+            throw err;
+        }
         verbose = opts.verbose;
         if (opts.help) {
             process.stdout.write(`${USAGE}\n`);
@@ -86,7 +109,8 @@ async function main(argv: string[]): Promise<number> {
     } catch (err) {
         // CI gets the failure in the report file too (exit 2 and a JSON error report).
         writeErrorReport(
-            err instanceof Error ? err.message : String(err),
+            // A usage error's first line (the usage text that follows it is for people).
+            err instanceof Error ? err.message.split(`\n\n${USAGE}`)[0] : String(err),
             err instanceof CheckError ? err.file : undefined,
             // Every type error, with its file, line, column and code.
             err instanceof TypeCheckError ? { diagnostics: err.diagnostics } : undefined,

@@ -7,7 +7,7 @@ import { performance } from "node:perf_hooks";
 import { packageDirFrom } from "../../mocks/invoke-schema";
 import { applyFastPaths } from "./fast-paths";
 import { createRecordingEngine, installEngine, loggedErrorMessage } from "./log-engine";
-import { programRequire, registerTypeScript, runEntry } from "./program-loader";
+import { isEsModuleProgram, programRequire, registerTypeScript, runEntry } from "./program-loader";
 import { createRecorder, EngineError, type SdkModules } from "./recorder";
 import type { ParentMessage, RecordedResource, Recording, WorkerMessage, WorkerParams } from "./types";
 
@@ -54,8 +54,10 @@ function send(message: WorkerMessage): Promise<void> {
 function programFrame(err: unknown, programDir: string): string | undefined {
     const stack = err instanceof Error ? err.stack ?? "" : "";
     const checker = path.resolve(__dirname, "..", "..");
-    for (const line of stack.split("\n")) {
-        const m = /\(?((?:\/|[A-Za-z]:\\)[^():]+):(\d+):\d+\)?\s*$/.exec(line.trim());
+    for (const raw of stack.split("\n")) {
+        // ES modules' frames name file:// URLs.
+        const line = raw.trim().replace(/file:\/\/(\/[^():]+)/, (_, p: string) => decodeURIComponent(p));
+        const m = /\(?((?:\/|[A-Za-z]:\\)[^():]+):(\d+):\d+\)?\s*$/.exec(line);
         if (!m) continue;
         const file = m[1];
         if (file.startsWith(programDir) && !file.includes(`${path.sep}node_modules${path.sep}`) && !file.startsWith(checker)) {
@@ -149,11 +151,12 @@ async function main(): Promise<void> {
     // captures a stack trace per registration and per internal promise. They are switched off
     // while the program runs and back on to describe a failure: V8 formats a stack lazily, on
     // first access, so an error's frames still map to the program's TypeScript lines.
-    let mappedStackTraces: typeof Error.prepareStackTrace;
+    let mappedStackTraces: typeof Error.prepareStackTrace | undefined;
     const fail = async (err: unknown): Promise<void> => {
         if (failed) return;
         failed = true;
         if (mappedStackTraces) Error.prepareStackTrace = mappedStackTraces;
+        else (Error as { prepareStackTrace?: unknown }).prepareStackTrace = undefined;
         await send({
             kind: "failed",
             message: describeError(err),
@@ -256,7 +259,14 @@ async function main(): Promise<void> {
         installEngine(engine, store as { settings?: Record<string, unknown> }, sdkReq("./runtime/settings") as object, sdkReq("./log") as object);
 
         registerTypeScript({ programDir: params.workDir });
-        mappedStackTraces = Error.prepareStackTrace;
+        if (isEsModuleProgram(params.workDir)) {
+            // ES modules are compiled in the loader thread, out of reach of ts-node's source-map
+            // support here: Node maps their frames itself, from the inline maps ts-node emits.
+            process.setSourceMapsEnabled(true);
+            mappedStackTraces = undefined;
+        } else {
+            mappedStackTraces = Error.prepareStackTrace;
+        }
         (Error as { prepareStackTrace?: unknown }).prepareStackTrace = undefined;
         const entry = params.entry;
         const startupMs = performance.now();
