@@ -32,6 +32,29 @@ function fromTsError(err: unknown): TypecheckDiagnostic[] | undefined {
     return [{ code: 0, message: (e.diagnosticText ?? String(err)).trim() }];
 }
 
+/**
+ * Parsed declaration files shared by the targets checked in this process (the program and the
+ * packs read the same @pulumi/pulumi, @types/node and lib files): parsed once, by file, TypeScript
+ * module and parse options.
+ */
+const parsedDeclarations = new Map<string, TS.SourceFile>();
+
+function compilerHost(ts: typeof TS, options: TS.CompilerOptions): TS.CompilerHost {
+    const host = ts.createCompilerHost(options);
+    const getSourceFile = host.getSourceFile.bind(host);
+    host.getSourceFile = (fileName, languageVersionOrOptions, onError, shouldCreate) => {
+        if (!fileName.endsWith(".d.ts")) return getSourceFile(fileName, languageVersionOrOptions, onError, shouldCreate);
+        const key = `${ts.version}\0${JSON.stringify(languageVersionOrOptions)}\0${fileName}`;
+        let file = parsedDeclarations.get(key);
+        if (!file) {
+            file = getSourceFile(fileName, languageVersionOrOptions, onError, shouldCreate);
+            if (file) parsedDeclarations.set(key, file);
+        }
+        return file;
+    };
+    return host;
+}
+
 function checkTarget(target: TypecheckTarget, cacheDir: string): TargetResult {
     const started = Date.now();
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -51,10 +74,12 @@ function checkTarget(target: TypecheckTarget, cacheDir: string): TargetResult {
     }
     const ignoredCodes = new Set([6059, 18002, 18003, ...(service.options.ignoreDiagnostics ?? []).map(Number)]);
     const configErrors = service.config.errors.filter((d) => !ignoredCodes.has(d.code));
+    const options = { ...service.config.options, noEmit: true };
     const program = ts.createProgram({
         rootNames: [target.entry],
-        options: { ...service.config.options, noEmit: true },
+        options,
         projectReferences: service.config.projectReferences,
+        host: compilerHost(ts, options),
     });
     const diagnostics: TypecheckDiagnostic[] = configErrors.map((d) => toDiagnostic(ts, d));
     const checked: string[] = [];
