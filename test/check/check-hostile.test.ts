@@ -58,8 +58,8 @@ describe("offline check on hostile programs and packs", function () {
             assertFails(runs.duplicateUrn, /error: .*Duplicate resource URN 'urn:pulumi:test::hostile-duplicate-urn::hostile:index:Thing::twin'/);
         });
 
-        it("exits 2 on an invoke the offline mocks cannot answer, naming the token and the arguments", () => {
-            assertFails(runs.unmockedInvoke, /error: .*invoke aws:rds\/getEngineVersion:getEngineVersion\(\{"engine":"postgres","preferredVersions":\["16\.4"\]\}\) has no offline answer/);
+        it("exits 2 on an invoke the offline check cannot answer, naming the token, the arguments and the way out", () => {
+            assertFails(runs.unmockedInvoke, /error: .*invoke acmecloud:db\/getEngineVersion:getEngineVersion\(\{"engine":"postgres","preferredVersions":\["16\.4"\]\}\) has no offline answer: offline answers are generated only for @pulumi\/aws functions; give this one with --invoke-fixtures FILE/);
         });
     });
 

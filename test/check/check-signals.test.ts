@@ -1,7 +1,8 @@
-// No process outlives the check: SIGINT or SIGTERM to the CLI stops the program worker and the
-// policy packs (and exits 130 / 143), and a CLI killed outright (SIGKILL) leaves children that
-// notice and exit on their own. The program used hangs (a timer keeps it busy), so that the check
-// is mid-run when the signal arrives.
+// No process outlives the check: SIGINT or SIGTERM to the CLI stops the program worker, the
+// type-check and the policy packs (and exits 130 / 143), and a CLI killed outright (SIGKILL) leaves
+// children that notice and exit on their own. The program used hangs (a timer keeps it busy), so
+// that the check is mid-run when the signal arrives; an empty cache folder keeps the type-check
+// running too.
 import * as assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
@@ -74,13 +75,13 @@ async function signalMidRun(signal: NodeJS.Signals): Promise<SignalRun> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "check-signal-"));
     const jsonFile = path.join(dir, "report.json");
     const args = [...CLI_ARGS, "--program", path.join(HOSTILE, "things"), "--stack", "hang", "--policy-pack", path.join(HOSTILE, "pack"), "--json", jsonFile];
-    const cli = spawn(process.execPath, args, { cwd: REPO, env: cliEnv(), stdio: ["ignore", "ignore", "pipe"] });
+    const cli = spawn(process.execPath, args, { cwd: REPO, env: cliEnv({ OFFLINE_CHECK_CACHE_DIR: path.join(dir, "cache") }), stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     cli.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => cli.once("exit", (code) => resolve(code)));
     try {
-        // The worker and the pack (node processes the CLI started), both running.
-        await until("the program worker and the policy pack", () => descendants(cli.pid!).length >= 2, 90_000);
+        // The worker, the type-check and the pack (node processes the CLI started), all running.
+        await until("the program worker, the type-check and the policy pack", () => descendants(cli.pid!).length >= 3, 90_000);
         // Let them get going (the pack loads its policies, the worker the program).
         await new Promise((r) => setTimeout(r, 1500));
         const children = descendants(cli.pid!);
@@ -124,7 +125,7 @@ describe("offline check: no child process outlives the check", function () {
     ] as const) {
         it(`stops the program worker and the policy pack on ${signal}, exits ${code} and writes the error report`, () => {
             const run = runs[signal]!;
-            assert.ok(run.children.length >= 2, `children: ${run.children.join(", ")}`);
+            assert.ok(run.children.length >= 3, `children: ${run.children.join(", ")}`);
             assert.deepEqual(run.survivors, [], `still running after ${signal}: ${run.survivors.join(", ")}`);
             assert.equal(run.code, code, run.stderr);
             assert.match(run.stderr, new RegExp(`error: interrupted by ${signal}`));
@@ -134,7 +135,7 @@ describe("offline check: no child process outlives the check", function () {
 
     it("leaves no child running when the CLI itself is killed with SIGKILL (they watch their parent)", () => {
         const run = runs.SIGKILL!;
-        assert.ok(run.children.length >= 2, `children: ${run.children.join(", ")}`);
+        assert.ok(run.children.length >= 3, `children: ${run.children.join(", ")}`);
         assert.deepEqual(run.survivors, [], `still running after SIGKILL of the CLI: ${run.survivors.join(", ")}`);
     });
 });

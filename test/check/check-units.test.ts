@@ -33,6 +33,18 @@ describe("check: argument parsing", () => {
         assert.equal(o.jsonFile, "out.json");
     });
 
+    it("type-checks by default; --no-typecheck turns it off, --typecheck is the default said aloud", () => {
+        assert.equal(parseArgs([]).typecheck, true);
+        assert.equal(parseArgs(["--typecheck"]).typecheck, true);
+        assert.equal(parseArgs(["--no-typecheck"]).typecheck, false);
+        assert.throws(() => parseArgs(["--typecheck", "--no-typecheck"]), /contradict each other/);
+    });
+
+    it("takes --invoke-fixtures FILE", () => {
+        assert.equal(parseArgs(["--invoke-fixtures", "answers.yaml"]).invokeFixtures, "answers.yaml");
+        assert.equal(parseArgs([]).invokeFixtures, undefined);
+    });
+
     it("rejects a missing value, an unknown option and --no-policy with a pack", () => {
         assert.throws(() => parseArgs(["--stack"]), /--stack needs a value/);
         assert.throws(() => parseArgs(["--stack", "--verbose"]), /--stack needs a value/);

@@ -36,10 +36,16 @@ export function cliEnv(extra?: Record<string, string>): NodeJS.ProcessEnv {
     return { ...process.env, TS_NODE_PROJECT: path.join(REPO, "tsconfig.json"), ...extra };
 }
 
-/** Runs the check CLI with `args`; adds --json to a temp file unless `json` is false. */
-export function runCli(args: string[], opts?: { json?: boolean; env?: Record<string, string> }): Promise<CliRun> {
+/**
+ * Runs the check CLI with `args`; adds --json to a temp file unless `json` is false. Type-checking
+ * (on by default, as in pulumi preview) is turned off with --no-typecheck unless `typecheck` is
+ * true or the args say either way: the tests of type-checking run it on purpose (check-typecheck,
+ * check-stagecraft), the others test other behaviour on fixtures they keep small.
+ */
+export function runCli(args: string[], opts?: { json?: boolean; env?: Record<string, string>; typecheck?: boolean }): Promise<CliRun> {
     const jsonFile = opts?.json === false ? undefined : path.join(fs.mkdtempSync(path.join(os.tmpdir(), "check-test-")), "report.json");
-    const fullArgs = [...CLI_ARGS, ...args, ...(jsonFile ? ["--json", jsonFile] : [])];
+    const typecheck = opts?.typecheck === true || args.includes("--typecheck") || args.includes("--no-typecheck") ? [] : ["--no-typecheck"];
+    const fullArgs = [...CLI_ARGS, ...args, ...typecheck, ...(jsonFile ? ["--json", jsonFile] : [])];
     return new Promise((resolve) => {
         execFile(process.execPath, fullArgs, { cwd: REPO, maxBuffer: 64 * 1024 * 1024, env: cliEnv(opts?.env) }, (err, stdout, stderr) => {
             const code = err ? ((err as NodeJS.ErrnoException & { code?: number }).code as unknown as number) ?? 1 : 0;
@@ -58,12 +64,12 @@ export function runCli(args: string[], opts?: { json?: boolean; env?: Record<str
 }
 
 /** Runs named cases two at a time (CI machines have two cores) and returns their results. */
-export async function runBatched(cases: Record<string, { args: string[]; json?: boolean; env?: Record<string, string> }>): Promise<Record<string, CliRun>> {
+export async function runBatched(cases: Record<string, { args: string[]; json?: boolean; env?: Record<string, string>; typecheck?: boolean }>): Promise<Record<string, CliRun>> {
     const runs: Record<string, CliRun> = {};
     const entries = Object.entries(cases);
     for (let i = 0; i < entries.length; i += 2) {
         const batch = entries.slice(i, i + 2);
-        const results = await Promise.all(batch.map(([, c]) => runCli(c.args, { json: c.json, env: c.env })));
+        const results = await Promise.all(batch.map(([, c]) => runCli(c.args, { json: c.json, env: c.env, typecheck: c.typecheck })));
         batch.forEach(([name], j) => (runs[name] = results[j]));
     }
     return runs;

@@ -9,6 +9,7 @@ export interface CliOptions {
     policyPackConfigs: string[];
     jsonFile?: string;
     noPolicy: boolean;
+    /** Type-check as pulumi preview does (default); false with --no-typecheck. */
     typecheck: boolean;
     accountId?: string;
     /** Time limit of the program run, in seconds. */
@@ -19,6 +20,8 @@ export interface CliOptions {
     compareTo?: string;
     /** URNs or names whose deletion or replacement is intended. */
     acceptReplace: string[];
+    /** Answers for provider functions (JSON or YAML, keyed by token and arguments). */
+    invokeFixtures?: string;
     verbose: boolean;
     help: boolean;
 }
@@ -51,8 +54,12 @@ Options:
                                (repeatable, one per --policy-pack, in the same order)
   --json FILE                  write the machine-readable report to FILE ("-" for stdout)
   --no-policy                  plan only, enforce no policy
-  --typecheck                  type-check the program first, as pulumi preview does by default
+  --no-typecheck               skip type-checking the program and the TypeScript packs (on by
+                               default, as in pulumi preview; it runs beside the plan and is cached)
+  --typecheck                  type-check (the default; kept for older scripts)
   --account-id ID              AWS account id for mocked ARNs and getCallerIdentity
+  --invoke-fixtures FILE       answers for data sources (JSON or YAML keyed by function token, each
+                               { args, result } or a list of them), laid over the check's own
   --program-timeout SECONDS    time limit of the program run; default 600 (env CHECK_PROGRAM_TIMEOUT)
   --policy-timeout SECONDS     time limit of a policy pack's start and of each of its answers
                                (one resource's analysis); default 600 (env CHECK_POLICY_TIMEOUT)
@@ -63,9 +70,11 @@ Options:
   --verbose                    show the program's and packs' output and stack traces
   -h, --help                   show this help
 
-Exit codes: 0 no mandatory violation, 1 a mandatory violation (or, with --compare-to, a stateful
-or protected resource replaced or deleted without --accept-replace), 2 the program, its config or a
-policy pack failed (or timed out), 130/143 interrupted by SIGINT/SIGTERM (129 SIGHUP).`;
+Exit codes: 0 no mandatory violation (the result line says "incomplete" when a remote component
+hides resources policies would judge), 1 a mandatory violation (or, with --compare-to, a stateful
+or protected resource replaced or deleted without --accept-replace), 2 the program, its config, a
+policy pack or the fixtures file failed, a type error, or a time limit; 130/143 interrupted by
+SIGINT/SIGTERM (129 SIGHUP). With --json FILE, FILE holds the error when the run fails.`;
 
 const OPTIONS = {
     stack: { type: "string", short: "s" },
@@ -75,7 +84,9 @@ const OPTIONS = {
     json: { type: "string" },
     "no-policy": { type: "boolean" },
     typecheck: { type: "boolean" },
+    "no-typecheck": { type: "boolean" },
     "account-id": { type: "string" },
+    "invoke-fixtures": { type: "string" },
     "program-timeout": { type: "string" },
     "policy-timeout": { type: "string" },
     "compare-to": { type: "string" },
@@ -116,12 +127,13 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
         policyPackConfigs: values["policy-pack-config"] ?? [],
         jsonFile: values.json,
         noPolicy: values["no-policy"] ?? false,
-        typecheck: values.typecheck ?? false,
+        typecheck: !(values["no-typecheck"] ?? false),
         accountId: values["account-id"],
         programTimeout: values["program-timeout"] !== undefined ? seconds("--program-timeout", values["program-timeout"]) : fromEnv(PROGRAM_TIMEOUT_ENV),
         policyTimeout: values["policy-timeout"] !== undefined ? seconds("--policy-timeout", values["policy-timeout"]) : fromEnv(POLICY_TIMEOUT_ENV),
         compareTo: values["compare-to"],
         acceptReplace: values["accept-replace"] ?? [],
+        invokeFixtures: values["invoke-fixtures"],
         verbose: values.verbose ?? false,
         help: values.help ?? false,
     };
@@ -131,6 +143,9 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
     }
     if (opts.noPolicy && (opts.policyPacks.length > 0 || opts.policyPackConfigs.length > 0)) {
         throw new CheckError("--no-policy cannot be combined with --policy-pack or --policy-pack-config");
+    }
+    if (values.typecheck && values["no-typecheck"]) {
+        throw new CheckError("--typecheck and --no-typecheck contradict each other: give one");
     }
     if (opts.acceptReplace.length > 0 && opts.compareTo === undefined) {
         throw new CheckError("--accept-replace acknowledges what --compare-to finds: give --compare-to too");

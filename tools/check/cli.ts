@@ -5,6 +5,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs, USAGE } from "./args";
 import { killAllChildren } from "./children";
+import { TypeCheckError } from "./engine/typecheck";
 import { CheckError } from "./errors";
 import { REPO_ROOT, runCheck } from "./index";
 import { prepareJsonFile } from "./report/json-file";
@@ -18,9 +19,9 @@ let jsonFile: string | undefined;
 let runNames: { stack?: string; programDir?: string } = {};
 
 /** What --json FILE holds when the run fails: the error, machine-readable, and the run's names. */
-function writeErrorReport(message: string, file?: string): void {
+function writeErrorReport(message: string, file?: string, extra?: Record<string, unknown>): void {
     if (!jsonFile) return;
-    const report = { error: { message, ...(file ? { file } : {}) }, ...runNames };
+    const report = { error: { message, ...(file ? { file } : {}), ...(extra ?? {}) }, ...runNames };
     const json = JSON.stringify(report, null, 2) + "\n";
     try {
         if (jsonFile === "-") process.stdout.write(json);
@@ -47,10 +48,33 @@ for (const signal of Object.keys(SIGNAL_EXIT_CODES) as NodeJS.Signals[]) process
 // Whatever ends the CLI (a failure, an uncaught error, process.exit), no child outlives it.
 process.on("exit", () => killAllChildren());
 
+/**
+ * The --json path of a command line parseArgs rejected (an unknown option, a missing value), so
+ * that the error report is written there too; undefined when there is none or it is unusable.
+ */
+function jsonFileOf(argv: string[]): string | undefined {
+    const at = argv.findIndex((a) => a === "--json" || a.startsWith("--json="));
+    if (at < 0) return undefined;
+    const value = argv[at].startsWith("--json=") ? argv[at].slice("--json=".length) : argv[at + 1];
+    if (value === undefined || value === "" || (value.startsWith("-") && value !== "-")) return undefined;
+    try {
+        return value === "-" ? value : prepareJsonFile(value);
+    } catch {
+        return undefined;
+    }
+}
+
 async function main(argv: string[]): Promise<number> {
     let verbose = argv.includes("--verbose") || argv.includes("-v");
     try {
-        const opts = parseArgs(argv);
+        let opts: ReturnType<typeof parseArgs>;
+        try {
+            opts = parseArgs(argv);
+        } catch (err) {
+            // The report still goes where the command line says, when it says it usably.
+            jsonFile = jsonFileOf(argv);
+            throw err;
+        }
         verbose = opts.verbose;
         if (opts.help) {
             process.stdout.write(`${USAGE}\n`);
@@ -71,6 +95,7 @@ async function main(argv: string[]): Promise<number> {
             policyTimeout: opts.policyTimeout,
             compareTo: opts.compareTo,
             acceptReplace: opts.acceptReplace,
+            invokeFixtures: opts.invokeFixtures,
             verbose: opts.verbose,
         });
         const json = JSON.stringify(report, null, 2) + "\n";
@@ -83,7 +108,13 @@ async function main(argv: string[]): Promise<number> {
         return exitCode;
     } catch (err) {
         // CI gets the failure in the report file too (exit 2 and a JSON error report).
-        writeErrorReport(err instanceof Error ? err.message : String(err), err instanceof CheckError ? err.file : undefined);
+        writeErrorReport(
+            // A usage error's first line (the usage text that follows it is for people).
+            err instanceof Error ? err.message.split(`\n\n${USAGE}`)[0] : String(err),
+            err instanceof CheckError ? err.file : undefined,
+            // Every type error, with its file, line, column and code.
+            err instanceof TypeCheckError ? { diagnostics: err.diagnostics } : undefined,
+        );
         if (err instanceof CheckError) {
             process.stderr.write(`error: ${err.message}\n`);
             if (verbose && err.detail) process.stderr.write(`\n${err.detail}\n`);

@@ -5,19 +5,22 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from "../mocks/invokes";
 import { readProject, resolveStackConfig, StackConfigError, type ResolvedStackConfig } from "../stack-config";
+import { checkCacheDir } from "./engine/cache";
+import { readInvokeFixtures, type InvokeFixture } from "./engine/invoke-fixtures";
 import { resolveProgramEntry, type ProgramEntry } from "./engine/program-loader";
 import { DefaultProviders, withProviders } from "./engine/providers";
 import { runProgram } from "./engine/run-program";
-import type { RecordedResource } from "./engine/types";
+import { describeTypecheck, packTarget, programTarget, startTypecheck, type TypecheckRun, type TypecheckTarget } from "./engine/typecheck";
+import type { RecordedResource, Recording } from "./engine/types";
 import { basePlan } from "./compare/base";
 import { comparePlans } from "./compare/compare";
 import { CheckError } from "./errors";
 import { sampleMemory } from "./memory";
 import { PolicySession, startPacks, stopPacks, type PackSpec, type PolicyRun } from "./policy/run-packs";
-import { buildReport, type Report } from "./report/model";
+import { buildReport, decideResult, type Report } from "./report/model";
 
 export { CheckError } from "./errors";
-export type { Report, ReportResource, ReportViolation } from "./report/model";
+export type { CheckResultKind, Report, ReportRemoteComponent, ReportResource, ReportViolation } from "./report/model";
 
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 export const DEFAULT_POLICY_PACK = path.join(REPO_ROOT, "policies");
@@ -33,7 +36,10 @@ export interface CheckOptions {
     policyPackConfigs?: string[];
     /** Plan only. */
     noPolicy?: boolean;
-    /** Type-check the program (as `pulumi preview` does by default); slower. */
+    /**
+     * Type-check the program and TypeScript packs as `pulumi preview` does (default true): beside
+     * the plan, in its own process, cached by file hashes; false skips it (--no-typecheck).
+     */
     typecheck?: boolean;
     /** Account id for mocked ARNs and getCallerIdentity. */
     accountId?: string;
@@ -48,6 +54,8 @@ export interface CheckOptions {
     compareTo?: string;
     /** URNs or names whose deletion or replacement is intended (--accept-replace). */
     acceptReplace?: string[];
+    /** A JSON or YAML file of answers for provider functions (data sources), keyed by token and arguments. */
+    invokeFixtures?: string;
     verbose?: boolean;
 }
 
@@ -97,13 +105,6 @@ function packSpecs(opts: CheckOptions, stack: string, notes: string[]): PackSpec
             return [];
         }
         dirs = [DEFAULT_POLICY_PACK];
-        // The per-stack policy config convention: policies/config/<stack>.json, as CI passes it to
-        // `pulumi preview --policy-pack policies --policy-pack-config policies/config/<stack>.json`.
-        const stackConfig = path.join(DEFAULT_POLICY_PACK, "config", `${stack}.json`);
-        if (configs.length === 0 && fs.existsSync(stackConfig)) {
-            configs.push(stackConfig);
-            notes.push(`policy config: ${path.relative(REPO_ROOT, stackConfig)} (the stack's policy config for the default pack)`);
-        }
     }
     for (const dir of dirs) {
         if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
@@ -118,7 +119,75 @@ function packSpecs(opts: CheckOptions, stack: string, notes: string[]): PackSpec
     for (const file of configs) {
         if (!fs.existsSync(file)) throw new CheckError(`policy pack config ${file} does not exist`, { file });
     }
-    return dirs.map((dir, i) => ({ dir, configFile: configs[i] }));
+    if (configs.length > 0) return dirs.map((dir, i) => ({ dir, configFile: configs[i] }));
+    // The per-stack policy config convention of the default pack, whether the pack is implied or
+    // named (--policy-pack policies): policies/config/<stack>.json, as CI passes it to
+    // `pulumi preview --policy-pack policies --policy-pack-config policies/config/<stack>.json`.
+    const stackConfig = path.join(DEFAULT_POLICY_PACK, "config", `${stack}.json`);
+    const isDefaultPack = (dir: string) => realPath(dir) === realPath(DEFAULT_POLICY_PACK);
+    return dirs.map((dir) => {
+        if (!isDefaultPack(dir) || !fs.existsSync(stackConfig)) return { dir };
+        notes.push(`policy config: ${path.relative(REPO_ROOT, stackConfig)} (the stack's policy config for the default pack)`);
+        return { dir, configFile: stackConfig };
+    });
+}
+
+/** Rejects with the signal's reason as soon as it is aborted; else settles as `work` does. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+    if (signal.aborted) return Promise.reject(signal.reason);
+    return new Promise<T>((resolve, reject) => {
+        const onAbort = () => reject(signal.reason);
+        signal.addEventListener("abort", onAbort, { once: true });
+        work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+    });
+}
+
+/**
+ * Starts type-checking the program and the TypeScript packs, unless turned off: --no-typecheck,
+ * PULUMI_NODEJS_TRANSPILE_ONLY=true or the tsconfig's noCheck (as the nodejs language host reads them).
+ */
+function startTypecheckOf(opts: CheckOptions, cfg: ProgramEntry, specs: PackSpec[], notes: string[], timeoutMs: number): TypecheckRun | undefined {
+    if (opts.typecheck === false) {
+        notes.push("type-check: skipped (--no-typecheck); pulumi preview type-checks TypeScript programs and packs");
+        return undefined;
+    }
+    const targets: TypecheckTarget[] = [];
+    const program = programTarget(cfg.workDir, cfg.entry);
+    const transpileOnly = process.env.PULUMI_NODEJS_TRANSPILE_ONLY;
+    const noCheck = (program?.options.compilerOptions as Record<string, unknown> | undefined)?.noCheck === true;
+    if (program && transpileOnly === "true") notes.push("type-check of the program: skipped, as by pulumi preview (PULUMI_NODEJS_TRANSPILE_ONLY=true)");
+    else if (program && transpileOnly === undefined && noCheck) notes.push("type-check of the program: skipped, as by pulumi preview (noCheck in its tsconfig.json)");
+    else if (program) targets.push(program);
+    for (const spec of specs) {
+        const pack = packTarget(spec.dir);
+        if (pack) targets.push(pack);
+    }
+    if (targets.length === 0) {
+        if (!program) notes.push("type-check: nothing to check (the program is JavaScript; pulumi preview type-checks TypeScript only)");
+        return undefined;
+    }
+    return startTypecheck(targets, { cacheDir: checkCacheDir(), timeoutMs, verbose: opts.verbose });
+}
+
+/** What the report says about invoke answers: generated ones (not the account's), unused fixtures. */
+function invokeNotes(recording: Recording, fixtures: InvokeFixture[], file: string | undefined): string[] {
+    const notes: string[] = [];
+    for (const [token, sources] of Object.entries(recording.invokeSources ?? {})) {
+        if (sources.some((s) => s.startsWith("generated"))) {
+            notes.push(`invoke ${token}: answered with values generated from the SDK's declaration of its result (realistic, not your account's); give real ones with --invoke-fixtures FILE`);
+        }
+    }
+    const unused = fixtures.filter((f) => !(recording.usedFixtures ?? []).includes(f.label));
+    for (const f of unused) notes.push(`--invoke-fixtures ${file}: ${f.label} answered no call (the program made no matching invoke)`);
+    return notes;
+}
+
+function realPath(p: string): string {
+    try {
+        return fs.realpathSync(p);
+    } catch {
+        return path.resolve(p);
+    }
 }
 
 export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
@@ -131,12 +200,20 @@ export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
     const cfg = resolveConfig(programDir, stack);
     const notes = [...cfg.notes];
     const specs = packSpecs(opts, stack, notes);
+    const fixturesFile = opts.invokeFixtures !== undefined ? path.resolve(opts.invokeFixtures) : undefined;
+    const invokeFixtures = fixturesFile ? readInvokeFixtures(fixturesFile) : [];
     const env = { project: cfg.project, stack, organization: "organization", config: cfg.config, dryRun: true };
 
     const memory = sampleMemory();
     // Packs boot while the program runs.
     const policyLimits = { timeoutMs: (opts.policyTimeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000, timeoutSource: "--policy-timeout" };
-    const packs = startPacks(specs, env, { verbose: opts.verbose ?? false, typecheck: opts.typecheck ?? false, ...policyLimits });
+    const programTimeoutMs = (opts.programTimeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
+    // Type-checking runs beside the plan; a type error stops the plan and fails the run.
+    const typecheck = startTypecheckOf(opts, cfg, specs, notes, programTimeoutMs);
+    const abort = new AbortController();
+    typecheck?.onFailure((err) => abort.abort(err));
+    // Packs are compiled transpile-only: the type-check above covers them.
+    const packs = startPacks(specs, env, { verbose: opts.verbose ?? false, typecheck: false, ...policyLimits });
     let session: PolicySession | undefined;
     try {
         // Resources stream in from the program run; each is handed to the policy packs at once.
@@ -161,14 +238,16 @@ export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
                 // as a placeholder (tools/stack-config).
                 undecryptedKeys: cfg.secretKeys,
                 preview: true,
-                typecheck: opts.typecheck ?? false,
                 region: cfg.config["aws:region"] ?? process.env.AWS_REGION ?? DEFAULT_REGION,
                 accountId: opts.accountId ?? DEFAULT_ACCOUNT_ID,
+                invokeFixtures,
+                cacheDir: checkCacheDir(),
             },
             {
                 verbose: opts.verbose,
-                timeoutMs: (opts.programTimeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
+                timeoutMs: programTimeoutMs,
                 timeoutSource: "--program-timeout",
+                signal: abort.signal,
                 listener: {
                     resource: (r) => {
                         const provider = defaults.assign(r);
@@ -179,9 +258,13 @@ export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
             },
         );
         const resources = withProviders(run.recording.resources, defaults.all());
+        notes.push(...invokeNotes(run.recording, invokeFixtures, fixturesFile));
         const programDone = Date.now();
-        const policy: PolicyRun | undefined = session ? await session.finish(resources) : undefined;
+        const policy: PolicyRun | undefined = session ? await untilAborted(session.finish(resources), abort.signal) : undefined;
         const policyMs = Date.now() - programDone;
+        const typeError = await typecheck?.error();
+        if (typeError) throw typeError;
+        if (typecheck) notes.push(describeTypecheck(await typecheck.done));
         const report = buildReport({
             programDir,
             files: cfg.files,
@@ -195,13 +278,18 @@ export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
             // The deployed revision is planned the same way, without policies.
             const base = await basePlan(opts.compareTo, programDir, stack, async (oldProgramDir) => (await runCheck({
                 programDir: oldProgramDir, stack, noPolicy: true, accountId: opts.accountId, programTimeout: opts.programTimeout, verbose: opts.verbose,
+                invokeFixtures: opts.invokeFixtures, typecheck: false,
             })).report.resources);
             report.comparison = base.resources === undefined
                 ? { ...comparePlans(base.label, [], report.resources, opts.acceptReplace), note: `stack ${stack} does not exist at ${base.label}: everything is new` }
                 : comparePlans(base.label, base.resources, report.resources, opts.acceptReplace);
         }
-        const blocked = (report.comparison?.counts.blocking ?? 0) > 0;
-        return { report, exitCode: report.summary.mandatory > 0 || blocked ? 1 : 0 };
+        report.result = decideResult(report);
+        return { report, exitCode: report.result === "failed" ? 1 : 0 };
+    } catch (err) {
+        // A preview type-checks as it loads the program: a type error is what it reports first.
+        const typeError = await typecheck?.error();
+        throw typeError ?? err;
     } finally {
         memory.stop();
         session?.close();

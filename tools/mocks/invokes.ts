@@ -1,18 +1,42 @@
 // Realistic answers for the provider functions (invokes) a program calls, for unit-test mocks and
 // the offline check. Tokens are the ones @pulumi/aws 7.48 and @pulumi/awsx 3.9 send
-// (e.g. `aws:index/getRegion:getRegion`). Anything not answered here throws UnmockedInvokeError,
-// so a program that starts to depend on a new lookup fails loudly instead of getting `{}`.
+// (e.g. `aws:index/getRegion:getRegion`). First the hand-written answers below; then, when the
+// caller asks for it (the offline check does, unit-test mocks do not), an answer generated from the
+// SDK's own declaration of the function's result (generated-invokes.ts), refined for common lookups
+// (tuned-invokes.ts). Anything else throws UnmockedInvokeError, so a program that starts to depend
+// on a new lookup fails loudly instead of getting `{}`.
 import { amiFromSsmParameterName, answerGetAmi } from "./ami";
-import { awsStyleId, upperAlnum } from "./hash";
+import { generateAnswer } from "./generated-invokes";
+import { upperAlnum } from "./hash";
 import { renderPolicyDocument } from "./iam-policy-document";
+import { invokeSchema, NoSchemaError, parseToken } from "./invoke-schema";
 import { partitionOf, regionDescription, zonesOf } from "./regions";
+import { defaultSubnetIds, defaultVpcId, TUNINGS } from "./tuned-invokes";
+
+export interface GenerateOptions {
+    /** The directory of the SDK package `@pulumi/<pkg>` as the program resolves it (undefined: not installed). */
+    packageDir(pkg: string): string | undefined;
+    /** Where shapes read from the declarations are cached (per package version). */
+    cacheDir?: string;
+}
 
 export interface InvokeContext {
     /** Region the provider is configured for (default us-east-1). */
     region?: string;
     /** Account id returned by getCallerIdentity and used in ARNs (default 123456789012). */
     accountId?: string;
+    /**
+     * Generate answers for functions without a hand-written one, from the SDK's declarations
+     * (`@pulumi/aws` only). Unit-test mocks leave it off, so tests name every lookup they use.
+     */
+    generate?: GenerateOptions;
 }
+
+/** How an invoke was answered (for the report). */
+export type AnswerSource = "hand-written" | "generated" | "generated, hand-tuned";
+
+/** Packages whose functions are generated from their declarations. */
+const GENERATED_PACKAGES = new Set(["aws"]);
 
 export const DEFAULT_REGION = "us-east-1";
 export const DEFAULT_ACCOUNT_ID = "123456789012";
@@ -20,10 +44,12 @@ export const DEFAULT_ACCOUNT_ID = "123456789012";
 /** Thrown for an invoke token that has no mocked answer. */
 export class UnmockedInvokeError extends Error {
     readonly token: string;
-    constructor(token: string) {
+    constructor(token: string, why?: string) {
         super(
-            `invoke ${token} has no offline answer: add one to tools/mocks/invokes.ts ` +
-                `(the offline check and the unit-test mocks answer only the lookups they know)`,
+            why
+                ? `invoke ${token} has no offline answer: ${why}`
+                : `invoke ${token} has no offline answer: add one to tools/mocks/invokes.ts ` +
+                      `(the offline check and the unit-test mocks answer only the lookups they know)`,
         );
         this.name = "UnmockedInvokeError";
         this.token = token;
@@ -145,14 +171,11 @@ const getSsmParameter: Answer = (inputs, region, accountId) => {
     };
 };
 
-const getDefaultVpc: Answer = (_inputs, region, accountId) => {
-    const zones = zonesOf(region).slice(0, 3);
-    return {
-        vpcId: awsStyleId("vpc", `default/${region}/${accountId}`),
-        publicSubnetIds: zones.map((z) => awsStyleId("subnet", `default/${z.name}/${accountId}`)),
-        privateSubnetIds: [],
-    };
-};
+const getDefaultVpc: Answer = (_inputs, region, accountId) => ({
+    vpcId: defaultVpcId(region, accountId),
+    publicSubnetIds: defaultSubnetIds(region, accountId),
+    privateSubnetIds: [],
+});
 
 const ANSWERS: Record<string, Answer> = {
     "aws:index/getRegion:getRegion": getRegion,
@@ -178,9 +201,44 @@ export function answerInvoke(
     inputs: Record<string, unknown>,
     ctx?: InvokeContext,
 ): Record<string, unknown> {
+    return answerInvokeWithSource(token, inputs, ctx).answer;
+}
+
+/** answerInvoke, and how the answer was found. */
+export function answerInvokeWithSource(
+    token: string,
+    inputs: Record<string, unknown>,
+    ctx?: InvokeContext,
+): { answer: Record<string, unknown>; source: AnswerSource } {
+    const region = ctx?.region ?? DEFAULT_REGION;
+    const accountId = ctx?.accountId ?? DEFAULT_ACCOUNT_ID;
     const answer = ANSWERS[token];
-    if (!answer) {
-        throw new UnmockedInvokeError(token);
+    if (answer) {
+        try {
+            return { answer: answer(inputs ?? {}, region, accountId), source: "hand-written" };
+        } catch (err) {
+            // A hand-written answer that knows only some calls (SSM parameters holding AMI ids)
+            // leaves the others to the generated answer, when there is one.
+            if (!(err instanceof UnmockedInvokeError) || !ctx?.generate) throw err;
+        }
     }
-    return answer(inputs ?? {}, ctx?.region ?? DEFAULT_REGION, ctx?.accountId ?? DEFAULT_ACCOUNT_ID);
+    if (!ctx?.generate) throw new UnmockedInvokeError(token);
+    const pkg = parseToken(token)?.pkg;
+    if (pkg === undefined || !GENERATED_PACKAGES.has(pkg)) {
+        throw new UnmockedInvokeError(token, `offline answers are generated only for @pulumi/aws functions; give this one with --invoke-fixtures FILE`);
+    }
+    const dir = ctx.generate.packageDir(pkg);
+    if (!dir) throw new UnmockedInvokeError(token, `@pulumi/${pkg} is not installed where the program resolves it; give an answer with --invoke-fixtures FILE`);
+    let schema;
+    try {
+        schema = invokeSchema(token, dir, ctx.generate.cacheDir);
+    } catch (err) {
+        if (err instanceof NoSchemaError) throw new UnmockedInvokeError(token, `${err.message}; give an answer with --invoke-fixtures FILE`);
+        throw err;
+    }
+    const generated = generateAnswer(schema, inputs ?? {}, { region, accountId });
+    const tuning = TUNINGS[token];
+    return tuning
+        ? { answer: tuning(generated, inputs ?? {}, region, accountId), source: "generated, hand-tuned" }
+        : { answer: generated, source: "generated" };
 }

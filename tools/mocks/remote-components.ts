@@ -11,6 +11,7 @@ import { allocate, bitsFor, blockSize, formatCidr, parseCidr } from "./cidr";
 import { awsStyleId } from "./hash";
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from "./invokes";
 import { partitionOf, zonesOf } from "./regions";
+import { defaultSubnetIds, defaultVpcId } from "./tuned-invokes";
 import { UNKNOWN } from "./unknown";
 
 export interface RemoteComponentOptions {
@@ -228,12 +229,11 @@ function vpcOutputs(name: string, inputs: Record<string, unknown>, ctx: Ctx): Re
 }
 
 function defaultVpcOutputs(inputs: Record<string, unknown>, ctx: Ctx): Record<string, unknown> {
-    const zones = zonesOf(ctx.region).slice(0, 3);
-    // The default VPC exists already, so even a preview knows its ids; use stable ones.
+    // The default VPC exists already, so even a preview knows its ids; the ones ec2.getVpc({ default: true }) answers.
     return {
         ...inputs,
-        vpcId: awsStyleId("vpc", `default/${ctx.region}/${ctx.accountId}`),
-        publicSubnetIds: zones.map((z) => awsStyleId("subnet", `default/${z.name}/${ctx.accountId}`)),
+        vpcId: defaultVpcId(ctx.region, ctx.accountId),
+        publicSubnetIds: defaultSubnetIds(ctx.region, ctx.accountId),
         privateSubnetIds: [],
     };
 }

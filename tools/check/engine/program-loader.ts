@@ -5,13 +5,13 @@
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
+import { pathToFileURL } from "node:url";
+import type * as TS from "typescript";
 import { CheckError } from "../errors";
 
 export interface LoadOptions {
     /** The program's working directory (where its tsconfig.json is). */
     programDir: string;
-    /** Type-check the program as `pulumi preview` does by default (slower). */
-    typecheck: boolean;
 }
 
 type NodeRequire = ReturnType<typeof createRequire>;
@@ -126,28 +126,119 @@ export function packageRoot(dir: string): string {
     }
 }
 
+/** The program's package.json (nearest at or above its directory, as the language host finds it). */
+export function programPackage(dir: string): Record<string, unknown> {
+    return readPackageJson(packageRoot(dir));
+}
+
+/** True for a program the language host runs as an ES module (its package.json has "type": "module"). */
+export function isEsModuleProgram(dir: string): boolean {
+    return programPackage(dir).type === "module";
+}
+
+/** A tsconfig.json's own compilerOptions, raw (the CLI's loadTypeScriptCompilerOptions); {} when unreadable. */
+export function tsconfigCompilerOptions(tsconfig: string): Record<string, unknown> {
+    try {
+        const req = createRequire(__filename);
+        const ts = req("typescript") as typeof TS;
+        const parsed = ts.parseConfigFileTextToJson(tsconfig, fs.readFileSync(tsconfig, "utf8")).config as { compilerOptions?: Record<string, unknown> } | undefined;
+        return parsed?.compilerOptions ?? {};
+    } catch {
+        return {};
+    }
+}
+
+/** The ts-node options the Pulumi CLI's nodejs language host registers for a program (cmd/run/run.ts). */
+export interface TsNodeSetup {
+    tsnode: string;
+    options: Record<string, unknown>;
+}
+
 /**
- * Registers ts-node for the program's files (scoped to its npm package, so the checker's own
- * modules elsewhere are left alone). Uses the program's ts-node/typescript if it has them, else ours.
+ * ts-node's options as the nodejs language host sets them: the program's tsconfig.json (its
+ * compilerOptions over the host's defaults: target ES2020 — ES2022 for ES modules —, module and
+ * moduleResolution nodenext, source maps), the program's own ts-node and typescript when it has
+ * them, and transpile-only: the offline check type-checks beside the run (typecheck.ts).
  */
-export function registerTypeScript(opts: LoadOptions): void {
+export function tsNodeSetup(opts: LoadOptions & { esm: boolean }): TsNodeSetup {
     const dir = path.resolve(opts.programDir);
     const req = programRequire(dir);
     const own = createRequire(__filename);
-    const tsnodePath = resolveFrom(req, "ts-node") ?? own.resolve("ts-node");
+    const tsnode = resolveFrom(req, "ts-node") ?? own.resolve("ts-node");
     const compiler = resolveFrom(req, "typescript") ?? own.resolve("typescript");
     const tsconfig = path.join(dir, "tsconfig.json");
     const hasTsconfig = fs.existsSync(tsconfig);
+    return {
+        tsnode,
+        options: {
+            compiler,
+            project: hasTsconfig ? tsconfig : undefined,
+            skipProject: !hasTsconfig,
+            transpileOnly: true,
+            typeCheck: false,
+            scope: true,
+            scopeDir: packageRoot(dir),
+            compilerOptions: {
+                target: opts.esm ? "ES2022" : "ES2020",
+                module: "nodenext",
+                moduleResolution: "nodenext",
+                sourceMap: true,
+                ...(hasTsconfig ? tsconfigCompilerOptions(tsconfig) : {}),
+            },
+        },
+    };
+}
+
+/**
+ * Registers ts-node for the program's files (scoped to its npm package, so the checker's own
+ * modules elsewhere are left alone): CommonJS programs through require hooks, ES modules through
+ * module hooks in Node's loader thread (esm-hooks.mjs), as the language host does.
+ */
+export function registerTypeScript(opts: LoadOptions): void {
+    const esm = isEsModuleProgram(opts.programDir);
+    const setup = tsNodeSetup({ ...opts, esm });
+    if (esm) {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { register } = require("node:module") as { register(specifier: string, parent: string, options: { data: unknown }): void };
+        register(pathToFileURL(path.join(__dirname, "esm-hooks.mjs")).href, pathToFileURL(__filename).href, { data: setup });
+        return;
+    }
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const tsnode = require(tsnodePath) as { register(o: Record<string, unknown>): unknown };
-    tsnode.register({
-        compiler,
-        project: hasTsconfig ? tsconfig : undefined,
-        skipProject: !hasTsconfig,
-        transpileOnly: !opts.typecheck,
-        typeCheck: opts.typecheck,
-        scope: true,
-        scopeDir: packageRoot(dir),
-        compilerOptions: hasTsconfig ? {} : { target: "ES2020", module: "commonjs", moduleResolution: "node", esModuleInterop: true },
-    });
+    const tsnode = require(setup.tsnode) as { register(o: Record<string, unknown>): unknown };
+    tsnode.register(setup.options);
+}
+
+/** What an ES module program's entry is when it names a folder: the first index the language host looks for. */
+const ESM_INDEX_FILES = ["index.js", "index.mjs", "index.ts", "index.mts"];
+
+/**
+ * Runs the program's entry as the nodejs language host does: `require` for CommonJS, `import` for
+ * an ES module (a folder's index; the default export if it has one, and never both a default and
+ * named exports); an exported function is called and its result awaited (async entry points,
+ * `export =`, `module.exports = async () => ...`).
+ */
+export async function runEntry(entry: string, programDir: string): Promise<unknown> {
+    let exported: unknown;
+    if (isEsModuleProgram(programDir)) {
+        let main = fs.realpathSync(path.resolve(entry));
+        if (fs.statSync(main).isDirectory()) {
+            const index = ESM_INDEX_FILES.find((f) => fs.existsSync(path.join(main, f)));
+            if (!index) throw new Error(`No entrypoint found in ${main}`);
+            main = path.join(main, index);
+        }
+        // A real dynamic import (TypeScript would turn `import()` into `require()` in CommonJS output).
+        const importModule = new Function("url", "return import(url)") as (url: string) => Promise<Record<string, unknown>>;
+        let namespace: Record<string, unknown> = await importModule(pathToFileURL(main).href);
+        if (Object.getOwnPropertyDescriptor(namespace, "default") !== undefined) {
+            if (Object.keys(namespace).length !== 1) {
+                throw new Error("expected entrypoint module to have either a default export or named exports but not both");
+            }
+            namespace = namespace.default as Record<string, unknown>;
+        }
+        exported = namespace;
+    } else {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        exported = require(entry);
+    }
+    return exported instanceof Function ? await (exported as () => unknown)() : exported;
 }

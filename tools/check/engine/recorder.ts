@@ -5,7 +5,9 @@
 // planned state is the inputs (plus provider auto-names and awsx component outputs), ids are
 // empty (unknown), and every other output is absent, which the SDK resolves as unknown.
 import { autoNamed } from "../../mocks/computed";
-import { answerInvoke, UnmockedInvokeError } from "../../mocks/invokes";
+import { answerInvoke, answerInvokeWithSource, UnmockedInvokeError, type GenerateOptions } from "../../mocks/invokes";
+import { AssetError, hashAssets, hasAssets } from "./assets";
+import { matchFixture, type InvokeFixture } from "./invoke-fixtures";
 import { isRemoteComponentType, remoteComponentOutputs } from "../../mocks/remote-components";
 import type { Json, RecordedOptions, RecordedResource } from "./types";
 import { forDisplay, toWire, unwrapSecrets } from "./wire";
@@ -40,7 +42,7 @@ interface RegisterResourceRequest {
     getIgnorechangesList(): string[];
     getAdditionalsecretoutputsList(): string[];
     getAliasurnsList(): string[];
-    getAliasesList?(): Array<{ getUrn?(): string }>;
+    getAliasesList?(): AliasMessage[];
     getImportid(): string;
     getCustomtimeouts(): { getCreate(): string; getUpdate(): string; getDelete(): string } | undefined;
     getReplaceonchangesList(): string[];
@@ -49,6 +51,21 @@ interface RegisterResourceRequest {
     getDeletedwith(): string;
     getHidediffsList?(): string[];
 }
+/** pulumirpc.Alias: a full URN, or a spec the engine completes from the resource. */
+interface AliasMessage {
+    getUrn?(): string;
+    getSpec?(): AliasSpec | undefined;
+    hasSpec?(): boolean;
+}
+interface AliasSpec {
+    getName(): string;
+    getType(): string;
+    getStack(): string;
+    getProject(): string;
+    getParenturn(): string;
+    getNoparent(): boolean;
+}
+
 interface ReadResourceRequest {
     getId(): string;
     getType(): string;
@@ -85,7 +102,16 @@ export interface RecorderContext {
     preview: boolean;
     region: string;
     accountId: string;
+    /** Answers the user gave (--invoke-fixtures), first. */
+    invokeFixtures?: readonly InvokeFixture[];
+    /** Generate answers from the SDK's declarations for functions without a hand-written one. */
+    generate?: GenerateOptions;
+    /** Where relative asset and archive paths are read from (the program's working directory). */
+    workDir?: string;
 }
+
+/** How an invoke was answered: by the user's fixtures, by hand, or generated from the SDK's declarations. */
+export type InvokeSource = "fixture" | "hand-written" | "generated" | "generated, hand-tuned";
 
 /** Receives each registration as soon as it is recorded, and later outputs of components. */
 export interface RecordListener {
@@ -136,6 +162,10 @@ export interface Recorder {
     /** How many resources were registered or read. */
     count(): number;
     readonly invokes: Record<string, number>;
+    /** How each token was answered (every source it took, in order of first use). */
+    readonly invokeSources: Record<string, InvokeSource[]>;
+    /** Labels of the --invoke-fixtures entries that answered a call. */
+    readonly usedFixtures: string[];
     readonly warnings: string[];
     stackOutputs(): Record<string, Json>;
 }
@@ -160,16 +190,66 @@ function providerUrn(ref: string): string | undefined {
     return at > 0 ? ref.slice(0, at) : ref;
 }
 
-function optionsOf(req: RegisterResourceRequest): RecordedOptions {
+/** The last part of a URN: the resource's name. */
+function urnName(urn: string): string {
+    return urn.slice(urn.lastIndexOf("::") + 2);
+}
+
+/** The type of a URN without its parents' chain. */
+function urnType(urn: string): string {
+    const qualified = urn.split("::")[2] ?? "";
+    return qualified.slice(qualified.lastIndexOf("$") + 1);
+}
+
+/**
+ * Aliases as full URNs, the way the engine completes them: a spec's missing name, type, stack and
+ * project are the resource's, its parent the resource's unless it names another or none; then
+ * every alias of the parent gives the child one more (its name re-prefixed when it starts with the
+ * parent's name), alone and combined with each of the child's own aliases.
+ */
+function resolveAliases(
+    req: RegisterResourceRequest,
+    ctx: { stack: string; project: string },
+    parentAliases: (parent: string) => readonly string[],
+): string[] {
+    const type = req.getType();
+    const name = req.getName();
+    const parent = req.getParent();
+    const own: string[] = [...req.getAliasurnsList()];
+    for (const alias of req.getAliasesList?.() ?? []) {
+        const urn = alias.getUrn?.() ?? "";
+        const spec = alias.getSpec?.();
+        if (urn !== "") {
+            own.push(urn);
+        } else if (spec) {
+            const aliasParent = spec.getNoparent() ? "" : spec.getParenturn() || parent;
+            own.push(makeUrn(spec.getStack() || ctx.stack, spec.getProject() || ctx.project, aliasParent, spec.getType() || type, spec.getName() || name));
+        }
+    }
+    const all = new Set(own);
+    if (parent) {
+        const parentName = urnName(parent);
+        const inherited = (childType: string, childName: string, parentAlias: string) => {
+            const aliasName = childName.startsWith(parentName) ? urnName(parentAlias) + childName.slice(parentName.length) : childName;
+            return makeUrn(ctx.stack, ctx.project, parentAlias, childType, aliasName);
+        };
+        for (const parentAlias of parentAliases(parent)) {
+            all.add(inherited(type, name, parentAlias));
+            for (const a of own) all.add(inherited(urnType(a), urnName(a), parentAlias));
+        }
+    }
+    return [...all];
+}
+
+function optionsOf(req: RegisterResourceRequest, aliases: string[]): RecordedOptions {
     const timeouts = req.getCustomtimeouts();
-    const aliasSpecs = (req.getAliasesList?.() ?? []).map((a) => a.getUrn?.() ?? "").filter((u) => u !== "");
     return {
         protect: req.hasProtect ? req.hasProtect() && req.getProtect() : req.getProtect(),
         ignoreChanges: req.getIgnorechangesList(),
         retainOnDelete: req.hasRetainondelete ? req.hasRetainondelete() && req.getRetainondelete() : req.getRetainondelete(),
         deleteBeforeReplace: req.getDeletebeforereplacedefined?.() ? req.getDeletebeforereplace() : undefined,
         additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
-        aliases: [...req.getAliasurnsList(), ...aliasSpecs],
+        aliases,
         replaceOnChanges: req.getReplaceonchangesList(),
         hideDiffs: req.getHidediffsList?.() ?? [],
         customTimeouts: {
@@ -202,8 +282,45 @@ export function createRecorder(sdk: SdkModules, ctx: RecorderContext, listener: 
     let stackUrn: string | undefined;
     let stackOutputs: Record<string, Json> = {};
     const invokes: Record<string, number> = {};
+    const invokeSources: Record<string, InvokeSource[]> = {};
+    const usedFixtures: string[] = [];
     const warnings: string[] = [];
     const invokeCtx = { region: ctx.region, accountId: ctx.accountId };
+    /** Full alias URNs of resources that have any (their children inherit them). */
+    const aliasesByUrn = new Map<string, string[]>();
+    const aliasesOf = (req: RegisterResourceRequest): string[] => {
+        const aliases = resolveAliases(req, ctx, (parent) => aliasesByUrn.get(parent) ?? []);
+        if (aliases.length > 0) aliasesByUrn.set(makeUrn(ctx.stack, ctx.project, req.getParent(), req.getType(), req.getName()), aliases);
+        return aliases;
+    };
+    const answerCtx = { ...invokeCtx, generate: ctx.generate };
+    /** The user's fixture laid over the check's own answer; the fixture alone when the check has none. */
+    const answer = (token: string, args: Record<string, unknown>): Record<string, unknown> => {
+        const fixture = matchFixture(ctx.invokeFixtures ?? [], token, args);
+        let own: { answer: Record<string, unknown>; source: InvokeSource } | undefined;
+        try {
+            own = answerInvokeWithSource(token, args, answerCtx);
+        } catch (err) {
+            if (!fixture || !(err instanceof UnmockedInvokeError)) throw err;
+        }
+        const source: InvokeSource = fixture ? "fixture" : own!.source;
+        const sources = (invokeSources[token] ??= []);
+        if (!sources.includes(source)) sources.push(source);
+        if (!fixture) return own!.answer;
+        if (!usedFixtures.includes(fixture.label)) usedFixtures.push(fixture.label);
+        return { ...(own?.answer ?? {}), ...fixture.result };
+    };
+    /** Assets and archives hashed as the engine hashes them on registration (a missing path fails). */
+    const withAssetHashes = (type: string, name: string, inputs: Record<string, Json>): Record<string, Json> => {
+        try {
+            const hashed = hashAssets(inputs, ctx.workDir ?? process.cwd());
+            for (const uri of hashed.remote) warnings.push(`${type} ${name}: the remote asset ${uri} is not downloaded offline, so its hash is unknown (a real preview downloads it to hash it)`);
+            return hashed.value as Record<string, Json>;
+        } catch (err) {
+            if (err instanceof AssetError) throw new EngineError(`failed to register new resource ${name} [${type}]: ${err.message}`);
+            throw err;
+        }
+    };
     const fatal = (err: EngineError): EngineError => {
         listener.error(err);
         return err;
@@ -235,7 +352,8 @@ export function createRecorder(sdk: SdkModules, ctx: RecorderContext, listener: 
                 const remote = req.getRemote?.() === true || (!custom && isRemoteComponentType(type));
                 // Struct.toJavaScript yields plain JSON (no undefined): no further copy needed.
                 const object = req.getObject();
-                const inputs = (object?.toJavaScript() ?? {}) as Record<string, Json>;
+                let inputs = (object?.toJavaScript() ?? {}) as Record<string, Json>;
+                if (hasAssets(inputs)) inputs = withAssetHashes(type, name, inputs);
                 const names = custom ? (autoNamed(type, name, inputs) as Record<string, Json>) : {};
                 const checkedInputs = Object.keys(names).length > 0 ? { ...inputs, ...names } : inputs;
                 let outputs: Record<string, Json>;
@@ -277,7 +395,7 @@ export function createRecorder(sdk: SdkModules, ctx: RecorderContext, listener: 
                     outputs,
                     dependencies,
                     propertyDependencies,
-                    options: optionsOf(req),
+                    options: optionsOf(req, aliasesOf(req)),
                 };
                 if (urns.has(urn)) {
                     throw new EngineError(`Duplicate resource URN '${urn}'; try giving it a unique name`);
@@ -373,14 +491,15 @@ export function createRecorder(sdk: SdkModules, ctx: RecorderContext, listener: 
         }
 
         /**
-         * Alias specs are not taken: the SDK then computes every alias as a full URN itself,
-         * the parents' inherited ones included (resource.ts allAliases), which the engine would
-         * otherwise resolve. --compare-to reads them to tell a renamed resource from a new one.
+         * Alias specs are taken, as by the engine, and completed into full URNs here, the parents'
+         * inherited ones included (resolveAliases); --compare-to reads them to tell a renamed
+         * resource from a new one. (Without specs the SDK computes them itself, on a path that
+         * fails for aliases of resources read with .get(), which a real engine never takes.)
          * Output values stay off, as in the SDK's own mock monitor.
          */
         supportsFeature(req: { getId(): string }, callback: (err: Error | null, resp: { getHassupport(): boolean }) => void): void {
             const id = req.getId();
-            callback(null, { getHassupport: () => id !== "aliasSpecs" && id !== "outputValues" });
+            callback(null, { getHassupport: () => id !== "outputValues" });
         }
 
         override async invoke(req: InvokeRequest, callback: Callback): Promise<void> {
@@ -394,7 +513,7 @@ export function createRecorder(sdk: SdkModules, ctx: RecorderContext, listener: 
             let wire: Record<string, Json> = {};
             try {
                 wire = toWire(req.getArgs()?.toJavaScript() ?? {}) as Record<string, Json>;
-                const result = answerInvoke(token, unwrapSecrets(wire) as Record<string, unknown>, invokeCtx);
+                const result = answer(token, unwrapSecrets(wire) as Record<string, unknown>);
                 const resp = new sdk.InvokeResponse();
                 resp.setReturn(sdk.Struct.fromJavaScript(toWire(result) as Record<string, unknown>));
                 callback(null, resp);
@@ -411,6 +530,8 @@ export function createRecorder(sdk: SdkModules, ctx: RecorderContext, listener: 
         monitor,
         count: () => urns.size,
         invokes,
+        invokeSources,
+        usedFixtures,
         warnings,
         stackOutputs: () => stackOutputs,
     };

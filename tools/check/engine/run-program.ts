@@ -35,6 +35,8 @@ export interface RunProgramOptions {
     timeoutMs?: number;
     /** How the limit was set, for the message (e.g. "--program-timeout"). */
     timeoutSource?: string;
+    /** Stops the run (the worker is killed; the promise rejects with the signal's reason). */
+    signal?: AbortSignal;
 }
 
 export function runProgram(params: WorkerParams, opts?: RunProgramOptions): Promise<ProgramRun> {
@@ -144,10 +146,22 @@ export function runProgram(params: WorkerParams, opts?: RunProgramOptions): Prom
                 );
             });
         };
+        let aborted: unknown;
+        const onAbort = () => {
+            aborted = opts?.signal?.reason ?? new CheckError("the program run was stopped");
+            signalChild(child, "SIGKILL");
+        };
+        if (opts?.signal?.aborted) onAbort();
+        else opts?.signal?.addEventListener("abort", onAbort, { once: true });
         child.on("error", (err) => reject(new CheckError(`cannot start the program worker: ${err.message}`)));
         child.on("exit", (code, signal) => {
             untrackPid(child.pid);
+            opts?.signal?.removeEventListener("abort", onAbort);
             if (timer) clearTimeout(timer);
+            if (aborted !== undefined) {
+                reject(aborted);
+                return;
+            }
             if (timedOut || sendError) {
                 reject(timedOut ?? sendError);
                 return;

@@ -2,6 +2,7 @@
 // the Pulumi wire format (google.protobuf.Struct as JSON): unknowns are the UNKNOWN sentinel,
 // secrets are {"4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value},
 // resource references are {"4dabf...": "5cf8f73096256a8f31e491e813e4eb8e", urn, id?}.
+import type { InvokeFixture } from "./invoke-fixtures";
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -60,6 +61,10 @@ export interface Recording {
     stackOutputs: Record<string, Json>;
     /** Invoke tokens the program called, with counts. */
     invokes: Record<string, number>;
+    /** How each token was answered: "fixture" (--invoke-fixtures), "hand-written", "generated", "generated, hand-tuned". */
+    invokeSources: Record<string, string[]>;
+    /** --invoke-fixtures entries that answered a call (by label, `token` or `token[i]`). */
+    usedFixtures: string[];
     /** What the engine warns about (reads by id, remote components without offline outputs). */
     warnings: string[];
     /** Warnings the program logged (pulumi.log.warn), "type name: message" when on a resource. */
@@ -96,11 +101,14 @@ export interface WorkerParams {
      */
     undecryptedKeys: string[];
     preview: boolean;
-    typecheck: boolean;
     region: string;
     accountId: string;
     /** The program's working directory: programDir, or where Pulumi.yaml `main` points. */
     workDir: string;
     /** The file or directory to require (Pulumi.yaml `main`, package.json main, or the index). */
     entry: string;
+    /** Answers the user gave for provider functions (--invoke-fixtures), already checked. */
+    invokeFixtures: InvokeFixture[];
+    /** The check's cache folder (shapes of generated invoke answers, type-check results). */
+    cacheDir: string;
 }

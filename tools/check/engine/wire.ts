@@ -107,7 +107,9 @@ export function forDisplay(value: Json): Json {
         if (sig === RESOURCE_SIG) return typeof value.urn === "string" ? value.urn : UNKNOWN_MARKER;
         if (sig === ASSET_SIG || sig === ARCHIVE_SIG) {
             const where = value.path ?? value.uri ?? (value.text !== undefined ? "<text>" : "<assets>");
-            return `${sig === ASSET_SIG ? "asset" : "archive"}:${String(where)}`;
+            // With the hash the engine computed on registration (assets.ts), as a preview shows it.
+            const hash = typeof value.hash === "string" && value.hash !== "" ? ` (sha256:${value.hash})` : "";
+            return `${sig === ASSET_SIG ? "asset" : "archive"}:${String(where)}${hash}`;
         }
         if (sig === OUTPUT_SIG) return value.value === undefined ? UNKNOWN_MARKER : forDisplay(value.value);
         const out: Record<string, Json> = {};

@@ -4,9 +4,10 @@
 // does, wait until the last registration has settled, and send the recording to the parent.
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
+import { packageDirFrom } from "../../mocks/invoke-schema";
 import { applyFastPaths } from "./fast-paths";
 import { createRecordingEngine, installEngine, loggedErrorMessage } from "./log-engine";
-import { programRequire, registerTypeScript } from "./program-loader";
+import { isEsModuleProgram, programRequire, registerTypeScript, runEntry } from "./program-loader";
 import { createRecorder, EngineError, type SdkModules } from "./recorder";
 import type { ParentMessage, RecordedResource, Recording, WorkerMessage, WorkerParams } from "./types";
 
@@ -53,8 +54,10 @@ function send(message: WorkerMessage): Promise<void> {
 function programFrame(err: unknown, programDir: string): string | undefined {
     const stack = err instanceof Error ? err.stack ?? "" : "";
     const checker = path.resolve(__dirname, "..", "..");
-    for (const line of stack.split("\n")) {
-        const m = /\(?((?:\/|[A-Za-z]:\\)[^():]+):(\d+):\d+\)?\s*$/.exec(line.trim());
+    for (const raw of stack.split("\n")) {
+        // ES modules' frames name file:// URLs.
+        const line = raw.trim().replace(/file:\/\/(\/[^():]+)/, (_, p: string) => decodeURIComponent(p));
+        const m = /\(?((?:\/|[A-Za-z]:\\)[^():]+):(\d+):\d+\)?\s*$/.exec(line);
         if (!m) continue;
         const file = m[1];
         if (file.startsWith(programDir) && !file.includes(`${path.sep}node_modules${path.sep}`) && !file.startsWith(checker)) {
@@ -148,11 +151,12 @@ async function main(): Promise<void> {
     // captures a stack trace per registration and per internal promise. They are switched off
     // while the program runs and back on to describe a failure: V8 formats a stack lazily, on
     // first access, so an error's frames still map to the program's TypeScript lines.
-    let mappedStackTraces: typeof Error.prepareStackTrace;
+    let mappedStackTraces: typeof Error.prepareStackTrace | undefined;
     const fail = async (err: unknown): Promise<void> => {
         if (failed) return;
         failed = true;
         if (mappedStackTraces) Error.prepareStackTrace = mappedStackTraces;
+        else (Error as { prepareStackTrace?: unknown }).prepareStackTrace = undefined;
         await send({
             kind: "failed",
             message: describeError(err),
@@ -213,7 +217,17 @@ async function main(): Promise<void> {
         };
         const recorder = createRecorder(
             sdk,
-            { project: params.project, stack: params.stack, preview: params.preview, region: params.region, accountId: params.accountId },
+            {
+                project: params.project,
+                stack: params.stack,
+                preview: params.preview,
+                region: params.region,
+                accountId: params.accountId,
+                invokeFixtures: params.invokeFixtures,
+                workDir: params.workDir,
+                // Data sources without a hand-written answer: generated from the program's own SDK's declarations.
+                generate: { packageDir: (pkg) => packageDirFrom(programDir, pkg), cacheDir: params.cacheDir },
+            },
             {
                 resource: (r) => {
                     batch.push(r);
@@ -237,15 +251,22 @@ async function main(): Promise<void> {
         const flags = Object.fromEntries(SUPPORT_FLAGS.filter((f) => f in store).map((f) => [f, store[f]]));
         runtime.setMockOptions(recorder.monitor, params.project, params.stack, params.preview);
         Object.assign(store, flags);
-        // Aliases as full URNs (the recording monitor takes no alias specs; see its supportsFeature).
-        store.supportsAliasSpecs = false;
+        // Aliases as specs, as with an engine: the recording monitor completes them (see its supportsFeature).
+        store.supportsAliasSpecs = true;
         runtime.setAllConfig(params.config, params.secretKeys);
         // pulumi.log.* goes to a recording engine: errors fail the run, warnings reach the report.
         const engine = createRecordingEngine((text) => process.stdout.write(text));
         installEngine(engine, store as { settings?: Record<string, unknown> }, sdkReq("./runtime/settings") as object, sdkReq("./log") as object);
 
-        registerTypeScript({ programDir: params.workDir, typecheck: params.typecheck });
-        mappedStackTraces = Error.prepareStackTrace;
+        registerTypeScript({ programDir: params.workDir });
+        if (isEsModuleProgram(params.workDir)) {
+            // ES modules are compiled in the loader thread, out of reach of ts-node's source-map
+            // support here: Node maps their frames itself, from the inline maps ts-node emits.
+            process.setSourceMapsEnabled(true);
+            mappedStackTraces = undefined;
+        } else {
+            mappedStackTraces = Error.prepareStackTrace;
+        }
         (Error as { prepareStackTrace?: unknown }).prepareStackTrace = undefined;
         const entry = params.entry;
         const startupMs = performance.now();
@@ -257,11 +278,7 @@ async function main(): Promise<void> {
         // empty: a timer the program set may still register resources, log or reject a promise.
         const waitForRPCs = () => (runtime.waitForRPCs ? runtime.waitForRPCs() : runtime.disconnect());
         const run = (async () => {
-            await runtime.runInPulumiStack(async () => {
-                // eslint-disable-next-line @typescript-eslint/no-require-imports
-                const exported = require(entry) as unknown;
-                return typeof exported === "function" ? await (exported as () => unknown)() : exported;
-            });
+            await runtime.runInPulumiStack(() => runEntry(entry, params.workDir));
             await waitForRPCs();
         })();
         await settle(run, waitForRPCs, () => recorder.count());
@@ -282,6 +299,8 @@ async function main(): Promise<void> {
             resources: [],
             stackOutputs: recorder.stackOutputs(),
             invokes: recorder.invokes,
+            invokeSources: recorder.invokeSources,
+            usedFixtures: recorder.usedFixtures,
             warnings: recorder.warnings,
             logWarnings: engine.logged.warnings,
             timings: { startupMs: Math.round(startupMs), programMs: Math.round(performance.now() - startupMs) },

@@ -5,10 +5,14 @@
 //     violations: [{ policyPack, policy, enforcementLevel, urn, type, name, message }],
 //     summary: { resources, mandatory, advisory },
 //     warnings: [message] }                      (what the program logged with pulumi.log.warn)
+// Advisory "not known during preview" results are `previewNotes`, not violations (preview-notes.ts);
+// remote components are assessed in `remoteComponents` (remote.ts); `result` is the verdict.
 import type { Json, RecordedResource, Recording } from "../engine/types";
 import { forDisplay } from "../engine/wire";
 import type { Comparison } from "../compare/compare";
 import type { PackReport, PolicyRun, Violation } from "../policy/run-packs";
+import { isPreviewNote } from "./preview-notes";
+import { assessRemoteComponent } from "./remote";
 
 export const REMOTE_NOTE = "not inspected offline; a real preview inspects its children";
 
@@ -39,8 +43,31 @@ export interface ReportResource {
     outputs?: Record<string, Json>;
     note?: string;
     synthetic?: boolean;
+    /** A default provider: the engine creates it and policies see it, but a preview neither shows nor counts it. */
+    defaultProvider?: boolean;
     read?: boolean;
 }
+
+/** A remote (multi-language) component: what it hides from the offline check and whether policies would judge it. */
+export interface ReportRemoteComponent {
+    urn: string;
+    type: string;
+    name: string;
+    /** What it creates that the check cannot see, for people. */
+    hides: string;
+    /** The resource types it hides (empty for a component the check does not know). */
+    hiddenTypes: string[];
+    /** True when a policy would judge something it hides: the result is then "incomplete". */
+    policyRelevant: boolean;
+    why: string;
+}
+
+/**
+ * The verdict: "failed" (a mandatory violation, or a stateful resource lost with --compare-to),
+ * "incomplete" (nothing failed in what the check could see, but a policy-relevant remote component
+ * was not inspected), or "passed".
+ */
+export type CheckResultKind = "passed" | "failed" | "incomplete";
 
 export interface ReportViolation {
     policyPack: string;
@@ -62,18 +89,32 @@ export interface Report {
     preview: true;
     resources: ReportResource[];
     violations: ReportViolation[];
+    /**
+     * Advisory results that say a value is not known during preview (the policy judges it during
+     * `pulumi up`): kept apart from violations, never counted as advisory violations.
+     */
+    previewNotes: ReportViolation[];
+    remoteComponents: ReportRemoteComponent[];
+    result: CheckResultKind;
     summary: {
+        /** Resources a preview shows and counts (default providers are not among them). */
         resources: number;
         mandatory: number;
         advisory: number;
         remediate: number;
+        previewNotes: number;
         remoteComponents: number;
+        /** Remote components hiding something policies would judge (the result is then incomplete). */
+        uninspected: number;
+        defaultProviders: number;
         policyPacks: number;
     };
     policyPacks: Array<Omit<PackReport, "peakRssBytes" | "startMs">>;
     policiesRun: boolean;
     outputs: Record<string, Json>;
     invokes: Record<string, number>;
+    /** How each invoke was answered: "fixture" (--invoke-fixtures), "hand-written", "generated", "generated, hand-tuned". */
+    invokeAnswers: Record<string, string[]>;
     /** Warnings the program logged (pulumi.log.warn), as a preview shows them. */
     warnings: string[];
     /** --compare-to: what a real preview would delete or replace, compared with that plan. */
@@ -95,6 +136,11 @@ export interface Report {
 
 function displayProps(props: Record<string, Json>): Record<string, Json> {
     return forDisplay(props) as Record<string, Json>;
+}
+
+/** The engine's default providers (`pulumi:providers:aws::default_7_48_0`), by URN as the engine tells them. */
+export function isDefaultProvider(r: { type: string; name: string }): boolean {
+    return r.type.startsWith("pulumi:providers:") && (r.name === "default" || r.name.startsWith("default_"));
 }
 
 function toReportResource(r: RecordedResource, remediated: Map<string, Record<string, Json>>): ReportResource {
@@ -125,6 +171,7 @@ function toReportResource(r: RecordedResource, remediated: Map<string, Record<st
         ...(r.remote ? { note: REMOTE_NOTE } : {}),
         ...(r.read ? { read: true, note: "read by id: a real preview reads its state from the cloud" } : {}),
         ...(r.synthetic ? { synthetic: true } : {}),
+        ...(isDefaultProvider(r) ? { defaultProvider: true } : {}),
     };
 }
 
@@ -156,18 +203,28 @@ export interface ReportInputs {
 export function buildReport(input: ReportInputs): Report {
     const { recording, resources, policy } = input;
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
-    const violations = (policy?.violations ?? []).map((v) => toReportViolation(v, byUrn));
+    const diagnostics = (policy?.violations ?? []).map((v) => toReportViolation(v, byUrn));
+    const previewNotes = diagnostics.filter((v) => isPreviewNote(v.enforcementLevel, v.message));
+    const violations = diagnostics.filter((v) => !isPreviewNote(v.enforcementLevel, v.message));
     const count = (level: string) => violations.filter((v) => v.enforcementLevel === level).length;
     const remote = resources.filter((r) => r.remote);
+    const remoteComponents: ReportRemoteComponent[] = remote.map((r) => ({
+        urn: r.urn,
+        type: r.type,
+        name: r.name,
+        ...assessRemoteComponent(r.type, unwrapForAssessment(r.inputs)),
+    }));
+    const uninspected = policy !== undefined ? remoteComponents.filter((c) => c.policyRelevant).length : 0;
     const notes = [
         ...input.notes,
-        ...remote.map((r) => `${r.type} ${r.name}: ${REMOTE_NOTE}`),
+        ...remoteComponents.map((c) => `${c.type} ${c.name}: ${REMOTE_NOTE}. It hides ${c.hides}; ${c.policyRelevant ? `${c.why}, so the result is incomplete` : c.why}`),
         ...recording.warnings,
         ...(policy?.notes ?? []),
     ];
     const packRss = (policy?.packs ?? []).map((p) => p.peakRssBytes);
     const cliRss = process.resourceUsage().maxRSS * 1024;
-    return {
+    const defaultProviders = resources.filter(isDefaultProvider).length;
+    const report: Report = {
         project: recording.project,
         stack: recording.stack,
         programDir: input.programDir,
@@ -175,18 +232,25 @@ export function buildReport(input: ReportInputs): Report {
         preview: true,
         resources: resources.map((r) => toReportResource(r, policy?.remediated ?? new Map())),
         violations,
+        previewNotes,
+        remoteComponents,
+        result: "passed",
         summary: {
-            resources: resources.length,
+            resources: resources.length - defaultProviders,
             mandatory: count("mandatory"),
             advisory: count("advisory"),
             remediate: count("remediate"),
+            previewNotes: previewNotes.length,
             remoteComponents: remote.length,
+            uninspected,
+            defaultProviders,
             policyPacks: policy?.packs.length ?? 0,
         },
         policyPacks: (policy?.packs ?? []).map(({ peakRssBytes: _r, startMs: _s, ...rest }) => rest),
         policiesRun: policy !== undefined,
         outputs: displayProps(recording.stackOutputs),
         invokes: recording.invokes,
+        invokeAnswers: recording.invokeSources ?? {},
         warnings: recording.logWarnings ?? [],
         notes,
         performance: {
@@ -202,4 +266,17 @@ export function buildReport(input: ReportInputs): Report {
             },
         },
     };
+    report.result = decideResult(report);
+    return report;
+}
+
+/** Inputs as plain values for the remote-component table (secrets unwrapped; it only looks at shapes). */
+function unwrapForAssessment(inputs: Record<string, Json>): Record<string, unknown> {
+    return forDisplay(inputs) as Record<string, unknown>;
+}
+
+/** The verdict of a report (call again after adding a comparison). */
+export function decideResult(report: Pick<Report, "summary" | "comparison">): CheckResultKind {
+    if (report.summary.mandatory > 0 || (report.comparison?.counts.blocking ?? 0) > 0) return "failed";
+    return report.summary.uninspected > 0 ? "incomplete" : "passed";
 }

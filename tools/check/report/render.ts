@@ -15,7 +15,9 @@ interface Row {
     r: ReportResource;
 }
 
-function treeRows(resources: ReportResource[]): Row[] {
+function treeRows(all: ReportResource[]): Row[] {
+    // A preview neither shows nor counts the engine's default providers.
+    const resources = all.filter((r) => !r.defaultProvider);
     const stack = resources.find((r) => r.type === "pulumi:pulumi:Stack");
     const children = new Map<string, ReportResource[]>();
     const roots: ReportResource[] = [];
@@ -43,15 +45,20 @@ function treeRows(resources: ReportResource[]): Row[] {
     return rows;
 }
 
-function info(r: ReportResource, violations: ReportViolation[]): string {
+function info(r: ReportResource, report: Report): string {
     const parts: string[] = [];
-    const mine = violations.filter((v) => v.urn === r.urn);
+    const mine = report.violations.filter((v) => v.urn === r.urn);
     for (const level of ["mandatory", "remediate", "advisory"] as const) {
         const n = mine.filter((v) => v.enforcementLevel === level).length;
         if (n > 0) parts.push(`${n} ${level === "remediate" ? "remediated" : level}`);
     }
+    const notes = report.previewNotes.filter((v) => v.urn === r.urn).length;
+    if (notes > 0) parts.push(`${notes} not known in preview`);
     if (r.protect) parts.push("protected");
-    if (r.remote) parts.push("not inspected offline");
+    if (r.remote) {
+        const assessed = report.remoteComponents.find((c) => c.urn === r.urn);
+        parts.push(assessed?.policyRelevant && report.policiesRun ? "not inspected offline (incomplete)" : "not inspected offline");
+    }
     if (r.read) parts.push("read");
     return parts.join(", ");
 }
@@ -81,7 +88,7 @@ export function renderReport(report: Report): string {
         const plan = row.r.read ? "read" : "create";
         const sign = row.r.read ? ">" : "+";
         const text = `${row.prefix}${displayType(row.r.type)}`;
-        out.push(` ${sign}   ${text.padEnd(typeWidth)}${row.r.name.padEnd(nameWidth)}${plan.padEnd(11)}${info(row.r, report.violations)}`.trimEnd());
+        out.push(` ${sign}   ${text.padEnd(typeWidth)}${row.r.name.padEnd(nameWidth)}${plan.padEnd(11)}${info(row.r, report)}`.trimEnd());
     }
 
     const groups: Array<[string, ReportViolation[]]> = [
@@ -99,6 +106,11 @@ export function renderReport(report: Report): string {
             if (list.length === 0) continue;
             out.push(`  ${label} (${list.length}):`);
             for (const v of list) out.push(...violationBlock(v));
+        }
+        if (report.previewNotes.length > 0) {
+            out.push("");
+            out.push(`Not known during preview (${report.previewNotes.length}): not violations; the policies judge these values during pulumi up`);
+            for (const v of report.previewNotes) out.push(...violationBlock(v));
         }
     }
 
@@ -129,15 +141,32 @@ export function renderReport(report: Report): string {
     const packs = report.policyPacks.map((p) => `${p.name}@v${p.version}`).join(", ");
     if (report.policiesRun) {
         out.push(
-            `Policies: ${report.summary.mandatory} mandatory, ${report.summary.advisory} advisory, ${report.summary.remediate} remediated — ${packs}`,
+            `Policies: ${report.summary.mandatory} mandatory, ${report.summary.advisory} advisory, ${report.summary.remediate} remediated, ` +
+                `${report.summary.previewNotes} not known during preview — ${packs}`,
         );
     } else {
         out.push("Policies: not run (plan only)");
     }
-    const failures = [
-        report.summary.mandatory > 0 ? `${report.summary.mandatory} mandatory policy violation${report.summary.mandatory === 1 ? "" : "s"}` : "",
-        (report.comparison?.counts.blocking ?? 0) > 0 ? `${report.comparison!.counts.blocking} stateful or protected resource${report.comparison!.counts.blocking === 1 ? "" : "s"} replaced or deleted` : "",
-    ].filter(Boolean);
-    out.push(failures.length > 0 ? `Result: FAILED — ${failures.join(", ")}` : `Result: passed — no mandatory policy violation${report.comparison ? ", nothing stateful replaced or deleted" : ""}`);
+    out.push(resultLine(report));
     return out.join("\n") + "\n";
+}
+
+function plural(n: number, word: string): string {
+    return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+function resultLine(report: Report): string {
+    const blocking = report.comparison?.counts.blocking ?? 0;
+    const failures = [
+        report.summary.mandatory > 0 ? plural(report.summary.mandatory, "mandatory policy violation") : "",
+        blocking > 0 ? `${blocking} stateful or protected resource${blocking === 1 ? "" : "s"} replaced or deleted` : "",
+    ].filter(Boolean);
+    if (report.result === "failed" || failures.length > 0) return `Result: FAILED — ${failures.join(", ")}`;
+    const clean = `no mandatory policy violation${report.comparison ? ", nothing stateful replaced or deleted" : ""}`;
+    if (report.result === "incomplete") {
+        const hidden = report.remoteComponents.filter((c) => c.policyRelevant).map((c) => `${c.type} ${c.name}`);
+        return `Result: incomplete — ${clean} in what the check could see; ${plural(hidden.length, "remote component")} ` +
+            `hide${hidden.length === 1 ? "s" : ""} resources policies judge (${hidden.join(", ")}): a real preview inspects them`;
+    }
+    return `Result: passed — ${clean}`;
 }
