@@ -1,4 +1,4 @@
-// One run of the offline check's CLI, as `npm run check` starts it (node + ts-node transpile-only),
+// One run of the offline check's CLI, as `npm run check` starts it (node, ts-node transpile-only),
 // on a generated program with one policy pack (or none): its wall time from spawn to exit, and
 // what its JSON report says about the run (timings, peak memory of all its processes, verdicts).
 import { execFile } from "node:child_process";
@@ -9,6 +9,8 @@ import type { Report } from "../tools/check";
 import { REPO } from "./packs";
 
 const CLI = path.join(REPO, "tools", "check", "cli.ts");
+/** As package.json's "check" script starts the CLI: ts-node transpile-only with the check's transpile cache. */
+const REGISTER = path.join(REPO, "tools", "check", "compile-cache", "register.js");
 
 export interface RunSample {
     wallMs: number;
@@ -42,7 +44,7 @@ export interface RunResult {
 }
 
 export function runCheck(spec: RunSpec): Promise<RunResult> {
-    const args = ["-r", "ts-node/register/transpile-only", CLI, "--program", spec.programDir, "--stack", "bench", "--json", spec.jsonFile];
+    const args = ["-r", REGISTER, CLI, "--program", spec.programDir, "--stack", "bench", "--json", spec.jsonFile];
     args.push(...(spec.packDir ? ["--policy-pack", spec.packDir] : ["--no-policy"]));
     if (!spec.typecheck) args.push("--no-typecheck");
     fs.rmSync(spec.jsonFile, { force: true });
