@@ -1,18 +1,17 @@
 // The transpile cache of the check's processes (tools/check/compile-cache): a hit returns exactly
 // what ts-node would have compiled, anything that changes the output misses, a cache that cannot
-// be written never breaks a compile, type-checking compiles are never cached, and stack traces of
-// code served from the cache still name TypeScript lines.
+// be written never breaks a compile, type-checking compiles are never cached, a process whose
+// files are all cached loads no TypeScript, a setup the lazy loader does not mirror gets ts-node
+// itself, and stack traces of code served from the cache still name TypeScript lines.
 import * as assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { create, VERSION, type Service } from "ts-node";
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { cacheCompiles } = require("../../tools/check/compile-cache/cache") as {
-    cacheCompiles(service: Service, dir: string, tsNodeVersion: string): { hits: number; misses: number };
-};
+import { cacheCompiles } from "../../tools/check/compile-cache/cache";
+import { transpileCacheDir } from "../../tools/check/compile-cache/dir";
+import { checkCacheDir } from "../../tools/check/engine/cache";
 
 const REGISTER = path.resolve(__dirname, "../../tools/check/compile-cache/register.js");
 
@@ -77,25 +76,62 @@ describe("check: transpile cache", () => {
         assert.equal(fs.existsSync(dir), false);
     });
 
-    it("keeps TypeScript line numbers in stack traces of a file served from the cache", () => {
-        // The interface vanishes from the output, so JavaScript lines differ from TypeScript ones.
+    /** Runs `program` with register.js (as the CLI and the worker start); returns stderr (it must throw). */
+    function runRegistered(program: string, env: NodeJS.ProcessEnv = {}): string {
+        try {
+            execFileSync(process.execPath, ["-r", REGISTER, program], {
+                env: { ...process.env, OFFLINE_CHECK_CACHE_DIR: path.join(root, "cache"), ...env },
+                cwd: path.resolve(__dirname, "../.."),
+                stdio: "pipe",
+            });
+        } catch (err) {
+            return String((err as { stderr: Buffer }).stderr);
+        }
+        return assert.fail("the program should have thrown");
+    }
+
+    // The interface vanishes from the output, so JavaScript lines differ from TypeScript ones; the
+    // program says whether TypeScript was loaded into the process.
+    const THROWS = [
+        "interface Shape {",
+        "    a: number;",
+        "    b: string;",
+        "}",
+        "const s: Shape = { a: 1, b: 'b' };",
+        "const loaded = Object.keys(require.cache).some((k) => /[\\/]node_modules[\\/]typescript[\\/]/.test(k));",
+        "throw new Error(`boom ${s.a} typescript loaded: ${loaded}`);",
+        "",
+    ].join("\n");
+
+    it("loads no TypeScript once every file is cached, and keeps TypeScript lines in stack traces", () => {
         const program = path.join(root, "throws.ts");
-        fs.writeFileSync(program, ["interface Shape {", "    a: number;", "    b: string;", "}", "const s: Shape = { a: 1, b: 'b' };", "throw new Error(`boom ${s.a}`);", ""].join("\n"));
-        const run = () => {
-            try {
-                execFileSync(process.execPath, ["-r", REGISTER, program], {
-                    env: { ...process.env, OFFLINE_CHECK_CACHE_DIR: path.join(root, "cache") },
-                    cwd: path.resolve(__dirname, "../.."),
-                    stdio: "pipe",
-                });
-            } catch (err) {
-                return String((err as { stderr: Buffer }).stderr);
-            }
-            assert.fail("the program should have thrown");
-        };
-        assert.match(run(), /throws\.ts:6/);
-        const cachedFiles = fs.readdirSync(path.join(root, "cache", "transpile"), { recursive: true }).filter((f) => String(f).endsWith(".js"));
-        assert.ok(cachedFiles.length > 0, "the first run stores its compile");
-        assert.match(run(), /throws\.ts:6/);
+        fs.writeFileSync(program, THROWS);
+        const first = runRegistered(program);
+        assert.match(first, /typescript loaded: true/);
+        assert.match(first, /throws\.ts:7/);
+        const cached = fs.readdirSync(path.join(root, "cache", "transpile"), { recursive: true }).filter((f) => String(f).endsWith(".js"));
+        assert.ok(cached.length > 0, "the first run stores its compile");
+        const second = runRegistered(program);
+        assert.match(second, /typescript loaded: false/);
+        assert.match(second, /throws\.ts:7/);
+        // An edit is compiled afresh (TypeScript is loaded again), never served stale.
+        fs.writeFileSync(program, THROWS.replace("a: 1", "a: 2"));
+        assert.match(runRegistered(program), /boom 2 typescript loaded: true/);
+    });
+
+    it("registers ts-node itself (with the cache) for a ts-node setting the lazy loader does not mirror", () => {
+        const program = path.join(root, "throws.ts");
+        fs.writeFileSync(program, THROWS);
+        const env = { TS_NODE_PRETTY: "true" };
+        runRegistered(program, env);
+        const second = runRegistered(program, env);
+        assert.match(second, /typescript loaded: true/);
+        assert.match(second, /throws\.ts:7/);
+    });
+
+    it("keeps the transpile cache inside the check's cache folder (dir.js agrees with engine/cache.ts)", () => {
+        for (const env of [{}, { OFFLINE_CHECK_CACHE_DIR: path.join(root, "elsewhere") }, { OFFLINE_CHECK_CACHE_DIR: "" }]) {
+            assert.equal(transpileCacheDir(env), path.join(checkCacheDir(env), "transpile"));
+        }
     });
 });

@@ -14,7 +14,7 @@ const fs = require("node:fs");
 const path = require("node:path");
 
 /** Bump when what is stored changes shape. */
-const FORMAT = "offline-check transpile cache 1";
+const FORMAT = "offline-check transpile cache 2";
 
 /** The "type" of the package.json nearest to `dir` ("" when none): it decides CommonJS or ES module output. */
 function packageTypeOf(dir, memo) {
@@ -60,6 +60,39 @@ function writeAtomically(file, text) {
     }
 }
 
+/** The cache key of one compile: `settings` (what configures the compiler), the file, its module type, its source. */
+function cacheKey(settings, fileName, packageTypes, code) {
+    return crypto
+        .createHash("sha256")
+        .update(FORMAT)
+        .update("\0")
+        .update(settings)
+        .update("\0")
+        .update(fileName)
+        .update("\0")
+        .update(packageTypeOf(path.dirname(fileName), packageTypes))
+        .update("\0")
+        .update(code)
+        .digest("hex");
+}
+
+function entryFile(dir, key) {
+    return path.join(dir, key.slice(0, 2), `${key}.js`);
+}
+
+/** The stored output for `key`, or undefined. */
+function readCached(dir, key) {
+    try {
+        return fs.readFileSync(entryFile(dir, key), "utf8");
+    } catch {
+        return undefined;
+    }
+}
+
+function writeCached(dir, key, output) {
+    writeAtomically(entryFile(dir, key), output);
+}
+
 /**
  * Makes `service` (a transpile-only ts-node service, as `register` or `create` returns it) serve
  * compiles from `dir` and store new ones there. `sourceMapSupport` (the module ts-node installed)
@@ -70,7 +103,7 @@ function cacheCompiles(service, dir, tsNodeVersion, sourceMapSupport) {
     const stats = { hits: 0, misses: 0 };
     if (!service.options.transpileOnly) return stats;
     const compile = service.compile;
-    const settings = JSON.stringify([FORMAT, tsNodeVersion, service.ts.version, service.config.options, service.options.moduleTypes ?? null]);
+    const settings = JSON.stringify(["service", tsNodeVersion, service.ts.version, service.config.options, service.options.moduleTypes ?? null]);
     const served = new Map();
     const packageTypes = new Map();
     if (sourceMapSupport) {
@@ -79,23 +112,8 @@ function cacheCompiles(service, dir, tsNodeVersion, sourceMapSupport) {
     service.compile = function cachedCompile(code, fileName, lineOffset) {
         // Line offsets are for the REPL's snippets: not worth a cache.
         if (lineOffset) return compile.call(this, code, fileName, lineOffset);
-        const key = crypto
-            .createHash("sha256")
-            .update(settings)
-            .update("\0")
-            .update(fileName)
-            .update("\0")
-            .update(packageTypeOf(path.dirname(fileName), packageTypes))
-            .update("\0")
-            .update(code)
-            .digest("hex");
-        const file = path.join(dir, key.slice(0, 2), `${key}.js`);
-        let output;
-        try {
-            output = fs.readFileSync(file, "utf8");
-        } catch {
-            output = undefined;
-        }
+        const key = cacheKey(settings, fileName, packageTypes, code);
+        let output = readCached(dir, key);
         if (output !== undefined) {
             stats.hits++;
             served.set(path.normalize(fileName), output);
@@ -103,10 +121,10 @@ function cacheCompiles(service, dir, tsNodeVersion, sourceMapSupport) {
         }
         stats.misses++;
         output = compile.call(this, code, fileName, lineOffset);
-        writeAtomically(file, output);
+        writeCached(dir, key, output);
         return output;
     };
     return stats;
 }
 
-module.exports = { cacheCompiles };
+module.exports = { cacheCompiles, cacheKey, readCached, writeCached };
