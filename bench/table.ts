@@ -44,7 +44,7 @@ export function renderTable(result: BenchResult): string {
     return [
         ...lines,
         "",
-        `${result.quick ? "Quick run (`--quick`: sizes too small to judge the targets)" : `Median of ${result.runs} runs`} of commit ${result.commit} on ${result.date.slice(0, 10)}: ` +
+        `${result.quick ? "Quick run (`--quick`: sizes too small to judge the targets)" : result.runs === 1 ? "One run" : `Median of ${result.runs} runs`} of commit ${result.commit} on ${result.date.slice(0, 10)}: ` +
             `${result.machine.cpus} vCPUs (${result.machine.model}), Node ${result.machine.node}; load average (1, 5, 15 min) ${load(result.machine.loadBefore)} before, ${load(result.machine.loadAfter)} after (a shared machine).`,
         ...(judged.length > 0 ? ["", ...judged.map((v) => `- ${v.met ? "met" : "**missed**"}: ${v.text}`)] : []),
     ].join("\n");
