@@ -4,7 +4,7 @@ import tseslint from "typescript-eslint";
 import pulumi from "@pulumi/eslint-plugin";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "**/node_modules/**", "bin/**", "**/*.js", "**/*.mjs", "test/fixtures/**/bin/**"] },
+  { ignores: ["node_modules/**", "**/node_modules/**", "bin/**", "**/*.js", "**/*.mjs", "test/fixtures/**/bin/**", "bench/peer/**"] },
   ...tseslint.configs.recommended,
   {
     files: ["**/*.ts"],

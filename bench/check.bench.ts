@@ -1,122 +1,142 @@
-// Benchmark of the offline check: generates programs of 100, 1,000 and 5,000 resources (and an
-// empty one for the start-up cost) in a temp dir, runs `npm run check`'s CLI on each with the
-// policies/ pack (or the fixture pack when policies/ is absent), and prints wall time and peak
-// memory, split into start-up and per-resource cost. Peak memory is the largest sum of the
-// resident memory of all the check's processes (CLI, program worker, policy packs) at one
-// instant, as the check samples it; the per-process peaks are shown too.
-// Targets: start-up < 6 s, < 1 ms per resource beyond it, < 1 GiB peak memory at 5,000.
-// Usage: npm run bench [-- --sizes 100,1000,5000 --runs 1 --no-policy]
-import { execFile } from "node:child_process";
+// Benchmark of the offline check, side by side with a peer pack: the same CLI, on the same
+// generated programs, with the stagecraft pack (policies/) and with AWSGuard (bench/peer/awsguard,
+// see packs.ts), and plan-only for the start-up. It measures
+// - start-up: the empty program with --no-typecheck; with type-checking on, from an empty cache
+//   (a first CI run) and from the cache an earlier run left;
+// - the cost per resource beyond start-up, at 5,000 resources (--no-typecheck);
+// - peak memory (the largest sum of the resident memory of all the check's processes at one
+//   instant, as the check samples it) at 5,000 and 10,000 resources, to show growth is linear.
+// Each figure is the median of --runs runs (3), the packs interleaved so that load drift on a
+// shared machine hits both alike; the load average is recorded. The generated programs are fixed
+// (no randomness), so every run plans the same resources.
+// Writes the result file (bench/results/check.json, rendered into the README by readme-table.ts)
+// and prints the table and the verdicts; exits 1 when a full run misses a target.
+// --quick: 200/400 resources, one run, no cold type-check (under a minute once the peer pack is
+// installed; writes to the temp folder unless --out is given; it judges no target).
+// Usage: npm run bench [-- --quick] [-- --runs 3] [-- --out FILE]
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import type { Report } from "../tools/check";
 import { generateProgram } from "./generate-program";
+import { BENCH_PACKS, REPO, type BenchPack } from "./packs";
+import { RESULT_FILE, summarise, verdicts, type BenchResult, type Measurement, type PackId, type PackInfo, type Scenario } from "./results";
+import { runCheck, type RunSpec } from "./run-check";
+import { renderTable } from "./table";
 
-const REPO = path.resolve(__dirname, "..");
-const CLI = path.join(REPO, "tools", "check", "cli.ts");
-
-interface Sample {
-    resources: number;
-    wallMs: number;
-    workerStartupMs: number;
-    programMs: number;
-    policyMs: number;
-    peakRss: { cli: number; program: number; packs: number; total: number };
-    mandatory: number;
-    advisory: number;
+interface Options {
+    quick: boolean;
+    runs: number;
+    out: string;
 }
 
-function option(name: string, fallback: string): string {
-    const i = process.argv.indexOf(name);
-    return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
-
-function packArgs(): string[] {
-    if (process.argv.includes("--no-policy")) return ["--no-policy"];
-    const policies = path.join(REPO, "policies");
-    if (fs.existsSync(path.join(policies, "PulumiPolicy.yaml"))) return ["--policy-pack", policies];
-    return ["--policy-pack", path.join(REPO, "test", "fixtures", "policy-pack-ts")];
-}
-
-function runCheck(programDir: string, jsonFile: string): Promise<{ wallMs: number; report: Report }> {
-    const started = process.hrtime.bigint();
-    const args = ["-r", "ts-node/register/transpile-only", CLI, "--program", programDir, "--stack", "bench", ...packArgs(), "--json", jsonFile];
-    return new Promise((resolve, reject) => {
-        execFile(process.execPath, args, { cwd: REPO, maxBuffer: 256 * 1024 * 1024 }, (err, _stdout, stderr) => {
-            const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-            const code = (err as { code?: number } | null)?.code ?? 0;
-            if (code !== 0 && code !== 1) {
-                reject(new Error(`check failed on ${programDir} (exit ${code}):\n${stderr}`));
-                return;
-            }
-            resolve({ wallMs, report: JSON.parse(fs.readFileSync(jsonFile, "utf8")) as Report });
-        });
-    });
-}
-
-const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
-const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-
-async function measure(root: string, resources: number, runs: number): Promise<Sample> {
-    const dir = path.join(root, `bench-${resources}`);
-    generateProgram(dir, resources, path.join(REPO, "node_modules"));
-    let best: Sample | undefined;
-    for (let i = 0; i < runs; i++) {
-        const { wallMs, report } = await runCheck(dir, path.join(root, `report-${resources}.json`));
-        const rss = report.performance.peakRssBytes;
-        const sample: Sample = {
-            resources: report.summary.resources,
-            wallMs,
-            workerStartupMs: report.performance.workerStartupMs,
-            programMs: report.performance.programMs,
-            policyMs: report.performance.policyMs,
-            peakRss: { cli: rss.cli, program: rss.program, packs: rss.policyPacks.reduce((a, b) => a + b, 0), total: rss.total },
-            mandatory: report.summary.mandatory,
-            advisory: report.summary.advisory,
-        };
-        if (!best || sample.wallMs < best.wallMs) best = sample;
+function readOptions(argv: string[]): Options {
+    const known = new Set(["--quick", "--runs", "--out"]);
+    for (let i = 0; i < argv.length; i++) {
+        if (!known.has(argv[i])) throw new Error(`unknown option ${argv[i]} (allowed: --quick, --runs N, --out FILE)`);
+        if (argv[i] !== "--quick") i++;
     }
-    return best!;
+    const value = (name: string) => {
+        const i = argv.indexOf(name);
+        if (i < 0) return undefined;
+        if (argv[i + 1] === undefined) throw new Error(`${name} needs a value`);
+        return argv[i + 1];
+    };
+    const quick = argv.includes("--quick");
+    const runsText = value("--runs") ?? (quick ? "1" : "3");
+    const runs = Number(runsText);
+    if (!Number.isInteger(runs) || runs < 1 || runs > 15) throw new Error(`--runs ${runsText}: give a whole number from 1 to 15`);
+    const out = path.resolve(value("--out") ?? (quick ? path.join(os.tmpdir(), "check-bench-quick.json") : RESULT_FILE));
+    return { quick, runs, out };
+}
+
+function gitCommit(): string {
+    try {
+        const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: REPO, encoding: "utf8" }).trim();
+        const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: REPO, encoding: "utf8" }).trim() !== "";
+        return dirty ? `${commit} (with uncommitted changes)` : commit;
+    } catch {
+        return "unknown";
+    }
 }
 
 async function main(): Promise<void> {
-    const sizes = option("--sizes", "100,1000,5000").split(",").map(Number);
-    const runs = Number(option("--runs", "1"));
+    const opts = readOptions(process.argv.slice(2));
+    const perResource = opts.quick ? 200 : 5000;
+    const memory = opts.quick ? [200, 400] : [5000, 10000];
     const root = fs.mkdtempSync(path.join(os.tmpdir(), "check-bench-"));
-    console.log(`offline check benchmark: ${os.cpus().length} CPU(s) ${os.cpus()[0]?.model ?? ""}, Node ${process.version}, policy: ${packArgs().join(" ")}`);
+    const log = (line: string) => console.log(line);
     try {
-        const empty = await measure(root, 1, runs);
-        const samples = [];
-        for (const n of sizes) samples.push(await measure(root, n, runs));
+        for (const pack of BENCH_PACKS) pack.prepare(log);
+        const programs = new Map<number, string>();
+        for (const n of [1, ...new Set([perResource, ...memory])]) {
+            const dir = path.join(root, `program-${n}`);
+            generateProgram(dir, n, path.join(REPO, "node_modules"));
+            programs.set(n, dir);
+        }
+        const warmCache = path.join(root, "cache-warm");
+        let coldCaches = 0;
+        const spec = (pack: BenchPack | undefined, n: number, scenario: Scenario): RunSpec => ({
+            programDir: programs.get(n)!,
+            packDir: pack?.dir,
+            typecheck: scenario === "startup-typecheck-cold" || scenario === "startup-typecheck-warm",
+            cacheDir: scenario === "startup-typecheck-cold" ? path.join(root, `cache-cold-${coldCaches++}`) : warmCache,
+            jsonFile: path.join(root, "report.json"),
+        });
 
-        const header = ["resources", "wall", "per resource*", "program", "policy tail", "peak RSS (all)", "worker", "packs", "cli"];
-        const rows = [empty, ...samples].map((s) => [
-            String(s.resources),
-            sec(s.wallMs),
-            s === empty ? "(start-up)" : `${((s.wallMs - empty.wallMs) / (s.resources - empty.resources)).toFixed(2)} ms`,
-            sec(s.programMs),
-            sec(s.policyMs),
-            mib(s.peakRss.total),
-            mib(s.peakRss.program),
-            mib(s.peakRss.packs),
-            mib(s.peakRss.cli),
-        ]);
-        const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-        const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join("  ");
-        console.log(line(header));
-        for (const r of rows) console.log(line(r));
-        console.log("* (wall - start-up wall) / (resources - 1): the cost of each resource beyond the empty program");
+        const loadBefore = os.loadavg();
+        console.log(
+            `offline check benchmark${opts.quick ? " (quick)" : ""}: ${os.cpus().length} CPUs ${os.cpus()[0]?.model ?? ""}, Node ${process.version}, ` +
+                `load ${loadBefore.map((l) => l.toFixed(2)).join(" ")}, ${opts.runs} run(s) each`,
+        );
+        const info = new Map<PackId, PackInfo>([["none", { id: "none", label: "no pack", name: "", version: "", policies: 0 }]]);
+        // Fills the warm type-check cache (and shows each pack runs) before anything is measured.
+        for (const pack of BENCH_PACKS) {
+            const { pack: reported } = await runCheck(spec(pack, 1, "startup-typecheck-warm"));
+            if (!reported) throw new Error(`pack ${pack.dir} reported no policies: it did not run`);
+            info.set(pack.id, { id: pack.id, label: pack.label, ...reported });
+        }
 
-        const largest = samples[samples.length - 1];
-        const perResource = (largest.wallMs - empty.wallMs) / (largest.resources - empty.resources);
-        const verdicts = [
-            [`start-up ${sec(empty.wallMs)} < 6 s`, empty.wallMs < 6000],
-            [`${perResource.toFixed(2)} ms per resource < 1 ms (at ${largest.resources})`, perResource < 1],
-            [`peak memory ${mib(largest.peakRss.total)} < 1024 MiB (at ${largest.resources}, all processes together)`, largest.peakRss.total < 1024 ** 3],
-        ] as const;
-        for (const [text, ok] of verdicts) console.log(`${ok ? "PASS" : "MISS"}  ${text}`);
-        process.exitCode = verdicts.every(([, ok]) => ok) ? 0 : 1;
+        const plan: Array<{ scenario: Scenario; n: number; packs: Array<BenchPack | undefined> }> = [
+            { scenario: "startup", n: 1, packs: [...BENCH_PACKS, undefined] },
+            { scenario: "startup-typecheck-warm", n: 1, packs: BENCH_PACKS },
+            ...(opts.quick ? [] : [{ scenario: "startup-typecheck-cold" as const, n: 1, packs: BENCH_PACKS }]),
+            ...[...new Set([perResource, ...memory])].map((n) => ({ scenario: "size" as const, n, packs: BENCH_PACKS })),
+        ];
+        const measurements: Measurement[] = [];
+        for (let run = 1; run <= opts.runs; run++) {
+            for (const step of plan) {
+                for (const pack of step.packs) {
+                    const id: PackId = pack?.id ?? "none";
+                    const { sample } = await runCheck(spec(pack, step.n, step.scenario));
+                    let m = measurements.find((x) => x.pack === id && x.scenario === step.scenario && x.resources === step.n);
+                    if (!m) measurements.push((m = { pack: id, scenario: step.scenario, resources: step.n, samples: [] }));
+                    m.samples.push(sample);
+                    console.log(
+                        `run ${run}/${opts.runs}  ${id.padEnd(10)} ${step.scenario.padEnd(22)} ${String(sample.resources).padStart(6)} resources  ` +
+                            `${(sample.wallMs / 1000).toFixed(2).padStart(6)} s  ${(sample.peakRssBytes / 1024 ** 2).toFixed(0).padStart(5)} MiB  load ${sample.load1.toFixed(2)}`,
+                    );
+                }
+            }
+        }
+        const result: BenchResult = {
+            schema: 1,
+            date: new Date().toISOString(),
+            commit: gitCommit(),
+            quick: opts.quick,
+            runs: opts.runs,
+            sizes: { perResource, memory },
+            machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "unknown", node: process.version, loadBefore, loadAfter: os.loadavg() },
+            packs: [...BENCH_PACKS.map((p) => info.get(p.id)!), info.get("none")!],
+            measurements,
+        };
+        fs.mkdirSync(path.dirname(opts.out), { recursive: true });
+        fs.writeFileSync(opts.out, JSON.stringify(result, null, 2) + "\n");
+        console.log(`\n${renderTable(result)}\n\nresult file: ${path.relative(process.cwd(), opts.out) || opts.out}`);
+        if (!opts.quick) {
+            const missed = verdicts(result, summarise(result, "stagecraft")).filter((v) => !v.met);
+            if (missed.length > 0) process.exitCode = 1;
+        }
     } finally {
         fs.rmSync(root, { recursive: true, force: true });
     }

@@ -12,6 +12,7 @@ import type { Json, ParentMessage, RecordedResource, Recording, WorkerMessage, W
 const WORKER = path.join(__dirname, "worker.ts");
 const REPO_TSCONFIG = path.resolve(__dirname, "..", "..", "..", "tsconfig.json");
 const TOOLS_DIR = path.resolve(__dirname, "..", "..");
+const TRANSPILE_CACHED = path.join(__dirname, "..", "compile-cache", "register.js");
 
 export interface ProgramRun {
     recording: Recording;
@@ -49,8 +50,10 @@ export function runProgram(params: WorkerParams, opts?: RunProgramOptions): Prom
                 "--max-old-space-size=4096",
                 // CHECK_PROFILE_DIR=<dir>: write a CPU profile of the program run (for tuning).
                 ...(process.env.CHECK_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.CHECK_PROFILE_DIR}`] : []),
+                // ts-node transpile-only, as -r ts-node/register/transpile-only, with the transpiled
+                // files of tools/ kept in the check's cache (compile-cache/).
                 "-r",
-                require.resolve("ts-node/register/transpile-only"),
+                TRANSPILE_CACHED,
             ],
             env: {
                 ...process.env,

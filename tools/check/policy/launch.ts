@@ -11,6 +11,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { adopt, BOOT_MIN_MS, stopChild } from "../children";
+import { transpileCacheDir } from "../compile-cache/dir";
 import { CheckError, formatSeconds } from "../errors";
 import { trackPid, untrackPid } from "../memory";
 
@@ -149,6 +150,7 @@ export function launchPack(dir: string, env: PackEnvironment, opts: LaunchOption
     // The engine address is not used by run-policy-pack beyond argument parsing: there is no engine.
     if (!opts.typecheck) {
         childEnv.OFFLINE_CHECK_RUN_POLICY_PACK = runScript;
+        childEnv.OFFLINE_CHECK_TRANSPILE_CACHE = transpileCacheDir();
     }
     // CHECK_PROFILE_DIR=<dir>: the preload writes a CPU profile of the pack process (for tuning).
     if (process.env.CHECK_PROFILE_DIR) {
