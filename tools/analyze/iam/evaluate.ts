@@ -147,7 +147,8 @@ export function mayPerform(plan: Plan, req: AccessRequest): Answer {
     const context: RequestContext = {
         "aws:SecureTransport": "true",
         "aws:PrincipalAccount": req.accountId,
-        ...(req.principal !== "any" && roleArn(req.principal, req) ? { "aws:PrincipalArn": roleArn(req.principal, req) } : {}),
+        // "any" stands for an ordinary workload role of the account (not a guardrail's exception).
+        "aws:PrincipalArn": req.principal === "any" ? `arn:${req.partition ?? "aws"}:iam::${req.accountId}:role/any-workload-role` : roleArn(req.principal, req),
         ...(req.principal !== "any" && isUnknown(req.principal.props.name) ? { "aws:PrincipalArn": "<unknown>" } : {}),
         ...(req.context ?? {}),
     };

@@ -43,6 +43,13 @@ function one(plan: Plan, source: string, id: string, name: string, types: string
         : `intent ${id}: ${found.length} ${what}s are named "${name}"`]);
 }
 
+/** A resource by name, or by `type::name` when several resources share the name. */
+function resourceNamed(plan: Plan, source: string, id: string, spec: string): PlanResource {
+    const at = spec.lastIndexOf("::");
+    if (at > 0) return one(plan, source, id, spec.slice(at + 2), [spec.slice(0, at)], spec.slice(0, at));
+    return one(plan, source, id, spec, [...new Set(plan.resources.filter((r) => r.type.startsWith("aws:")).map((r) => r.type))], "resource");
+}
+
 function endpoint(plan: Plan, source: string, id: string, spec: string): Endpoint {
     if (spec === "internet") return { kind: "internet" };
     const [kind, ...rest] = spec.split(":");
@@ -68,7 +75,7 @@ export function proveIntents(plan: Plan, declared: DeclaredIntents[], opts: Prov
         }
         const a = intent.access;
         const principal = a.principal === "any" ? "any" as const : one(plan, source, intent.id, a.principal, [ROLE], "IAM role");
-        const target = a.resource.startsWith("arn:") || a.resource === "*" ? a.resource : one(plan, source, intent.id, a.resource, plan.resources.filter((r) => r.type.startsWith("aws:")).map((r) => r.type), "resource");
+        const target = a.resource.startsWith("arn:") || a.resource === "*" ? a.resource : resourceNamed(plan, source, intent.id, a.resource);
         const scope = a.scope !== undefined ? one(plan, source, intent.id, a.scope, [OU, "aws:organizations/account:Account"], "organisational unit or account") : undefined;
         const question = `${a.principal} ${a.action} on ${a.resource}${a.scope ? ` under the SCPs of ${a.scope}` : ""}`;
         return { source, intent, question, ask: () => mayPerform(plan, { principal, action: a.action, target, scope, accountId: opts.accountId }) };

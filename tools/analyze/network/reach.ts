@@ -2,7 +2,7 @@
 // group's egress to admit the target and the target group's ingress to admit the source; a flow
 // out of the VPC also needs a way out for the source's private placement (routes.ts). Each
 // answer names the rules that carry it, or the link that is missing.
-import { type Plan, type PlanResource } from "../plan";
+import { isUnknown, type Plan, type PlanResource } from "../plan";
 import { cidrContains, isWorld, ruleCovers } from "./ports";
 import { routeOut } from "./routes";
 import { collectRules, type Peer, type RuleSet, type SgRule } from "./rules";
@@ -31,12 +31,26 @@ export function describeEndpoint(e: Endpoint): string {
     }
 }
 
+const VPC_TYPES = ["aws:ec2/vpc:Vpc", "awsx:ec2:Vpc"];
+
+/** The CIDR of the VPC a group belongs to (its members' addresses are inside it), when the plan says. */
+function vpcCidrOf(plan: Plan, group: PlanResource): string | undefined {
+    const vpcs = plan.referenced(group, "vpcId", VPC_TYPES);
+    const cidr = vpcs.length === 1 ? vpcs[0].props.cidrBlock : undefined;
+    return typeof cidr === "string" && !isUnknown(cidr) ? cidr : undefined;
+}
+
 /** Whether a rule's peer stands for the other end of the flow. */
-function peerAdmits(peer: Peer, owner: PlanResource, other: Endpoint): boolean | "unknown" {
+function peerAdmits(plan: Plan, peer: Peer, owner: PlanResource, other: Endpoint): boolean | "unknown" {
     switch (peer.kind) {
         case "cidr":
             if (isWorld(peer.cidr)) return true;
             if (other.kind === "cidr") return cidrContains(peer.cidr, other.cidr);
+            if (other.kind === "group") {
+                // A CIDR that covers the other group's VPC covers every member of the group.
+                const vpc = vpcCidrOf(plan, other.group);
+                return vpc !== undefined ? cidrContains(peer.cidr, vpc) || "unknown" : "unknown";
+            }
             return false;
         case "group":
             return other.kind === "group" && other.group.urn === peer.group.urn;
@@ -55,18 +69,27 @@ function portText(protocol: string, port: number): string {
 }
 
 /** The rules of `group` in `direction` that admit `other`; or why that cannot be known. */
-function side(rules: RuleSet, group: PlanResource, direction: SgRule["direction"], other: Endpoint, protocol: string, port: number): { via: SgRule[]; unknown: string[] } {
+function side(plan: Plan, rules: RuleSet, group: PlanResource, direction: SgRule["direction"], other: Endpoint, protocol: string, port: number): { via: SgRule[]; unknown: string[] } {
     const via: SgRule[] = [];
     const unknown: string[] = [];
     for (const rule of rules.rules) {
         if (rule.group.urn !== group.urn || rule.direction !== direction) continue;
         if (!ruleCovers(rule.protocol, rule.fromPort, rule.toPort, protocol, port)) continue;
-        const admits = peerAdmits(rule.peer, group, other);
+        const admits = peerAdmits(plan, rule.peer, group, other);
         if (admits === true) via.push(rule);
-        else if (admits === "unknown") unknown.push(rule.peer.kind === "unresolved" ? rule.peer.why : `${rule.declaredBy.name}: prefix list ${(rule.peer as { id: string }).id} cannot be resolved offline`);
+        else if (admits === "unknown") unknown.push(unknownPeer(rule));
     }
     if (via.length === 0) for (const o of rules.orphans) unknown.push(o.why);
     return { via, unknown };
+}
+
+function unknownPeer(rule: SgRule): string {
+    switch (rule.peer.kind) {
+        case "unresolved": return rule.peer.why;
+        case "prefix-list": return `${rule.declaredBy.name}: prefix list ${rule.peer.id} cannot be resolved offline`;
+        case "cidr": return `${rule.declaredBy.name}: whether ${rule.peer.cidr} holds the other group's addresses (its VPC's CIDR is not in the plan)`;
+        default: return `${rule.declaredBy.name}: its peer`;
+    }
 }
 
 function ruleNames(rules: SgRule[]): string {
@@ -77,7 +100,7 @@ export function canReach(plan: Plan, from: Endpoint, to: Endpoint, port: number,
     const carried: string[] = [];
     const where = portText(protocol, port);
     if (from.kind === "group") {
-        const out = side(rules, from.group, "egress", to, protocol, port);
+        const out = side(plan, rules, from.group, "egress", to, protocol, port);
         if (out.via.length === 0) {
             if (out.unknown.length > 0) return { verdict: "undecided", explanation: `${from.group.name}'s egress to ${describeEndpoint(to)} on ${where} cannot be decided offline: ${out.unknown.join("; ")}` };
             return { verdict: "denied", explanation: `${from.group.name} has no egress to ${describeEndpoint(to)} on ${where}` };
@@ -85,7 +108,7 @@ export function canReach(plan: Plan, from: Endpoint, to: Endpoint, port: number,
         carried.push(`egress ${ruleNames(out.via)}`);
     }
     if (to.kind === "group") {
-        const inbound = side(rules, to.group, "ingress", from, protocol, port);
+        const inbound = side(plan, rules, to.group, "ingress", from, protocol, port);
         if (inbound.via.length === 0) {
             if (inbound.unknown.length > 0) return { verdict: "undecided", explanation: `${to.group.name}'s ingress from ${describeEndpoint(from)} on ${where} cannot be decided offline: ${inbound.unknown.join("; ")}` };
             return { verdict: "denied", explanation: `${to.group.name} admits no ingress from ${describeEndpoint(from)} on ${where}` };
