@@ -56,9 +56,9 @@ function readOne(where: string, entry: Value, problems: string[]): Intent | unde
         problems.push(`${where}: an intent is a mapping with id, expect and flow or access`);
         return undefined;
     }
-    keysOf(where, entry, ["id", "description", "expect", "flow", "access"], problems);
     const id = text(`${where}.id`, entry.id, problems, ID, "lower-case letters, digits and -, up to 80 characters");
     const at = id ? `${where} (${id})` : where;
+    keysOf(at, entry, ["id", "description", "expect", "flow", "access"], problems);
     const expect = entry.expect === "allow" || entry.expect === "deny" ? entry.expect : (problems.push(`${at}.expect = ${JSON.stringify(entry.expect ?? null)}: "allow" or "deny"`), "allow");
     const description = entry.description === undefined ? undefined : text(`${at}.description`, entry.description, problems);
     if ((entry.flow === undefined) === (entry.access === undefined)) {
