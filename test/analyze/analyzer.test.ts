@@ -65,6 +65,14 @@ describe("analyzer: network reachability", () => {
         assert.equal(out([res("awsx:ec2:Vpc", "vpc", { natGateways: { strategy: "Single" } })]).verdict, "allowed");
         assert.equal(out([res("awsx:ec2:Vpc", "vpc", { natGateways: { strategy: "None" } })]).verdict, "denied");
     });
+    it("a CIDR rule covering the target group's VPC admits the group; a narrower one is undecided, not a pass", () => {
+        const vpc = res("awsx:ec2:Vpc", "vpc", { cidrBlock: "10.0.0.0/16" });
+        const alb = group("alb");
+        const tasks = res(SG, "tasks", { vpcId: UNKNOWN, ingress: [{ protocol: "tcp", fromPort: 5000, toPort: 5000, securityGroups: [UNKNOWN] }] }, { vpcId: [vpc], ingress: [alb] });
+        const egress = (cidr: string) => vpcRule("Egress", alb, { fromPort: 5000, toPort: 5000, cidrIpv4: cidr });
+        assert.equal(canReach(new Plan([vpc, alb, tasks, egress("10.0.0.0/16")]), { kind: "group", group: alb }, { kind: "group", group: tasks }, 5000).verdict, "allowed");
+        assert.equal(canReach(new Plan([vpc, alb, tasks, egress("10.0.1.0/24")]), { kind: "group", group: alb }, { kind: "group", group: tasks }, 5000).verdict, "undecided");
+    });
     it("collects every spelling into one rule list", () => {
         const g = group("g", { ingress: [{ protocol: "tcp", fromPort: 80, toPort: 80, cidrBlocks: ["0.0.0.0/0"] }] });
         const plan = new Plan([g, vpcRule("Egress", g, { fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0" }),
