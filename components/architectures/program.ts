@@ -244,7 +244,7 @@ function buildMtlsApi(name: string, settings: WebTierSettings, platform: Contain
         foundation: platform.foundation,
         domain: settings.dns.domain,
         hostedZoneId: settings.dns.hostedZoneId,
-        apiImageTag: settings.app.initialTag,
+        apiImageTag: settings.mtls.apiImageTag,
         healthPath: settings.app.healthPath,
         cpuArchitecture: settings.platform.cpuArchitecture,
         ecrKeepImages: settings.platform.ecrKeepImages,

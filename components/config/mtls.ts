@@ -26,6 +26,8 @@ export interface MtlsSettings {
     apiMemory: number;
     /** Tag of the nginx image in the gateway's repository (push nginx there; see README). */
     gatewayImageTag: string;
+    /** Tag of the API's own image in its own repository (`<app>-<env>/mtls-api`): the partners' API is code of its own, not the chat app. */
+    apiImageTag: string;
     certificateAuthority: CertificateAuthorityKind;
     certificateValidityDays: number;
 }
@@ -77,6 +79,7 @@ export function parseMtlsSettings(read: ConfigReader, phase: Phase, taken: Reado
     }
     const gatewayImageTag = read.string("mtlsGatewayImageTag", "1.27-alpine");
     if (!IMAGE_TAG.test(gatewayImageTag)) read.problem("mtlsGatewayImageTag", gatewayImageTag, "an image tag: letters, digits, _ . -");
+    const apiImageTag = read.string("mtlsApiImageTag", "");
     const certificateAuthority = read.oneOf("mtlsCertificateAuthority", "self-signed" as CertificateAuthorityKind, CERTIFICATE_AUTHORITIES);
     const certificateValidityDays = read.integer("mtlsCertificateValidityDays", 365, 1, 825);
 
@@ -94,5 +97,10 @@ export function parseMtlsSettings(read: ConfigReader, phase: Phase, taken: Reado
     if (configuredCidrs.length === 0) {
         read.problem("mtlsClientCidrs", [], "while stagecraft:mtlsApi is true, the ranges the partners connect from, e.g. [\"198.51.100.0/24\"], or [\"0.0.0.0/0\"] to accept any address (the client certificate still authenticates): there is no default, so an open port is always a decision in the stack file");
     }
-    return { subdomain, clientCidrs, clients, gatewayCount, apiCount, apiPort, apiCpu, apiMemory, gatewayImageTag, certificateAuthority, certificateValidityDays };
+    if (apiImageTag === "") {
+        read.problem("mtlsApiImageTag", "", "while stagecraft:mtlsApi is true, the tag (e.g. the commit SHA) of the mTLS API's image pushed to its own repository <app>-<env>/mtls-api: the API is code of its own, so there is no default");
+    } else if (!IMAGE_TAG.test(apiImageTag)) {
+        read.problem("mtlsApiImageTag", apiImageTag, "an image tag: letters, digits, _ . -");
+    }
+    return { subdomain, clientCidrs, clients, gatewayCount, apiCount, apiPort, apiCpu, apiMemory, gatewayImageTag, apiImageTag, certificateAuthority, certificateValidityDays };
 }

@@ -38,7 +38,7 @@ export interface WebSettings {
     /** CloudFront in front of the static bucket. */
     cdnEnabled: boolean;
     cdnPriceClass: CdnPriceClass;
-    /** TCP ports instances open to the internet through NAT (443, 80; add 27017 for MongoDB Atlas). */
+    /** TCP ports open to the internet: the single host's directly, instances and tasks through NAT (443, 80; add 27017 for MongoDB Atlas). */
     egressPorts: number[];
     /** Average CPU of the Auto Scaling group that raises the high-CPU alarm. */
     alarmCpuPercent: number;

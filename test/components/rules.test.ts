@@ -33,7 +33,7 @@ describe("security rules: single host", () => {
     });
 
     it("egress allows only HTTPS and HTTP", () => {
-        assert.deepEqual(view(expandRules(singleHostEgress(false))), ["tcp 443 0.0.0.0/0", "tcp 80 0.0.0.0/0"]);
+        assert.deepEqual(view(expandRules(singleHostEgress(false, [443, 80]))), ["tcp 443 0.0.0.0/0", "tcp 80 0.0.0.0/0"]);
     });
 
     it("every rule has a description and a stable, unique key", () => {

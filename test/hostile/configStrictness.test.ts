@@ -12,7 +12,7 @@ import { stackSettings } from "../helpers/stack";
 
 /** Phase 3 with what it needs (domain, zone, NAT). */
 const PHASE3: RawConfig = { phase: 3, domain: "example.com", hostedZoneId: "Z0123456789ABCDEFGHIJ", natStrategy: "gateway" };
-const MTLS: RawConfig = { ...PHASE3, mtlsApi: true, mtlsClientCidrs: ["198.51.100.0/24"] };
+const MTLS: RawConfig = { ...PHASE3, mtlsApi: true, mtlsApiImageTag: "8c41d07", mtlsClientCidrs: ["198.51.100.0/24"] };
 
 function problems(raw: RawConfig): ConfigProblem[] {
     try {

@@ -22,6 +22,8 @@ export interface CliOptions {
     acceptReplace: string[];
     /** Answers for provider functions (JSON or YAML, keyed by token and arguments). */
     invokeFixtures?: string;
+    /** A YAML file of intents (flows and permissions that must or must never work) to prove. */
+    intents?: string;
     verbose: boolean;
     help: boolean;
 }
@@ -60,6 +62,8 @@ Options:
   --account-id ID              AWS account id for mocked ARNs and getCallerIdentity
   --invoke-fixtures FILE       answers for data sources (JSON or YAML keyed by function token, each
                                { args, result } or a list of them), laid over the check's own
+  --intents FILE               prove these intents too (YAML: flows and permissions that must, or
+                               must never, work; see docs/intents.md); a violated one fails the run
   --program-timeout SECONDS    time limit of the program run; default 600 (env CHECK_PROGRAM_TIMEOUT)
   --policy-timeout SECONDS     time limit of a policy pack's start and of each of its answers
                                (one resource's analysis); default 600 (env CHECK_POLICY_TIMEOUT)
@@ -70,10 +74,10 @@ Options:
   --verbose                    show the program's and packs' output and stack traces
   -h, --help                   show this help
 
-Exit codes: 0 no mandatory violation (the result line says "incomplete" when a remote component
-hides resources policies would judge), 1 a mandatory violation (or, with --compare-to, a stateful
+Exit codes: 0 no mandatory violation and every intent proved (the result line says "incomplete" when a remote component
+hides resources policies would judge), 1 a mandatory violation or an intent not proved (or, with --compare-to, a stateful
 or protected resource replaced or deleted without --accept-replace), 2 the program, its config, a
-policy pack or the fixtures file failed, a type error, or a time limit; 130/143 interrupted by
+policy pack, the fixtures or the intents file failed, a type error, or a time limit; 130/143 interrupted by
 SIGINT/SIGTERM (129 SIGHUP). With --json FILE, FILE holds the error when the run fails.`;
 
 const OPTIONS = {
@@ -87,6 +91,7 @@ const OPTIONS = {
     "no-typecheck": { type: "boolean" },
     "account-id": { type: "string" },
     "invoke-fixtures": { type: "string" },
+    intents: { type: "string" },
     "program-timeout": { type: "string" },
     "policy-timeout": { type: "string" },
     "compare-to": { type: "string" },
@@ -134,6 +139,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
         compareTo: values["compare-to"],
         acceptReplace: values["accept-replace"] ?? [],
         invokeFixtures: values["invoke-fixtures"],
+        intents: values.intents,
         verbose: values.verbose ?? false,
         help: values.help ?? false,
     };

@@ -96,6 +96,7 @@ async function main(argv: string[]): Promise<number> {
             compareTo: opts.compareTo,
             acceptReplace: opts.acceptReplace,
             invokeFixtures: opts.invokeFixtures,
+            intents: opts.intents,
             verbose: opts.verbose,
         });
         const json = JSON.stringify(report, null, 2) + "\n";

@@ -18,6 +18,8 @@ import { CheckError } from "./errors";
 import { sampleMemory } from "./memory";
 import { PolicySession, startPacks, stopPacks, type PackSpec, type PolicyRun } from "./policy/run-packs";
 import { buildReport, decideResult, type Report } from "./report/model";
+import { IntentsError } from "../analyze/intents/schema";
+import { proveForCheck } from "../analyze/intents/check";
 
 export { CheckError } from "./errors";
 export type { CheckResultKind, Report, ReportRemoteComponent, ReportResource, ReportViolation } from "./report/model";
@@ -56,6 +58,8 @@ export interface CheckOptions {
     acceptReplace?: string[];
     /** A JSON or YAML file of answers for provider functions (data sources), keyed by token and arguments. */
     invokeFixtures?: string;
+    /** A YAML file of intents to prove besides those the program's components declare. */
+    intents?: string;
     verbose?: boolean;
 }
 
@@ -190,6 +194,17 @@ function realPath(p: string): string {
     }
 }
 
+/** Proves the intents on the plan; a malformed intents file or an unknown name exits 2. */
+function proveIntentsOf(report: Report, recorded: RecordedResource[], opts: CheckOptions): Report["intents"] {
+    const ids = new Map(recorded.map((r) => [r.urn, r.id]));
+    try {
+        return proveForCheck(report.resources.map((r) => ({ ...r, id: ids.get(r.urn) })), opts.intents && path.resolve(opts.intents), opts.accountId ?? DEFAULT_ACCOUNT_ID);
+    } catch (err) {
+        if (err instanceof IntentsError) throw new CheckError(err.message, { file: opts.intents });
+        throw err;
+    }
+}
+
 export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
     const started = Date.now();
     const programDir = path.resolve(opts.programDir ?? REPO_ROOT);
@@ -274,6 +289,7 @@ export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
             notes,
             timings: { wallMs: Date.now() - started, policyMs, peakTotalRssBytes: memory.stop() },
         });
+        report.intents = proveIntentsOf(report, resources, opts);
         if (opts.compareTo !== undefined) {
             // The deployed revision is planned the same way, without policies.
             const base = await basePlan(opts.compareTo, programDir, stack, async (oldProgramDir) => (await runCheck({

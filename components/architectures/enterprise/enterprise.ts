@@ -1,10 +1,17 @@
+import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { tenantAppAccessStatements, type TenantData } from "../../blocks/tenants/appAccess";
+import { tagsFor } from "../../blocks/shared/tags";
 import { type EnterpriseSettings } from "../../config/enterprise";
 import { type PlatformFoundation } from "../phase3/containerPlatform";
 import { ProvisioningWorkflow } from "../../blocks/tenants/provisioningWorkflow";
 import { Tenant } from "../../blocks/tenants/tenant";
 import { Organization } from "../../blocks/enterprise/organization";
 import { SecurityBaseline } from "../../blocks/enterprise/securityBaseline";
+import { enterpriseIntents } from "./intents";
+
+/** The platform service whose tasks serve the tenants' data. */
+const API_SERVICE = "api";
 
 export interface EnterpriseArgs {
     /** `<app>-<env>`, the prefix of names. */
@@ -49,7 +56,10 @@ export interface TenantOutputs {
  * 3. the tenant catalog: a Tenant per configured `<id>:<plan>` (bucket + PostgreSQL sized by
  *    plan, reachable only from the api service), reached at `https://<id>.tenant.<domain>`
  *    through the platform's wildcard record;
- * 4. the ProvisioningWorkflow state machine for tenants that sign up at run time.
+ * 4. the ProvisioningWorkflow state machine for tenants that sign up at run time;
+ * 5. the api service's way to the tenants' data: egress from its group to each tenant database
+ *    (and the workflow's databases), and a task-role policy on each tenant's uploads and
+ *    database secret, and on the names the workflow gives later tenants (appAccess.ts).
  *
  * Cost: Organizations and SCPs free; the baseline from about $3/month (trail key, GuardDuty and
  * Config by use); per tenant its plan's database (starter/professional about $15, enterprise
@@ -93,8 +103,9 @@ export class Enterprise extends pulumi.ComponentResource {
             this.guardDutyDetectorId = baseline.guardDutyDetectorId;
         }
 
-        const appSecurityGroupId = args.foundation.serviceSecurityGroupIds.api;
+        const appSecurityGroupId = args.foundation.serviceSecurityGroupIds[API_SERVICE];
         this.tenants = {};
+        const tenantData: TenantData<pulumi.Input<string>>[] = [];
         for (const spec of s.tenants) {
             const tenant = new Tenant(`${name}-tenant-${spec.id}`, {
                 tenant: spec,
@@ -105,6 +116,7 @@ export class Enterprise extends pulumi.ComponentResource {
                 protectData: args.protectStateful,
                 tags: args.tags,
             }, child);
+            tenantData.push({ bucketArn: tenant.bucketArn, databaseSecretArn: tenant.databaseSecretArn });
             this.tenants[spec.id] = {
                 url: `https://${spec.id}.${args.tenantZone}`,
                 bucketName: tenant.bucketName,
@@ -128,9 +140,39 @@ export class Enterprise extends pulumi.ComponentResource {
                 tags: args.tags,
             }, child);
             this.provisioningStateMachineArn = workflow.stateMachineArn;
+            new aws.vpc.SecurityGroupEgressRule(`${name}-app-to-runtime-tenant-dbs`, {
+                securityGroupId: appSecurityGroupId,
+                referencedSecurityGroupId: workflow.databaseSecurityGroupId,
+                ipProtocol: "tcp",
+                fromPort: 5432,
+                toPort: 5432,
+                description: "PostgreSQL to the databases of tenants provisioned at run time",
+                tags: tagsFor(args.tags, `${name}-app-to-runtime-tenant-dbs`),
+            }, child);
+        }
+
+        // 5. the app's grants on tenants' data (configured ones, and those the workflow creates later)
+        const runtime = s.provisioningWorkflow
+            ? { partition: aws.getPartitionOutput({}, child).partition, region: args.region, accountId: aws.getCallerIdentityOutput({}, child).accountId, prefix: args.namePrefix }
+            : undefined;
+        const statements = tenantAppAccessStatements<pulumi.Input<string>>(tenantData, runtime, (...parts) => pulumi.interpolate`${pulumi.all(parts).apply((p) => p.join(""))}`);
+        if (statements.length > 0) {
+            new aws.iam.RolePolicy(`${name}-app-tenant-access`, {
+                role: args.foundation.serviceTaskRoleNames[API_SERVICE],
+                policy: { Version: "2012-10-17", Statement: statements } as aws.iam.PolicyDocument,
+            }, child);
         }
 
         this.registerOutputs({
+            // What must work and what must never work, proved by the offline check (docs/intents.md).
+            intents: enterpriseIntents({
+                name,
+                platformName: args.namePrefix,
+                service: API_SERVICE,
+                tenantIds: s.tenants.map((t) => t.id),
+                provisioningWorkflow: s.provisioningWorkflow,
+                guardedUnits: (s.organization?.organizationalUnits ?? []).map((path) => `${name}-org-ou-${path.toLowerCase().replace(/\//g, "-")}`),
+            }),
             organizationId: this.organizationId,
             trailArn: this.trailArn,
             provisioningStateMachineArn: this.provisioningStateMachineArn,

@@ -11,6 +11,7 @@ import { metricAlarm } from "../../blocks/observability/metricAlarm";
 import { tagsFor } from "../../blocks/shared/tags";
 import { MtlsCertificates } from "./certificates";
 import { apiPrivateHostname, GATEWAY_VARIABLES, gatewayCommand, gatewayNginxConfig } from "./nginxConfig";
+import { mtlsIntents } from "./intents";
 import { GATEWAY_PEER, GATEWAY_PORT, gatewayTargetGroupSettings, nlbEgress, nlbIngress } from "./traffic";
 import { mtlsAlarmSpecs } from "./alarms";
 import { mtlsDashboardBody } from "./dashboard";
@@ -276,6 +277,8 @@ export class MtlsApi extends pulumi.ComponentResource {
         this.clientSecretArns = certificates.clientSecretArns;
         this.dashboardName = dashboard.dashboardName;
         this.registerOutputs({
+            // What must work and what must never work, proved by the offline check (docs/intents.md).
+            intents: mtlsIntents({ name, apiPort: s.apiPort, clientCidrs: s.clientCidrs, gatewayService: sizes.gateway.name, apiService: sizes.api.name }),
             url: this.url,
             loadBalancerDnsName: this.loadBalancerDnsName,
             gatewayServiceName: this.gatewayServiceName,

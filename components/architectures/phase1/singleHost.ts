@@ -14,6 +14,7 @@ import { RuleSetGroup } from "../../blocks/security/securityGroup";
 import { tagsFor } from "../../blocks/shared/tags";
 import { AppBuckets } from "../../blocks/storage/appBuckets";
 import { singleHostEgress, singleHostIngress } from "./traffic";
+import { singleHostIntents } from "./intents";
 import { usEast1Provider } from "../../blocks/shared/providers";
 
 /**
@@ -22,7 +23,7 @@ import { usEast1Provider } from "../../blocks/shared/providers";
  */
 export type SingleHostArgs = Pick<Settings,
     "region" | "environment" | "app" | "network" | "host" | "dns" | "storage" | "alertEmail" |
-    "logRetentionDays" | "protectStateful" | "tags">;
+    "logRetentionDays" | "protectStateful" | "tags" | "web">;
 
 /**
  * Phase 1 (seeds 000, 001 phase 1, 003, 004): one EC2 host running the app with Docker Compose.
@@ -84,7 +85,7 @@ export class SingleHost extends pulumi.ComponentResource {
             vpcId: network.vpcId,
             description: `${app} ${env} single host: web, app port and admin access`,
             ingress,
-            egress: singleHostEgress(args.network.ipv6),
+            egress: singleHostEgress(args.network.ipv6, args.web.egressPorts),
             tags: args.tags,
         }, child);
 
@@ -218,6 +219,10 @@ export class SingleHost extends pulumi.ComponentResource {
             alertTopicArn: this.alertTopicArn,
             deployDocumentName: this.deployDocumentName,
             rollbackDocumentName: this.rollbackDocumentName,
+            // What must work and what must never work, proved by the offline check (docs/intents.md).
+            intents: singleHostIntents({
+                name, appName: app, appPort: args.app.port, appPortCidrs: args.host.appPortCidrs, sshCidrs: args.host.sshCidrs, egressPorts: args.web.egressPorts,
+            }),
         });
     }
 }

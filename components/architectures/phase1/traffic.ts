@@ -25,13 +25,17 @@ export function singleHostIngress(input: SingleHostRuleInput): RuleSpec[] {
     return rules;
 }
 
+/** What each well-known outbound port is for; other egressPorts are the user's own (e.g. 27017 for MongoDB Atlas). */
+const EGRESS_PURPOSE: Record<number, string> = {
+    443: "HTTPS to AWS APIs, registries, git and ACME",
+    80: "HTTP to package mirrors",
+};
+
 /**
- * Outbound: HTTPS (packages, container registries, SSM, S3, CloudWatch, Let's Encrypt, git) and
- * HTTP (distribution mirrors). DNS and NTP to the VPC resolver are not filtered by security groups.
+ * Outbound: the stack's `egressPorts` (default 443 and 80: AWS APIs, registries, SSM, S3,
+ * CloudWatch, Let's Encrypt, git, package mirrors; add 27017 for seed 001's MongoDB Atlas). DNS
+ * and NTP to the VPC resolver are not filtered by security groups.
  */
-export function singleHostEgress(ipv6: boolean): RuleSpec[] {
-    return [
-        tcp(443, "HTTPS to AWS APIs, registries, git and ACME", world(ipv6)),
-        tcp(80, "HTTP to package mirrors", world(ipv6)),
-    ];
+export function singleHostEgress(ipv6: boolean, egressPorts: readonly number[]): RuleSpec[] {
+    return egressPorts.map((port) => tcp(port, EGRESS_PURPOSE[port] ?? `TCP ${port} out (egressPorts)`, world(ipv6)));
 }

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { containerLogGroupName } from "../../blocks/compute/userData";
 import { fleetFiles } from "./firstBoot";
+import { webTierIntents } from "./intents";
 import { type WebTierSettings } from "../../config/settings";
 import { type WebSettings, webHostnames } from "../../config/web";
 import { InstanceRole } from "../../blocks/iam/instanceRole";
@@ -138,6 +139,8 @@ export class ScalableWeb extends pulumi.ComponentResource {
         this.natInstanceId = network.natInstance?.instance.id;
 
         this.registerOutputs({
+            // What must work and what must never work, proved by the offline check (docs/intents.md).
+            intents: webTierIntents({ name, appName: app, appPort: args.app.port, egressPorts: args.web.egressPorts }),
             url: this.url,
             cdnUrl: this.cdnUrl,
             cdnDistributionId: this.cdnDistributionId,

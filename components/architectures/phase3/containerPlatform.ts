@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { platformIntents } from "./intents";
 import { UserPool } from "../../blocks/auth/userPool";
 import { DnsValidatedCertificate } from "../../blocks/certificates/dnsValidatedCertificate";
 import { type PlatformSettings, type ServiceSettings } from "../../config/platform";
@@ -52,6 +53,8 @@ export interface PlatformFoundation {
     loadBalancer: { dnsName: pulumi.Output<string>; zoneId: pulumi.Output<string> };
     /** Security groups of the platform's services, by service name (`api`, workers). */
     serviceSecurityGroupIds: Record<string, pulumi.Output<string>>;
+    /** Task roles of the platform's services, by service name: what grants on later data attach to. */
+    serviceTaskRoleNames: Record<string, pulumi.Output<string>>;
     /** The platform's customer-managed key (generated secrets, Redis at rest). */
     keyArn: pulumi.Output<string>;
     alertTopicArn: pulumi.Output<string>;
@@ -200,7 +203,7 @@ export class ContainerPlatform extends pulumi.ComponentResource {
         }, child);
 
         // 5. cluster, repositories, services
-        const { cluster, serviceSecurityGroupIds, serviceNameOutputs, serviceNames, repositoryUrls, serviceLogGroupNames } = this.createServices(name, args, clientGroups, {
+        const { cluster, serviceSecurityGroupIds, serviceTaskRoleNames, serviceNameOutputs, serviceNames, repositoryUrls, serviceLogGroupNames } = this.createServices(name, args, clientGroups, {
             network, lb, redis, buckets, sessions, users, realtime,
             secrets: { redisToken, sessionSecret, keyArn: key.arn },
             appUrl: `https://${hosts.app}`,
@@ -258,10 +261,15 @@ export class ContainerPlatform extends pulumi.ComponentResource {
             clusterName: cluster.name,
             loadBalancer: { dnsName: lb.loadBalancer.dnsName, zoneId: lb.loadBalancer.zoneId },
             serviceSecurityGroupIds,
+            serviceTaskRoleNames,
             keyArn: key.arn,
             alertTopicArn: alerts.arn,
         };
         this.registerOutputs({
+            // What must work and what must never work, proved by the offline check (docs/intents.md).
+            intents: platformIntents({
+                name, appName: args.app.name, appPort: args.app.port, service: args.platform.services[0].name, egressPorts: args.web.egressPorts,
+            }),
             url: this.url,
             loadBalancerDnsName: this.loadBalancerDnsName,
             clusterName: this.clusterName,
@@ -431,6 +439,7 @@ export class ContainerPlatform extends pulumi.ComponentResource {
         const serviceLogGroupNames: Record<string, pulumi.Output<string>> = {};
         const serviceNameOutputs: pulumi.Output<string>[] = [];
         const serviceSecurityGroupIds: Record<string, pulumi.Output<string>> = {};
+        const serviceTaskRoleNames: Record<string, pulumi.Output<string>> = {};
         for (const { service, deferred } of clientGroups) {
             const repository = new ContainerRepository(`${name}-${service.name}-repo`, {
                 repositoryName: repositoryName(args.app.name, args.environment, service.name),
@@ -440,12 +449,13 @@ export class ContainerPlatform extends pulumi.ComponentResource {
             const fargate = this.createService(name, args, service, { ...shared, cluster, repository });
             deferred[1](fargate.securityGroupId);
             serviceSecurityGroupIds[service.name] = fargate.securityGroupId;
+            serviceTaskRoleNames[service.name] = fargate.taskRoleName;
             serviceNames[service.name] = fargate.serviceName;
             repositoryUrls[service.name] = repository.repositoryUrl;
             serviceLogGroupNames[service.name] = fargate.logGroupName;
             serviceNameOutputs.push(fargate.serviceName);
         }
-        return { cluster, serviceSecurityGroupIds, serviceNameOutputs, serviceNames, repositoryUrls, serviceLogGroupNames };
+        return { cluster, serviceSecurityGroupIds, serviceTaskRoleNames, serviceNameOutputs, serviceNames, repositoryUrls, serviceLogGroupNames };
     }
 
     /**

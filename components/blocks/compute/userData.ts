@@ -12,6 +12,7 @@ import { dotenvLine, heredocToFile, shellComment, shellQuote } from "../../lib/r
 import { composeFile, type ComposeInput } from "./compose";
 import { DEPLOY_TOOL_PATH, deployScript, type DeployScriptInput } from "./deployScript";
 import { firewallScript } from "./firewall";
+import { dockerFirewallSetup } from "./dockerFirewall";
 
 /** Docker Compose v2 release installed on Amazon Linux 2023 (its repositories do not ship the plugin). */
 export const COMPOSE_VERSION = "v2.29.7";
@@ -78,6 +79,8 @@ export function hostFiles(input: UserDataInput): HostFiles {
         "",
         "# 2. host firewall (same rules as the security group)",
         firewallScript(input.family, input.ingress),
+        // Published container ports bypass the INPUT rules above: DOCKER-USER filters them.
+        ...((input.compose.hostNetwork ?? false) ? [] : dockerFirewallSetup(input.ingress)),
         "",
         "# 3. app files",
         `install -d -m 0750 ${shellQuote(appDir)} /var/lib/stagecraft`,

@@ -134,6 +134,8 @@ export class FargateService extends pulumi.ComponentResource {
     readonly taskDefinitionArn: pulumi.Output<string>;
     readonly executionRoleArn: pulumi.Output<string>;
     readonly taskRoleArn: pulumi.Output<string>;
+    /** The task role's name: what later grants (phase 4's tenants) attach policies to. */
+    readonly taskRoleName: pulumi.Output<string>;
     readonly logGroupName: pulumi.Output<string>;
 
     constructor(name: string, args: FargateServiceArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -169,6 +171,7 @@ export class FargateService extends pulumi.ComponentResource {
         this.taskDefinitionArn = taskDefinition.arn;
         this.executionRoleArn = executionRole.arn;
         this.taskRoleArn = taskRole.arn;
+        this.taskRoleName = taskRole.name;
         this.logGroupName = logGroup.name;
         this.registerOutputs({
             serviceName: this.serviceName,

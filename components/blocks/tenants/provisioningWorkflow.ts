@@ -63,6 +63,8 @@ export interface ProvisioningWorkflowArgs {
  */
 export class ProvisioningWorkflow extends pulumi.ComponentResource {
     readonly stateMachineArn: pulumi.Output<string>;
+    /** The security group of the databases the workflow creates: the app needs egress to it. */
+    readonly databaseSecurityGroupId: pulumi.Output<string>;
     readonly notificationTopicArn: pulumi.Output<string>;
     readonly functionNames: pulumi.Output<string>[];
 
@@ -172,6 +174,7 @@ export class ProvisioningWorkflow extends pulumi.ComponentResource {
         }, { parent: this, dependsOn: [access] });
 
         this.stateMachineArn = stateMachine.arn;
+        this.databaseSecurityGroupId = dbSecurityGroup.id;
         this.notificationTopicArn = topic.arn;
         this.functionNames = functions.map((f) => f.name);
         this.registerOutputs({ stateMachineArn: this.stateMachineArn, notificationTopicArn: this.notificationTopicArn });

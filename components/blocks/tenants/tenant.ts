@@ -35,7 +35,7 @@ export const TENANT_POSTGRES_VERSION = "16";
  *    expire after the plan's days (30 / 90 / 365);
  * 2. a PostgreSQL database of the plan's class and storage (db.t3.micro 20 GB, or db.t3.medium
  *    100 GB Multi-AZ for enterprise): encrypted, in private subnets, reachable only from the app's
- *    security group on 5432, master password generated and kept by RDS in Secrets Manager,
+ *    security group on 5432 (an egress rule on the app's group lets it out), master password generated and kept by RDS in Secrets Manager,
  *    automated backups for the plan's days, deletion protection and a final snapshot.
  *
  * Cost (us-east-1): starter/professional database about $15/month, enterprise about $128/month
@@ -45,6 +45,7 @@ export class Tenant extends pulumi.ComponentResource {
     readonly bucketName: pulumi.Output<string>;
     readonly databaseEndpoint: pulumi.Output<string>;
     readonly databaseSecretArn: pulumi.Output<string>;
+    readonly bucketArn: pulumi.Output<string>;
 
     constructor(name: string, args: TenantArgs, opts?: pulumi.ComponentResourceOptions) {
         super("stagecraft:tenants:Tenant", name, {}, opts);
@@ -65,6 +66,7 @@ export class Tenant extends pulumi.ComponentResource {
             }],
         }, { parent: this, protect });
         this.bucketName = bucket.bucketName;
+        this.bucketArn = bucket.arn;
 
         const securityGroup = new RuleSetGroup(`${name}-db-sg`, {
             vpcId: args.vpcId,
@@ -72,6 +74,17 @@ export class Tenant extends pulumi.ComponentResource {
             ingress: [{ description: "PostgreSQL from the app", protocol: "tcp", fromPort: 5432, toPort: 5432, securityGroupKey: "app" }],
             peers: { app: args.appSecurityGroupId },
             tags,
+        }, { parent: this });
+        // The app's group lets its tasks out to this database (security groups filter both ways:
+        // the database's ingress alone leaves the connection dropped at the app's side).
+        new aws.vpc.SecurityGroupEgressRule(`${name}-app-to-db`, {
+            securityGroupId: args.appSecurityGroupId,
+            referencedSecurityGroupId: securityGroup.id,
+            ipProtocol: "tcp",
+            fromPort: 5432,
+            toPort: 5432,
+            description: `PostgreSQL to tenant ${args.tenant.id}'s database`,
+            tags: tagsFor(tags, `${name}-app-to-db`),
         }, { parent: this });
         const subnetGroup = new aws.rds.SubnetGroup(`${name}-db`, {
             description: `${args.tenant.id} database subnets (private)`,

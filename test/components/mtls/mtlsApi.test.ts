@@ -17,7 +17,7 @@ import { named, ofType, runWithMocks, valueOf } from "../../helpers/pulumi";
 import { type RawConfig, readerFor, settingsFrom } from "../../helpers/settings";
 import { PROD } from "../phase3/settings";
 
-const MTLS: RawConfig = { ...PROD, phase: 3, mtlsApi: true, mtlsClients: ["partner-a", "partner-b"], mtlsClientCidrs: ["198.51.100.0/24"] };
+const MTLS: RawConfig = { ...PROD, phase: 3, mtlsApi: true, mtlsApiImageTag: "8c41d07", mtlsClients: ["partner-a", "partner-b"], mtlsClientCidrs: ["198.51.100.0/24"] };
 
 interface Built { outputs: ContainerPlatformOutputs; registrations: Registration[] }
 
@@ -212,7 +212,7 @@ describe("MtlsApi (seed 002) under mocks", function () {
 describe("MtlsApi on its own (under mocks)", function () {
     this.timeout(60_000);
     const settings = () => {
-        const read = readerFor({ mtlsApi: true, mtlsClientCidrs: ["0.0.0.0/0"], mtlsClients: ["partner-a"] });
+        const read = readerFor({ mtlsApi: true, mtlsApiImageTag: "8c41d07", mtlsClientCidrs: ["0.0.0.0/0"], mtlsClients: ["partner-a"] });
         const parsed = parseMtlsSettings(read, 3, { appSubdomain: "app", cdnSubdomain: "cdn", websocketSubdomain: "ws", tenantSubdomain: "tenant" });
         assert.deepEqual(read.problems, []);
         return parsed!;

@@ -13,6 +13,8 @@ import type { Comparison } from "../compare/compare";
 import type { PackReport, PolicyRun, Violation } from "../policy/run-packs";
 import { isPreviewNote } from "./preview-notes";
 import { assessRemoteComponent } from "./remote";
+import type { IntentResult } from "../../analyze/intents/prove";
+import { failingIntents } from "../../analyze/intents/render";
 
 export const REMOTE_NOTE = "not inspected offline; a real preview inspects its children";
 
@@ -117,6 +119,8 @@ export interface Report {
     invokeAnswers: Record<string, string[]>;
     /** Warnings the program logged (pulumi.log.warn), as a preview shows them. */
     warnings: string[];
+    /** Intents (declared by components or --intents) and whether the plan proves them (docs/intents.md). */
+    intents?: IntentResult[];
     /** --compare-to: what a real preview would delete or replace, compared with that plan. */
     comparison?: Comparison & { note?: string };
     notes: string[];
@@ -276,7 +280,7 @@ function unwrapForAssessment(inputs: Record<string, Json>): Record<string, unkno
 }
 
 /** The verdict of a report (call again after adding a comparison). */
-export function decideResult(report: Pick<Report, "summary" | "comparison">): CheckResultKind {
-    if (report.summary.mandatory > 0 || (report.comparison?.counts.blocking ?? 0) > 0) return "failed";
+export function decideResult(report: Pick<Report, "summary" | "comparison" | "intents">): CheckResultKind {
+    if (report.summary.mandatory > 0 || (report.comparison?.counts.blocking ?? 0) > 0 || failingIntents(report.intents).length > 0) return "failed";
     return report.summary.uninspected > 0 ? "incomplete" : "passed";
 }

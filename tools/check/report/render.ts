@@ -3,6 +3,7 @@
 import { renderComparison } from "../compare/render";
 import type { Json } from "../engine/types";
 import type { Report, ReportResource, ReportViolation } from "./model";
+import { failingIntents, renderIntents } from "../../analyze/intents/render";
 
 /** aws:ec2/securityGroup:SecurityGroup -> aws:ec2:SecurityGroup, as the CLI displays types. */
 export function displayType(type: string): string {
@@ -114,6 +115,8 @@ export function renderReport(report: Report): string {
         }
     }
 
+    out.push(...renderIntents(report.intents ?? []));
+
     const outputs = Object.entries(report.outputs);
     if (outputs.length > 0) {
         out.push("");
@@ -159,6 +162,7 @@ function resultLine(report: Report): string {
     const blocking = report.comparison?.counts.blocking ?? 0;
     const failures = [
         report.summary.mandatory > 0 ? plural(report.summary.mandatory, "mandatory policy violation") : "",
+        failingIntents(report.intents).length > 0 ? plural(failingIntents(report.intents).length, "intent") + " not proved" : "",
         blocking > 0 ? `${blocking} stateful or protected resource${blocking === 1 ? "" : "s"} replaced or deleted` : "",
     ].filter(Boolean);
     if (report.result === "failed" || failures.length > 0) return `Result: FAILED — ${failures.join(", ")}`;

@@ -1,0 +1,40 @@
+/**
+ * What the single host needs to work and what must never work (pure), proved on every plan by
+ * the offline check (docs/intents.md).
+ */
+import { access, flow, foreignBucketObject, type Intent, sg } from "../../lib/intents";
+import { WORLD_IPV4 } from "../../blocks/security/ruleSpecs";
+
+export interface SingleHostIntentInput {
+    /** The SingleHost component's name: the prefix of its children's names. */
+    name: string;
+    appName: string;
+    appPort: number;
+    appPortCidrs: string[];
+    sshCidrs: string[];
+    egressPorts: number[];
+}
+
+export function singleHostIntents(input: SingleHostIntentInput): Intent[] {
+    const host = sg(`${input.name}-host-sg`);
+    const role = `${input.name}-host-role`;
+    const intents: Intent[] = [
+        flow("internet-to-http", "allow", "browsers reach the proxy (it redirects to HTTPS when TLS is on)", "internet", host, 80),
+        flow("internet-to-https", "allow", "browsers reach the proxy over HTTPS", "internet", host, 443),
+    ];
+    if (input.appPortCidrs.includes(WORLD_IPV4)) intents.push(flow("internet-to-app-port", "allow", "appPortCidrs opens the app port to the world", "internet", host, input.appPort));
+    else intents.push(flow("no-internet-to-app-port", "deny", "the app port is open only to appPortCidrs", "internet", host, input.appPort));
+    intents.push(flow("no-internet-ssh", "deny", "SSH is never open to the whole internet (sshCidrs or SSM)", "internet", host, 22));
+    if (input.sshCidrs.length > 0) intents.push(flow("admin-ssh", "allow", "the first sshCidrs entry reaches SSH", `cidr:${input.sshCidrs[0]}`, host, 22));
+    for (const port of input.egressPorts) {
+        intents.push(flow(`host-egress-${port}`, "allow", `the host reaches the internet on egressPorts ${port}`, host, "internet", port));
+    }
+    for (const bucket of ["uploads", "static", "backups"]) {
+        intents.push(access(`host-writes-${bucket}`, "allow", `the app writes to its ${bucket} bucket`, role, "s3:PutObject", `${input.name}-${bucket}`));
+    }
+    intents.push(
+        access("host-role-no-iam", "deny", "the host's role cannot touch IAM", role, "iam:CreateUser", "*"),
+        access("host-role-no-foreign-data", "deny", "the host's role reads no other stack's bucket", role, "s3:GetObject", foreignBucketObject(input.appName)),
+    );
+    return intents;
+}
