@@ -17,6 +17,7 @@ export function checkBuckets(stack: StackView, report: StackReport, spec: {
     missing(bucket: StackResource): string;
 }): void {
     const links = sideResources(stack, spec.sideTypes);
+    const unresolvedNames = links.unresolved.map((u) => u.name).join(", ");
     for (const bucket of spec.buckets) {
         const sides = links.byTarget.get(bucket.urn) ?? [];
         const verdict = combine(sides.map((s) => spec.judge(s, bucket))) ?? spec.inline?.(bucket);
@@ -24,7 +25,7 @@ export function checkBuckets(stack: StackView, report: StackReport, spec: {
         if (verdict?.kind === "bad") report.violation(bucket, verdict.text);
         else if (verdict?.kind === "unknown") report.unknown(bucket, verdict.what, verdict.field);
         else if (links.unresolved.length > 0) {
-            report.unknown(bucket, `whether ${spec.what} applies to this bucket`, `the bucket input of ${links.unresolved.map((u) => u.name).join(", ")}`);
+            report.unknown(bucket, `whether ${spec.what} applies to this bucket`, `the bucket input of ${unresolvedNames}`);
         } else {
             report.violation(bucket, spec.missing(bucket));
         }
