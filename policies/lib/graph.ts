@@ -16,6 +16,8 @@ export interface StackResource {
     readonly parent: StackResource | undefined;
     readonly dependencies: readonly StackResource[];
     readonly propertyDependencies: ReadonlyMap<string, readonly StackResource[]>;
+    /** Props of the resource's provider (default tags live there), when the engine sent it. */
+    readonly providerProps: Rec | undefined;
 }
 
 /** What a side resource's reference input points at. */
@@ -46,10 +48,11 @@ export class StackView {
             const view: {
                 type: string; name: string; urn: string; props: Rec; opts: PolicyResourceOptions;
                 parent: StackResource | undefined; dependencies: StackResource[];
-                propertyDependencies: Map<string, StackResource[]>;
+                propertyDependencies: Map<string, StackResource[]>; providerProps: Rec | undefined;
             } = {
                 type: r.type, name: r.name, urn: r.urn, props: plainProps(r.props), opts: r.opts,
                 parent: undefined, dependencies: [], propertyDependencies: new Map(),
+                providerProps: r.provider === undefined ? undefined : plainProps(r.provider.props),
             };
             memo.set(r, view);
             if (r.parent !== undefined) view.parent = convert(r.parent);
