@@ -11,7 +11,10 @@ import { roleTrustNoPublicPrincipal } from "../../policies/iam/roleTrustNoPublic
 import { keyPolicyNoPublicPrincipal } from "../../policies/kms/keyPolicyNoPublicPrincipal";
 import { bucketPolicyNoPublicPrincipal } from "../../policies/s3/bucketPolicyNoPublicPrincipal";
 import { res, side, T } from "./helpers/fixtures";
-import { mandatory, runResource, runStack } from "./helpers/server";
+import { mandatory, type ResourceSpec, runResource, type RunOptions, runStack } from "./helpers/server";
+
+/** iam-no-administrator-access is a stack policy (it correlates attachments with the policies of the stack): one resource is a stack of one. */
+const runAdmin = (spec: ResourceSpec, options?: RunOptions) => runStack(noAdministratorAccess, [spec], options);
 
 const doc = (...statements: unknown[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
 const allow = (action: string, extra: Record<string, unknown> = {}) => ({ Effect: "Allow", Action: action, Resource: "*", ...extra });
@@ -20,14 +23,14 @@ describe("every spelling (issue 15)", () => {
     describe("wildcard actions on Resource \"*\"", () => {
         for (const action of ["?*", "**", "*:?*", "*?", "*:*"]) {
             it(`"${action}" is administrator access and a wildcard`, () => {
-                assert.equal(mandatory(runResource(noAdministratorAccess, res(T.policy, "p", { policy: doc(allow(action)) }))).length, 1);
+                assert.equal(mandatory(runAdmin(res(T.policy, "p", { policy: doc(allow(action)) }))).length, 1);
                 assert.equal(mandatory(runResource(noWildcardActions, res(T.policy, "p", { policy: doc(allow(action)) }))).length, 1);
             });
         }
         for (const action of ["iam:?*", "iam:*?", "s3:?*", "IAM:*", "iam:???*"]) {
             it(`"${action}" is a whole-service wildcard, not administrator access`, () => {
                 assert.equal(mandatory(runResource(noWildcardActions, res(T.rolePolicy, "p", { policy: doc(allow(action)) }))).length, 1);
-                assert.deepEqual(runResource(noAdministratorAccess, res(T.rolePolicy, "p", { policy: doc(allow(action)) })), []);
+                assert.deepEqual(runAdmin(res(T.rolePolicy, "p", { policy: doc(allow(action)) })), []);
             });
         }
         it("accepts named actions and prefixes that leave actions out", () => {
