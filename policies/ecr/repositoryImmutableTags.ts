@@ -8,7 +8,9 @@ export const repositoryImmutableTags = resourcePolicy({
     name: "ecr-repository-immutable-tags",
     description: "Image tags are immutable, so a deployed tag always means the same image.",
     severity: "medium",
-    enforcementLevel: "mandatory",
+    // AWS's own default for this setting is the weaker one, so a plan that says nothing keeps the
+    // default rather than weakening it: mandatory only where a stack config asks (policies/config/).
+    enforcementLevel: "advisory",
     frameworks: [{ framework: "fsbp", control: "ECR.2" }],
     topics: ["containers", "resilience"],
     resourceTypes: [REPOSITORY],

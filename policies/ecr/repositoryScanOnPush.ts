@@ -6,7 +6,9 @@ export const repositoryScanOnPush = resourcePolicy({
     name: "ecr-repository-scan-on-push",
     description: "Repositories scan every pushed image for known vulnerabilities.",
     severity: "medium",
-    enforcementLevel: "mandatory",
+    // AWS's own default for this setting is the weaker one, so a plan that says nothing keeps the
+    // default rather than weakening it: mandatory only where a stack config asks (policies/config/).
+    enforcementLevel: "advisory",
     frameworks: [{ framework: "fsbp", control: "ECR.1" }],
     topics: ["containers"],
     resourceTypes: [REPOSITORY],

@@ -9,7 +9,9 @@ export const albDropInvalidHeaderFields = resourcePolicy({
     name: "lb-alb-drop-invalid-header-fields",
     description: "Application load balancers drop HTTP headers with invalid fields (request-smuggling defence).",
     severity: "medium",
-    enforcementLevel: "mandatory",
+    // AWS's own default for this setting is the weaker one, so a plan that says nothing keeps the
+    // default rather than weakening it: mandatory only where a stack config asks (policies/config/).
+    enforcementLevel: "advisory",
     frameworks: [{ framework: "fsbp", control: "ELB.4" }],
     topics: ["network"],
     resourceTypes: LOAD_BALANCER_TYPES,

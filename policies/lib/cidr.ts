@@ -170,3 +170,29 @@ export function describeSource(text: string): string {
     }
     return text;
 }
+
+/**
+ * Does the union of the blocks cover as much of the internet as one internet-wide block? Blocks
+ * are judged together because AWS applies every block of a rule (and every rule of a group)
+ * together: 512 × /9, or 0.0.0.0/1 + 128.0.0.0/1, is the whole IPv4 internet though no block alone
+ * is wide. Blocks inside non-public ranges (10/8, loopback, ...) do not count; overlaps count once.
+ */
+export function unionIsInternetWide(texts: readonly string[]): boolean {
+    const byVersion: Record<IpVersion, { start: bigint; end: bigint }[]> = { 4: [], 6: [] };
+    for (const text of texts) {
+        const cidr = parseSource(text);
+        if (cidr === undefined || NON_PUBLIC.some((np) => contains(np, cidr))) continue;
+        byVersion[cidr.version].push({ start: cidr.base, end: cidr.base + size(cidr) });
+    }
+    return ([4, 6] as const).some((version) => {
+        const spans = byVersion[version].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+        let covered = 0n;
+        let reach = -1n;
+        for (const { start, end } of spans) {
+            if (end <= reach) continue;
+            covered += end - (start > reach ? start : reach);
+            reach = end;
+        }
+        return covered >= 1n << BigInt(BITS[version] - WIDE_PREFIX[version]);
+    });
+}

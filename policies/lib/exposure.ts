@@ -2,7 +2,7 @@
  * Judging normalised security-group rules against "the world": which rules let a public source
  * reach some traffic, and which cannot be judged during preview because a value is unknown.
  */
-import { describeSource } from "./cidr";
+import { describeSource, unionIsInternetWide } from "./cidr";
 import { includesPort, isAllPorts } from "./ports";
 import { describeRule, type NormalizedRule, type Peer, type Rules } from "./sgrules";
 import { type Read, UNKNOWN } from "./values";
@@ -26,6 +26,7 @@ function publicPeer(peer: Peer): boolean {
 export function worldIngress(rules: Rules, matches: TrafficMatcher): Verdict[] {
     if (rules === UNKNOWN) return [];
     const verdicts: Verdict[] = [];
+    const narrow: { rule: NormalizedRule; cidrs: string[] }[] = [];
     for (const rule of rules) {
         if (rule.direction === "egress") continue;
         const hit = matches(rule);
@@ -37,6 +38,7 @@ export function worldIngress(rules: Rules, matches: TrafficMatcher): Verdict[] {
             }
             continue;
         }
+        if (hit === true && rule.direction === "ingress") narrow.push({ rule, cidrs: rule.peers.flatMap((p) => (p.kind === "cidr" ? [p.cidr] : [])) });
         const unknownPeer = rule.peers.find((p) => p.kind === "unknown");
         if (open.length > 0) {
             verdicts.push({ kind: "unknown", rule, field: rule.direction === UNKNOWN ? "type" : portField(rule) });
@@ -44,7 +46,18 @@ export function worldIngress(rules: Rules, matches: TrafficMatcher): Verdict[] {
             verdicts.push({ kind: "unknown", rule, field: unknownPeer.field });
         }
     }
+    const union = narrow.flatMap((n) => n.cidrs);
+    if (!verdicts.some((v) => v.kind === "open") && union.length > 1 && unionIsInternetWide(union)) {
+        const first = narrow.find((n) => n.cidrs.length > 0) ?? narrow[0];
+        verdicts.push({ kind: "open", rule: first.rule, source: unionText(union, narrow.length) });
+    }
     return verdicts;
+}
+
+/** "512 blocks across 2 rules (1.0.0.0/9, 1.128.0.0/9, ...), which together cover an internet-wide range" */
+function unionText(cidrs: readonly string[], rules: number): string {
+    const shown = cidrs.slice(0, 3).join(", ") + (cidrs.length > 3 ? ", ..." : "");
+    return `${cidrs.length} blocks${rules > 1 ? ` across ${rules} rules` : ""} (${shown}), which together cover an internet-wide range`;
 }
 
 function portField(rule: NormalizedRule): string {

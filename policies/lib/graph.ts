@@ -16,6 +16,8 @@ export interface StackResource {
     readonly parent: StackResource | undefined;
     readonly dependencies: readonly StackResource[];
     readonly propertyDependencies: ReadonlyMap<string, readonly StackResource[]>;
+    /** Props of the resource's provider (default tags live there), when the engine sent it. */
+    readonly providerProps: Rec | undefined;
 }
 
 /** What a side resource's reference input points at. */
@@ -34,6 +36,9 @@ export interface Links {
 
 export class StackView {
     readonly resources: readonly StackResource[];
+    /** Resources by type, and (type list, identity keys) → value → resources: built once, so every lookup is O(1) and a stack policy stays linear in the stack. */
+    private readonly byType = new Map<string, StackResource[]>();
+    private readonly identityIndexes = new Map<string, Map<string, StackResource[]>>();
 
     constructor(input: readonly PolicyResource[]) {
         const memo = new Map<PolicyResource, StackResource>();
@@ -43,10 +48,11 @@ export class StackView {
             const view: {
                 type: string; name: string; urn: string; props: Rec; opts: PolicyResourceOptions;
                 parent: StackResource | undefined; dependencies: StackResource[];
-                propertyDependencies: Map<string, StackResource[]>;
+                propertyDependencies: Map<string, StackResource[]>; providerProps: Rec | undefined;
             } = {
                 type: r.type, name: r.name, urn: r.urn, props: plainProps(r.props), opts: r.opts,
                 parent: undefined, dependencies: [], propertyDependencies: new Map(),
+                providerProps: r.provider === undefined ? undefined : plainProps(r.provider.props),
             };
             memo.set(r, view);
             if (r.parent !== undefined) view.parent = convert(r.parent);
@@ -57,10 +63,37 @@ export class StackView {
             return view;
         };
         this.resources = input.map(convert);
+        for (const r of this.resources) {
+            const list = this.byType.get(r.type);
+            if (list === undefined) this.byType.set(r.type, [r]);
+            else list.push(r);
+        }
     }
 
+    /** Resources of the given types, in stack order within each type. */
     ofType(types: readonly string[]): StackResource[] {
-        return this.resources.filter((r) => types.includes(r.type));
+        if (types.length === 1) return [...(this.byType.get(types[0]) ?? [])];
+        const wanted = new Set(types);
+        return this.resources.filter((r) => wanted.has(r.type));
+    }
+
+    /** Resources of `targetTypes` by the known value of each of their `identityKeys`. */
+    private identityIndex(targetTypes: readonly string[], identityKeys: readonly string[]): Map<string, StackResource[]> {
+        const id = `${targetTypes.join("|")}#${identityKeys.join("|")}`;
+        let index = this.identityIndexes.get(id);
+        if (index === undefined) {
+            index = new Map();
+            for (const c of this.ofType(targetTypes)) {
+                const values = new Set(identityKeys.map((k) => str(c.props[k])).filter((v): v is string => typeof v === "string"));
+                for (const v of values) {
+                    const list = index.get(v);
+                    if (list === undefined) index.set(v, [c]);
+                    else list.push(c);
+                }
+            }
+            this.identityIndexes.set(id, index);
+        }
+        return index;
     }
 
     /**
@@ -72,8 +105,8 @@ export class StackView {
     target(side: StackResource, key: string, targetTypes: readonly string[], identityKeys: readonly string[]): Target {
         const value = str(side.props[key]);
         if (typeof value === "string") {
-            const matched = this.ofType(targetTypes).filter((c) => identityKeys.some((k) => str(c.props[k]) === value));
-            if (matched.length > 0) return { kind: "resolved", resources: matched };
+            const matched = this.identityIndex(targetTypes, identityKeys).get(value);
+            if (matched !== undefined) return { kind: "resolved", resources: matched };
         }
         const viaProperty = (side.propertyDependencies.get(key) ?? []).filter((d) => targetTypes.includes(d.type));
         if (viaProperty.length > 0) return { kind: "resolved", resources: viaProperty };
@@ -92,7 +125,11 @@ export class StackView {
         for (const side of this.ofType(sideTypes)) {
             const t = this.target(side, key, targetTypes, identityKeys);
             if (t.kind === "resolved") {
-                for (const r of t.resources) byTarget.set(r.urn, [...(byTarget.get(r.urn) ?? []), side]);
+                for (const r of t.resources) {
+                    const list = byTarget.get(r.urn);
+                    if (list === undefined) byTarget.set(r.urn, [side]);
+                    else list.push(side);
+                }
             } else if (t.kind === "unresolved") {
                 unresolved.push(side);
             }

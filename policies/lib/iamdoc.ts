@@ -3,7 +3,8 @@
  * object, `Statement` as one object or an array, statements as objects or JSON strings, `Action`
  * and friends as a string or an array, values possibly unknown during preview.
  */
-import { exposureOf } from "./cidr";
+import { coversEveryAction, coversWholeService } from "./actionglob";
+import { exposureOf, unionIsInternetWide } from "./cidr";
 import { jsonDoc, oneOrMany, type Read, rec, type Rec, str, strings, UNKNOWN } from "./values";
 
 /** A set of strings from a string-or-array field; `unknown` when some of it is not known yet. */
@@ -118,15 +119,14 @@ export function describeStatement(st: Statement): string {
     return st.sid !== undefined && st.sid !== "" ? `statement ${st.index} (Sid ${st.sid})` : `statement ${st.index}`;
 }
 
-/** True when an action pattern matches every action of every service ("*", "*:*"). */
+/** True when an action pattern matches every action of every service ("*", "*:*", "?*", "**", "*:?*"). */
 export function matchesEveryAction(pattern: string): boolean {
-    const p = pattern.trim();
-    return p === "*" || /^\*:\*+$/.test(p);
+    return coversEveryAction(pattern);
 }
 
-/** True when an action pattern matches every action of a service ("s3:*", also "s*:*"). */
+/** True when an action pattern matches every action of some service ("s3:*", "iam:?*", "s*:*"). */
 export function isServiceWildcard(pattern: string): boolean {
-    return /^[a-z0-9*?-]+:\*+$/i.test(pattern.trim());
+    return coversWholeService(pattern);
 }
 
 /** True when a resource pattern matches every resource ("*", "arn:*", "arn:aws:*:*:*:*"). */
@@ -168,10 +168,39 @@ function restrictingOperator(op: string): boolean {
     return ["stringequals", "stringequalsignorecase", "stringlike", "arnequals", "arnlike", "ipaddress"].includes(base);
 }
 
+const LIKE_OPERATORS = new Set(["stringlike", "arnlike"]);
+const ARN_KEYS = new Set(["aws:principalarn", "aws:sourcearn"]);
+const ORG_PATH_KEYS = new Set(["aws:principalorgpaths", "aws:sourceorgpaths"]);
+
+const hasWildcard = (v: string) => /[*?]/.test(v);
+
+/**
+ * Does one value of a `*Like` condition pin the caller? Under StringLike/ArnLike, `*` and `?` are
+ * wildcards, so "?*" or "arn:aws:iam::*:*" match every principal of every account and pin nothing.
+ * An ARN pins when its account field is literal (or, for an account-less ARN such as an S3 bucket,
+ * when the resource name before its first "/" is literal: bucket names are global); an org path
+ * pins when its organisation id is literal; any other key only when the value has no wildcard.
+ */
+function likeValuePins(key: string, value: string): boolean {
+    if (!hasWildcard(value)) return true;
+    if (ARN_KEYS.has(key)) {
+        const parts = value.split(":");
+        if (parts.length < 6 || parts[0].toLowerCase() !== "arn") return false;
+        const account = parts[4];
+        if (account !== "") return /^\d{12}$/.test(account);
+        const name = parts.slice(5).join(":").split("/")[0];
+        return name !== "" && !hasWildcard(name);
+    }
+    // "o-a1b2c3d4e5/*" pins the organisation; "o-*" or "*/r-ab12/*" do not.
+    if (ORG_PATH_KEYS.has(key)) return /^o-[a-z0-9]+\//i.test(value);
+    return false;
+}
+
 /**
  * Does the statement's condition pin it to known callers? A condition on one of the restricting
- * keys with a positive operator and concrete values counts; `aws:SourceIp` counts unless it
- * lists an internet-wide range. UNKNOWN when the condition is unknown.
+ * keys with a positive operator and a value that pins counts (see likeValuePins for wildcards);
+ * `aws:SourceIp` counts unless a listed range, or all of them together, is internet-wide
+ * (0.0.0.0/1 + 128.0.0.0/1 is the whole IPv4 internet). UNKNOWN when the condition is unknown.
  */
 export function isRestrictedByCondition(st: Statement): Read<boolean> {
     const c = st.condition;
@@ -180,12 +209,18 @@ export function isRestrictedByCondition(st: Statement): Read<boolean> {
     let sawUnknown = false;
     for (const [op, keys] of c) {
         if (!restrictingOperator(op)) continue;
+        const base = op.toLowerCase().replace(/^foranyvalue:/, "");
         for (const [key, set] of keys) {
             if (!RESTRICTING_KEYS.has(key)) continue;
             if (set.unknown) sawUnknown = true;
-            const concrete = set.values.filter((v) => v.trim() !== "*" && v.trim() !== "");
+            const concrete = set.values.map((v) => v.trim()).filter((v) => v !== "*" && v !== "");
             if (concrete.length === 0) continue;
-            if (key === "aws:sourceip" && concrete.some((v) => exposureOf(v) !== "restricted")) continue;
+            if (key === "aws:sourceip") {
+                if (concrete.some((v) => exposureOf(v) !== "restricted") || unionIsInternetWide(concrete)) continue;
+                return true;
+            }
+            // Any value of the list lets its callers in, so one value that pins nothing pins nothing.
+            if (LIKE_OPERATORS.has(base) && !set.values.every((v) => likeValuePins(key, v.trim()))) continue;
             return true;
         }
     }

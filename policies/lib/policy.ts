@@ -47,6 +47,21 @@ export interface PolicyInfo {
     readonly remediation: string;
     /** AWS documentation for the control. */
     readonly url: string;
+    /**
+     * What AWS does today when the plan says nothing, where that matters to the rule: the policy
+     * then fails only a plan that weakens the default or a stack config that demands more.
+     */
+    readonly awsDefault?: AwsDefault;
+}
+
+/** An AWS default the policy relies on, with the documentation page that states it and since when. */
+export interface AwsDefault {
+    /** What AWS does by default, and what the policy therefore leaves alone. */
+    readonly note: string;
+    /** The AWS documentation page that states the default. */
+    readonly url: string;
+    /** When the default took effect (ISO date or month). */
+    readonly since: string;
 }
 
 export interface PackPolicy {
@@ -186,6 +201,6 @@ export function stackPolicy<F extends Fields>(spec: StackPolicySpec<F>): PackPol
 }
 
 function infoOf(spec: PolicyInfo): PolicyInfo {
-    const { name, description, severity, enforcementLevel, frameworks, topics, resourceTypes, remediation, url } = spec;
-    return { name, description, severity, enforcementLevel, frameworks, topics, resourceTypes, remediation, url };
+    const { name, description, severity, enforcementLevel, frameworks, topics, resourceTypes, remediation, url, awsDefault } = spec;
+    return { name, description, severity, enforcementLevel, frameworks, topics, resourceTypes, remediation, url, ...(awsDefault === undefined ? {} : { awsDefault }) };
 }

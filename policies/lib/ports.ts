@@ -15,13 +15,25 @@ const NAMES: Record<string, Protocol> = {
     "58": "icmpv6", icmpv6: "icmpv6",
 };
 
-/** Protocol from a rule's `protocol` / `ipProtocol` value (string or number, any case). */
+/**
+ * Protocol from a rule's `protocol` / `ipProtocol` value (string or number, any case). The EC2 API
+ * takes a name (tcp, udp, icmp, icmpv6) or an IANA number; a number is read as a number, so "006"
+ * and "+6" are TCP like "6" (the reading that cannot hide an open port: a rule AWS rejected
+ * exposes nothing, a rule it read as TCP must be judged as TCP).
+ */
 export function parseProtocol(value: Read<string | number>): Read<Protocol> {
     if (value === UNKNOWN || value === undefined) return value;
     const text = String(value).trim().toLowerCase();
     const named = NAMES[text];
     if (named !== undefined) return named;
-    if (/^\d{1,3}$/.test(text) && Number(text) <= 255) return `ip-${Number(text)}`;
+    const numeric = /^([+-]?)0*(\d{1,3})$/.exec(text);
+    if (numeric !== null) {
+        const n = Number(numeric[2]) * (numeric[1] === "-" ? -1 : 1);
+        if (n === -1) return "all";
+        const byNumber = NAMES[String(n)];
+        if (byNumber !== undefined) return byNumber;
+        if (n >= 0 && n <= 255) return `ip-${n}`;
+    }
     return "invalid";
 }
 

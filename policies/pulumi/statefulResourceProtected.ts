@@ -19,7 +19,9 @@ export const statefulResourceProtected = resourcePolicy({
     name: "pulumi-stateful-resource-protected",
     description: "Stateful resources (buckets, databases, tables, caches, file systems, user pools) are protected (protect: true) or use the service's deletion protection.",
     severity: "high",
-    enforcementLevel: "mandatory",
+    // A Pulumi practice, not an AWS setting: mandatory where a stack config asks (staging, prod,
+    // enterprise), advisory for a program without one (a template's bucket).
+    enforcementLevel: "advisory",
     frameworks: [],
     topics: ["resilience", "data-protection"],
     resourceTypes: Object.keys(STATEFUL),

@@ -61,14 +61,19 @@ function judgeSse(defaults: SseDefault[] | typeof UNKNOWN, field: string, kmsReq
 
 export const bucketEncryptionRequired = stackPolicy({
     name: "s3-bucket-encryption-required",
-    description: "Every bucket has a server-side encryption configuration that targets it (SSE-KMS where the stack's policy config requires it).",
+    description: "No bucket is left without the encryption the stack requires: a configuration never disables or weakens encryption, and buckets the stack's config names in requireKmsFor use SSE-KMS.",
     severity: "high",
     enforcementLevel: "mandatory",
     frameworks: [{ framework: "fsbp", control: "S3.17" }],
     topics: ["encryption", "data-protection"],
     resourceTypes: [...BUCKET_TYPES, ...SSE_TYPES],
-    remediation: "Add an aws.s3.BucketServerSideEncryptionConfiguration with bucket: <bucket>.id for every bucket.",
+    remediation: "Add an aws.s3.BucketServerSideEncryptionConfiguration with bucket: <bucket>.id and sseAlgorithm \"aws:kms\" for every bucket the stack requires KMS for.",
     url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-bucket-encryption.html",
+    awsDefault: {
+        note: "S3 encrypts every new object with SSE-S3 (AES-256) when the bucket declares nothing, so a bucket without a configuration passes unless the stack requires KMS for it.",
+        url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingServerSideEncryption.html",
+        since: "2023-01-05",
+    },
     config: {
         requireKmsFor: stringList("Buckets (logical names or patterns) that must use SSE-KMS; [\"*\"] for all.", []),
         requireCustomerManagedKey: flag("Buckets that must use SSE-KMS must name a customer-managed key (kmsMasterKeyId, not aws/s3).", false),
@@ -88,8 +93,12 @@ export const bucketEncryptionRequired = stackPolicy({
                 if (defaults === UNKNOWN || defaults.length === 0) return undefined;
                 return judgeSse(defaults, field, kms(bucket), config.requireCustomerManagedKey);
             },
-            missing: (b) => `has no server-side encryption configuration. Add an aws.s3.BucketServerSideEncryptionConfiguration with bucket: ${b.name}.id `
-                + "and a rule applyServerSideEncryptionByDefault: { sseAlgorithm: \"aws:kms\" } (or \"AES256\").",
+            // Since 2023-01-05 S3 applies SSE-S3 to every object of a bucket that declares nothing:
+            // only a stack that requires KMS for the bucket has something to fail.
+            missing: (b) => (kms(b)
+                ? "has no server-side encryption configuration, so only S3's default SSE-S3 applies, but this stack's policy config requires SSE-KMS for this bucket. "
+                    + `Add an aws.s3.BucketServerSideEncryptionConfiguration with bucket: ${b.name}.id and a rule applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: <the stack's key> }.`
+                : undefined),
         });
     },
 });

@@ -12,6 +12,11 @@ export const bucketOwnershipEnforced = resourcePolicy({
     resourceTypes: [OWNERSHIP],
     remediation: "Set rule.objectOwnership to \"BucketOwnerEnforced\"; exempt log buckets that need ACL delivery.",
     url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html",
+    awsDefault: {
+        note: "New buckets have Object Ownership BucketOwnerEnforced (ACLs disabled); only ownership controls that re-enable ACLs are reported.",
+        url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html",
+        since: "2023-04",
+    },
     check(r, _config, report) {
         const ownership = str(at(r.props, "rule", "objectOwnership"));
         if (ownership === UNKNOWN) report.unknown("whether ACLs are disabled", "rule.objectOwnership");

@@ -29,7 +29,7 @@ function judgePab(side: StackResource, isPublic: boolean): SideVerdict {
 
 export const bucketPublicAccessBlockRequired = stackPolicy({
     name: "s3-bucket-public-access-block-required",
-    description: "Every bucket has a public access block with all four flags on (buckets marked public in config may allow a public policy, never public ACLs).",
+    description: "No public access block turns a flag off (buckets marked public in config may allow a public policy, never public ACLs); a bucket without one keeps AWS's default of all four on.",
     severity: "high",
     enforcementLevel: "mandatory",
     frameworks: [{ framework: "fsbp", control: "S3.8" }, { framework: "cis", control: "2.1.4" }],
@@ -37,6 +37,11 @@ export const bucketPublicAccessBlockRequired = stackPolicy({
     resourceTypes: [...BUCKET_TYPES, PAB, ACCOUNT_PAB],
     remediation: "Add an aws.s3.BucketPublicAccessBlock with blockPublicAcls, ignorePublicAcls, blockPublicPolicy and restrictPublicBuckets all true.",
     url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html",
+    awsDefault: {
+        note: "New buckets have all four Block Public Access settings on (and ACLs disabled), so a bucket without an aws.s3.BucketPublicAccessBlock passes; one that turns a flag off fails.",
+        url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html",
+        since: "2023-04",
+    },
     config: { publicBuckets },
     check(stack, config, report) {
         const accountWide = stack.ofType([ACCOUNT_PAB]).some((a) => PAB_FLAGS.every((f) => bool(a.props[f]) === true));
@@ -46,8 +51,8 @@ export const bucketPublicAccessBlockRequired = stackPolicy({
             sideTypes: [PAB],
             what: "a public access block",
             judge: (side, bucket) => judgePab(side, publicEntry(config.publicBuckets, bucket.name) !== undefined),
-            missing: (b) => `has no public access block, so a later ACL or policy change could make it public. Add an aws.s3.BucketPublicAccessBlock with bucket: ${b.name}.id `
-                + "and blockPublicAcls, ignorePublicAcls, blockPublicPolicy, restrictPublicBuckets all true.",
+            // Since April 2023 a new bucket has all four settings on unless a resource turns them off.
+            missing: () => undefined,
         });
     },
 });

@@ -26,7 +26,9 @@ export const bucketTlsOnlyPolicy = stackPolicy({
     name: "s3-bucket-tls-only-policy",
     description: "Every bucket has a bucket policy that denies requests made without TLS (aws:SecureTransport false).",
     severity: "medium",
-    enforcementLevel: "mandatory",
+    // S3 accepts plain-HTTP requests unless a bucket policy denies them, so this is a rule the
+    // stack asks for (mandatory in staging, prod and enterprise configs), not a default kept.
+    enforcementLevel: "advisory",
     frameworks: [{ framework: "fsbp", control: "S3.5" }, { framework: "cis", control: "2.1.1" }],
     topics: ["encryption", "network"],
     resourceTypes: [...BUCKET_TYPES, BUCKET_POLICY],

@@ -7,7 +7,9 @@ export const topicEncrypted = resourcePolicy({
     name: "sns-topic-encrypted",
     description: "Topics encrypt messages at rest with a KMS key (kmsMasterKeyId).",
     severity: "medium",
-    enforcementLevel: "mandatory",
+    // AWS's own default for this setting is the weaker one, so a plan that says nothing keeps the
+    // default rather than weakening it: mandatory only where a stack config asks (policies/config/).
+    enforcementLevel: "advisory",
     frameworks: [{ framework: "fsbp", control: "SNS.1" }],
     topics: ["encryption"],
     resourceTypes: [TOPIC],

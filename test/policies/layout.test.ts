@@ -118,7 +118,13 @@ for (const service of SERVICES) {
 
         it("gives every policy its metadata: description, severity, level, frameworks, topics, types, remediation, URL", () => {
             for (const { info } of policies) {
-                assert.deepEqual(Object.keys(info).sort(), [...PolicyInfoKeys].sort(), info.name);
+                assert.deepEqual(Object.keys(info).filter((k) => k !== "awsDefault").sort(), [...PolicyInfoKeys].sort(), info.name);
+                if (info.awsDefault !== undefined) {
+                    // A default the policy relies on names the AWS page that states it and since when.
+                    assert.match(info.awsDefault.url, /^https:\/\/docs\.aws\.amazon\.com\/\S+$/, `${info.name}: awsDefault.url`);
+                    assert.match(info.awsDefault.since, /^\d{4}-\d{2}(-\d{2})?$/, `${info.name}: awsDefault.since`);
+                    assert.ok(info.awsDefault.note.trim().endsWith("."), `${info.name}: awsDefault.note`);
+                }
                 assert.ok(info.description.trim().endsWith("."), `${info.name}: description is one sentence`);
                 assert.ok(["low", "medium", "high", "critical"].includes(info.severity), `${info.name}: severity`);
                 assert.ok(["advisory", "mandatory"].includes(info.enforcementLevel), `${info.name}: enforcementLevel`);

@@ -132,7 +132,9 @@ for (const stack of ["dev", "prod"]) {
                 "ec2-security-group-no-public-ssh"],
             ["AdministratorAccess attached to the host role", (s) => [...s, res(T.rolePolicyAttachment, "oops-admin", { role: UNKNOWN, policyArn: "arn:aws:iam::aws:policy/AdministratorAccess" })],
                 "iam-no-administrator-access"],
-            ["a bucket without encryption", (s) => [...s, ...secureBucket("oops-bucket", { sse: false, environment: stack, protect: true })], "s3-bucket-encryption-required"],
+            ["a bucket whose public access block turns a flag off", (s) => [...s, ...secureBucket("oops-bucket", {
+                pab: { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: false, restrictPublicBuckets: true }, environment: stack, protect: true,
+            })], "s3-bucket-public-access-block-required"],
         ];
         for (const [what, mutate, policy] of slips) {
             it(`catches ${what} as a mandatory violation`, () => {

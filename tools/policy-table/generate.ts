@@ -5,7 +5,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { type PolicyConfigFile, reconcile } from "../../policies/lib/packconfig";
 import { packPolicies } from "../../policies/pack";
-import { renderTable, spliceTable } from "./table";
+import { renderTable, spliceTable, type StackConfigs, TABLE_STACKS } from "./table";
 
 const ROOT = path.resolve(__dirname, "../..");
 export const README = path.join(ROOT, "policies/README.md");
@@ -16,7 +16,8 @@ function configFile(stack: string): PolicyConfigFile {
 
 /** The README as it should be. */
 export function expectedReadme(): string {
-    const table = renderTable(packPolicies, reconcile(packPolicies, configFile("dev")), reconcile(packPolicies, configFile("prod")));
+    const configs = Object.fromEntries(TABLE_STACKS.map((s) => [s, reconcile(packPolicies, configFile(s))])) as unknown as StackConfigs;
+    const table = renderTable(packPolicies, configs);
     return spliceTable(fs.readFileSync(README, "utf8"), table);
 }
 

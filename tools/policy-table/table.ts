@@ -34,19 +34,31 @@ function resources(p: PackPolicy): string {
     return types.map((t) => `\`${t}\``).join(", ");
 }
 
-export function renderTable(policies: readonly PackPolicy[], dev: Map<string, EffectiveConfig>, prod: Map<string, EffectiveConfig>): string {
+/** The stacks whose policy config the table shows, in phase order. */
+export const TABLE_STACKS = ["dev", "staging", "prod", "enterprise"] as const;
+export type StackConfigs = Readonly<Record<(typeof TABLE_STACKS)[number], Map<string, EffectiveConfig>>>;
+
+/** "S3 encrypts ... (since 2023-01-05, [AWS](url))" or "–" when the rule relies on no default. */
+function awsDefault(p: PackPolicy): string {
+    const d = p.info.awsDefault;
+    return d === undefined ? "–" : `${cell(d.note)} Since ${d.since} ([AWS](${d.url})).`;
+}
+
+export function renderTable(policies: readonly PackPolicy[], configs: StackConfigs): string {
     const count = (config: Map<string, EffectiveConfig>, l: EnforcementLevel) => policies.filter((p) => level(config, p.info.name) === l).length;
     const lines = [
         `${policies.length} policies (${policies.filter((p) => p.kind === "stack").length} stack policies that correlate resources). `
-            + `Mandatory: ${count(dev, "mandatory")} in dev, ${count(prod, "mandatory")} in prod. `
-            + "Enforcement comes from `policies/config/dev.json` and `policies/config/prod.json`.",
+            + `Mandatory: ${TABLE_STACKS.map((s) => `${count(configs[s], "mandatory")} in ${s}`).join(", ")}. `
+            + `Enforcement comes from ${TABLE_STACKS.map((s) => `\`policies/config/${s}.json\``).join(", ")}. `
+            + "\"AWS default\" names what AWS does today when a plan says nothing: such a policy fails only a plan that weakens the default or a stack config that asks for more.",
         "",
-        "| Policy | Resources | What it checks | Severity | Frameworks | dev | prod |",
-        "|---|---|---|---|---|---|---|",
+        `| Policy | Resources | What it checks | AWS default | Severity | Frameworks | ${TABLE_STACKS.join(" | ")} |`,
+        `|---|---|---|---|---|---|${TABLE_STACKS.map(() => "---|").join("")}`,
     ];
     for (const p of policies) {
         const frameworks = p.info.frameworks.map((f) => `${FRAMEWORK_LABEL[f.framework]} ${f.control}`).join(", ") || "–";
-        lines.push(`| \`${p.info.name}\`${p.kind === "stack" ? " (stack)" : ""} | ${resources(p)} | ${cell(p.info.description)} | ${p.info.severity} | ${frameworks} | ${level(dev, p.info.name)} | ${level(prod, p.info.name)} |`);
+        const levels = TABLE_STACKS.map((s) => level(configs[s], p.info.name)).join(" | ");
+        lines.push(`| \`${p.info.name}\`${p.kind === "stack" ? " (stack)" : ""} | ${resources(p)} | ${cell(p.info.description)} | ${awsDefault(p)} | ${p.info.severity} | ${frameworks} | ${levels} |`);
     }
     return lines.join("\n");
 }

@@ -31,7 +31,9 @@ describe("ec2-ebs-encryption-required", () => {
         assert.match(details(check(ebsEncryptionRequired, T.launchTemplate, {}))[0], /declares no EBS blockDeviceMappings/);
     });
     it("flags a launch configuration's unencrypted root volume", () => {
-        assert.equal(mandatory(check(ebsEncryptionRequired, T.launchConfiguration, { rootBlockDevice: { volumeSize: 30 } })).length, 1);
+        // Mandatory where the stack's config asks (all four stack configs do); advisory without one.
+        assert.equal(mandatory(check(ebsEncryptionRequired, T.launchConfiguration, { rootBlockDevice: { volumeSize: 30 } }, { level: "mandatory" })).length, 1);
+        assert.equal(advisory(check(ebsEncryptionRequired, T.launchConfiguration, { rootBlockDevice: { volumeSize: 30 } })).length, 1);
     });
     it("flags an unencrypted standalone volume by its field", () => {
         assert.deepEqual(details(check(ebsEncryptionRequired, T.volume, { size: 10 })),

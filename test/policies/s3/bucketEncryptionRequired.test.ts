@@ -28,23 +28,22 @@ describe("s3-bucket-encryption-required", () => {
     });
 
     describe("violating", () => {
-        it("flags a bucket without any encryption configuration, naming the bucket and the fix", () => {
-            const diags = runStack(bucketEncryptionRequired, secureBucket("chat-dev-backups", { sse: false }));
-            assert.deepEqual(details(diags), ["chat-dev-backups: has no server-side encryption configuration. Add an aws.s3.BucketServerSideEncryptionConfiguration with bucket: chat-dev-backups.id "
-                + "and a rule applyServerSideEncryptionByDefault: { sseAlgorithm: \"aws:kms\" } (or \"AES256\")."]);
-            assert.equal(diags[0].urn, urnOf({ type: T.bucket, name: "chat-dev-backups" }));
+        it("accepts a bare bucket as the aws-typescript template makes it: S3 applies SSE-S3 by default (since 2023-01-05)", () => {
+            assert.deepEqual(runStack(bucketEncryptionRequired, [res(T.bucket, "my-bucket")]), []);
+            assert.deepEqual(runStack(bucketEncryptionRequired, secureBucket("chat-dev-backups", { sse: false })), []);
+            assert.deepEqual(runStack(bucketEncryptionRequired, [res(T.bucket, "b", { serverSideEncryptionConfiguration: UNKNOWN })]), []);
+        });
+        it("flags a bucket without a configuration when the stack requires KMS for it, naming the bucket, the default and the fix", () => {
+            const diags = runStack(bucketEncryptionRequired, [...secureBucket("chat-prod-backups", { sse: false }), ...secureBucket("chat-prod-static", { sse: false })],
+                { config: { requireKmsFor: ["*backups*"] } });
+            assert.deepEqual(details(diags), ["chat-prod-backups: has no server-side encryption configuration, so only S3's default SSE-S3 applies, but this stack's policy config requires SSE-KMS for this bucket. "
+                + "Add an aws.s3.BucketServerSideEncryptionConfiguration with bucket: chat-prod-backups.id and a rule applyServerSideEncryptionByDefault: { sseAlgorithm: \"aws:kms\", kmsMasterKeyId: <the stack's key> }."]);
+            assert.equal(diags[0].urn, urnOf({ type: T.bucket, name: "chat-prod-backups" }));
             assert.equal(diags[0].enforcementLevel, "mandatory");
         });
-        it("flags the right bucket when only one of two has a configuration", () => {
-            const diags = runStack(bucketEncryptionRequired, [...secureBucket("a"), ...secureBucket("b", { sse: false })]);
-            assert.deepEqual(diags.map((d) => d.urn), [urnOf({ type: T.bucket, name: "b" })]);
-        });
-        it("does not count a configuration of a bucket outside the stack", () => {
-            const diags = runStack(bucketEncryptionRequired, [res(T.bucket, "b"), res(T.sse, "other-sse", { bucket: "existing-bucket", ...AES256 })]);
+        it("does not count a configuration of a bucket outside the stack when KMS is required", () => {
+            const diags = runStack(bucketEncryptionRequired, [res(T.bucket, "b"), res(T.sse, "other-sse", { bucket: "existing-bucket", ...KMS() })], { config: { requireKmsFor: ["*"] } });
             assert.equal(mandatory(diags).length, 1);
-        });
-        it("does not let a computed inline field stand in for a configuration during preview", () => {
-            assert.equal(mandatory(runStack(bucketEncryptionRequired, [res(T.bucket, "b", { serverSideEncryptionConfiguration: UNKNOWN })])).length, 1);
         });
         it("flags a configuration with no rules or an unsupported algorithm", () => {
             assert.match(details(runStack(bucketEncryptionRequired, [res(T.bucket, "b"), side(T.sse, "b-sse", "b", { rules: [] })]))[0], /^b: b-sse\.rules declares no default-encryption rule/);
@@ -80,8 +79,9 @@ describe("s3-bucket-encryption-required", () => {
         it("notes an unknown algorithm", () => {
             assert.equal(advisory(runStack(bucketEncryptionRequired, [res(T.bucket, "b"), side(T.sse, "b-sse", "b", { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: UNKNOWN } }] })])).length, 1);
         });
-        it("notes, instead of failing, a bucket that an untraceable configuration may target", () => {
-            const diags = runStack(bucketEncryptionRequired, [res(T.bucket, "b"), res(T.bucket, "c"), res(T.sse, "x-sse", { bucket: UNKNOWN, ...AES256 }, { dependsOn: ["b", "c"] })]);
+        it("notes, instead of failing, a bucket that must use KMS and that an untraceable configuration may target", () => {
+            const diags = runStack(bucketEncryptionRequired, [res(T.bucket, "b"), res(T.bucket, "c"), res(T.sse, "x-sse", { bucket: UNKNOWN, ...AES256 }, { dependsOn: ["b", "c"] })],
+                { config: { requireKmsFor: ["*"] } });
             assert.equal(diags.length, 2);
             assert.deepEqual(diags.map((d) => d.enforcementLevel), ["advisory", "advisory"]);
             assert.match(diags[0].detail, /the bucket input of x-sse is not known during preview/);

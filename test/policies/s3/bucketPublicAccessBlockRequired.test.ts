@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { bucketPublicAccessBlockRequired } from "../../../policies/s3/bucketPublicAccessBlockRequired";
 import { ALL_BLOCKED, res, secureBucket, T } from "../helpers/fixtures";
-import { advisory, details, runStack, UNKNOWN } from "../helpers/server";
+import { advisory, details, mandatory, runStack, UNKNOWN } from "../helpers/server";
 
 describe("s3-bucket-public-access-block-required", () => {
     it("accepts a bucket with all four flags on", () => {
@@ -10,13 +10,16 @@ describe("s3-bucket-public-access-block-required", () => {
     it("accepts buckets covered by an account-wide block with all flags on", () => {
         assert.deepEqual(runStack(bucketPublicAccessBlockRequired, [...secureBucket("b", { pab: false }), res(T.accountPab, "account", ALL_BLOCKED)]), []);
     });
-    it("flags a bucket without a public access block", () => {
-        assert.deepEqual(details(runStack(bucketPublicAccessBlockRequired, secureBucket("b", { pab: false }))),
-            ["b: has no public access block, so a later ACL or policy change could make it public. Add an aws.s3.BucketPublicAccessBlock with bucket: b.id "
-                + "and blockPublicAcls, ignorePublicAcls, blockPublicPolicy, restrictPublicBuckets all true."]);
+    it("accepts a bucket without a public access block: AWS turns all four settings on for new buckets (since April 2023)", () => {
+        assert.deepEqual(runStack(bucketPublicAccessBlockRequired, secureBucket("b", { pab: false })), []);
+        assert.deepEqual(runStack(bucketPublicAccessBlockRequired, [res(T.bucket, "my-bucket")]), []);
     });
-    it("does not count an account-wide block that leaves a flag off", () => {
-        assert.equal(runStack(bucketPublicAccessBlockRequired, [...secureBucket("b", { pab: false }), res(T.accountPab, "account", { ...ALL_BLOCKED, restrictPublicBuckets: false })]).length, 1);
+    it("accepts a bucket without its own block beside an account-wide block that leaves a flag off (the bucket's default still blocks)", () => {
+        assert.deepEqual(runStack(bucketPublicAccessBlockRequired, [...secureBucket("b", { pab: false }), res(T.accountPab, "account", { ...ALL_BLOCKED, restrictPublicBuckets: false })]), []);
+    });
+    it("still flags a bucket block that turns a flag off when the account-wide block leaves one off too", () => {
+        assert.equal(mandatory(runStack(bucketPublicAccessBlockRequired, [...secureBucket("b", { pab: { ...ALL_BLOCKED, blockPublicPolicy: false } }),
+            res(T.accountPab, "account", { ...ALL_BLOCKED, restrictPublicBuckets: false })])).length, 1);
     });
     it("flags a block that leaves flags off, naming them", () => {
         assert.deepEqual(details(runStack(bucketPublicAccessBlockRequired, secureBucket("b", { pab: { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: false } }))),
