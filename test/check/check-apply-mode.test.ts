@@ -7,7 +7,7 @@ import * as assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { FIXTURES, runBatched, runCli, type CliRun } from "./run-cli";
+import { FIXTURE_APP, FIXTURES, runBatched, runCli, type CliRun } from "./run-cli";
 
 const PUBLIC_POLICY = path.join(FIXTURES, "real", "apply-public-bucket-policy");
 const STACK_OUTPUTS = path.join(FIXTURES, "real", "apply-stack-outputs");
@@ -33,6 +33,7 @@ describe("offline check: apply mode", function () {
             crossedApply: { args: ["--program", STACK_OUTPUTS, "--stack", "crossed", "--policy-pack", OUTPUTS_PACK, "--mode", "apply"] },
             goodApply: { args: ["--program", STACK_OUTPUTS, "--stack", "good", "--policy-pack", OUTPUTS_PACK, "--mode", "apply"] },
             badMode: { args: ["--stack", "dev", "--mode", "deploy"] },
+            throwsApply: { args: ["--program", FIXTURE_APP, "--stack", "throws", "--mode", "apply"] },
         });
     });
 
@@ -118,6 +119,13 @@ describe("offline check: apply mode", function () {
             assert.equal(data.outputs!.arn, `arn:aws:s3:::${String(data.outputs!.id)}`);
             assert.equal(runs.crossedPreview.report!.resources.find((r) => r.name === "data")!.outputs, undefined, "preview mode generates nothing");
         });
+    });
+
+    it("a program that fails fails apply mode as it fails a preview: exit 2, one line naming the file and the cause, the JSON error report", () => {
+        const run = runs.throwsApply;
+        assert.equal(run.code, 2);
+        assert.match(run.stderr, /^error: the program in .* failed \(at index\.ts:\d+\): fixture-app:instanceCount must be at least 1, got 0\n$/);
+        assert.match(run.errorReport!.error.message, /failed \(at index\.ts:\d+\): fixture-app:instanceCount must be at least 1, got 0/);
     });
 
     it("an unknown --mode exits 2 with one line naming the flag, the value and what is allowed, and writes the JSON error report", () => {
