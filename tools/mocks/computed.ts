@@ -130,6 +130,10 @@ export function computedOutputs(
                 bucketRegionalDomainName: `${bucket}.s3.${region}.${dnsSuffix}`,
                 hostedZoneId: "Z3AQBSTGFYJSTF",
                 region,
+                // A website configuration (inline, as v7's deprecated `website` input) gets its endpoint.
+                ...(state.website !== undefined && state.website !== null
+                    ? { websiteEndpoint: `${bucket}.s3-website-${region}.${dnsSuffix}`, websiteDomain: `s3-website-${region}.${dnsSuffix}` }
+                    : {}),
             };
         }
         case "aws:ec2/eip:Eip": {
