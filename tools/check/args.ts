@@ -1,5 +1,6 @@
 // Command-line options of `npm run check -- [options]`, read with node:util's parseArgs.
 import { parseArgs as parseNodeArgs } from "node:util";
+import type { CheckMode } from "./engine/types";
 import { CheckError } from "./errors";
 
 export interface CliOptions {
@@ -9,6 +10,8 @@ export interface CliOptions {
     policyPackConfigs: string[];
     jsonFile?: string;
     noPolicy: boolean;
+    /** "preview" (default) or "apply" (computed values generated; verdicts compared with the preview). */
+    mode: CheckMode;
     /** Type-check as pulumi preview does (default); false with --no-typecheck. */
     typecheck: boolean;
     accountId?: string;
@@ -29,6 +32,7 @@ export interface CliOptions {
 }
 
 export const DEFAULT_TIMEOUT_SECONDS = 600;
+export const MODES: readonly CheckMode[] = ["preview", "apply"];
 /** Environment variables with the time limits (for CI); the options win over them. */
 export const PROGRAM_TIMEOUT_ENV = "CHECK_PROGRAM_TIMEOUT";
 export const POLICY_TIMEOUT_ENV = "CHECK_POLICY_TIMEOUT";
@@ -56,6 +60,10 @@ Options:
                                (repeatable, one per --policy-pack, in the same order)
   --json FILE                  write the machine-readable report to FILE ("-" for stdout)
   --no-policy                  plan only, enforce no policy
+  --mode preview|apply         preview (default): computed values (ids, ARNs) unknown, as in
+                               pulumi preview; apply: they get deterministic, realistic values, so
+                               policies judge what pulumi up would, and the report marks verdicts
+                               that differ from the preview (planned beside it)
   --no-typecheck               skip type-checking the program and the TypeScript packs (on by
                                default, as in pulumi preview; it runs beside the plan and is cached)
   --typecheck                  type-check (the default; kept for older scripts)
@@ -87,6 +95,7 @@ const OPTIONS = {
     "policy-pack-config": { type: "string", multiple: true },
     json: { type: "string" },
     "no-policy": { type: "boolean" },
+    mode: { type: "string" },
     typecheck: { type: "boolean" },
     "no-typecheck": { type: "boolean" },
     "account-id": { type: "string" },
@@ -117,6 +126,16 @@ function usageError(err: unknown): CheckError {
     }
 }
 
+/** The --mode value, or a one-line error naming the flag, the value and what is allowed. */
+function modeOf(value: string | undefined): CheckMode {
+    if (value === undefined) return "preview";
+    if ((MODES as readonly string[]).includes(value)) return value as CheckMode;
+    // Quoted with every control character escaped (JSON leaves DEL, U+2028 and U+2029 raw): the
+    // value must not forge a line of the error.
+    const quoted = JSON.stringify(value).replace(/[\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    throw new CheckError(`--mode ${quoted} is not a mode: use preview (the default: computed values unknown, as in pulumi preview) or apply (computed values generated, as during pulumi up)`);
+}
+
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): CliOptions {
     const fromEnv = (name: string) => (env[name] !== undefined && env[name] !== "" ? seconds(name, env[name]!) : DEFAULT_TIMEOUT_SECONDS);
     let values: ReturnType<typeof parseNodeArgs<{ args: string[]; options: typeof OPTIONS; strict: true }>>["values"];
@@ -132,6 +151,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
         policyPackConfigs: values["policy-pack-config"] ?? [],
         jsonFile: values.json,
         noPolicy: values["no-policy"] ?? false,
+        mode: modeOf(values.mode),
         typecheck: !(values["no-typecheck"] ?? false),
         accountId: values["account-id"],
         programTimeout: values["program-timeout"] !== undefined ? seconds("--program-timeout", values["program-timeout"]) : fromEnv(PROGRAM_TIMEOUT_ENV),

@@ -89,6 +89,7 @@ async function main(argv: string[]): Promise<number> {
             policyPacks: opts.policyPacks,
             policyPackConfigs: opts.policyPackConfigs,
             noPolicy: opts.noPolicy,
+            mode: opts.mode,
             typecheck: opts.typecheck,
             accountId: opts.accountId,
             programTimeout: opts.programTimeout,

@@ -1,6 +1,7 @@
 // The offline check as an API: plan a stack of a Pulumi TypeScript program under the recording
-// mock engine (preview semantics) and enforce policy packs over the analyzer protocol, with no
-// Pulumi CLI, no provider plugins and no cloud credentials. The CLI (cli.ts) is a thin shell.
+// mock engine (preview semantics, or apply semantics with generated computed values) and enforce
+// policy packs over the analyzer protocol, with no Pulumi CLI, no provider plugins and no cloud
+// credentials. The CLI (cli.ts) is a thin shell.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from "../mocks/invokes";
@@ -8,20 +9,21 @@ import { readProject, resolveStackConfig, StackConfigError, type ResolvedStackCo
 import { checkCacheDir } from "./engine/cache";
 import { readInvokeFixtures, type InvokeFixture } from "./engine/invoke-fixtures";
 import { resolveProgramEntry, type ProgramEntry } from "./engine/program-loader";
-import { DefaultProviders, withProviders } from "./engine/providers";
-import { runProgram } from "./engine/run-program";
 import { describeTypecheck, packTarget, programTarget, startTypecheck, type TypecheckRun, type TypecheckTarget } from "./engine/typecheck";
-import type { RecordedResource, Recording } from "./engine/types";
+import type { CheckMode, RecordedResource, Recording } from "./engine/types";
 import { basePlan } from "./compare/base";
 import { comparePlans } from "./compare/compare";
 import { CheckError } from "./errors";
 import { sampleMemory } from "./memory";
-import { PolicySession, startPacks, stopPacks, type PackSpec, type PolicyRun } from "./policy/run-packs";
+import { planStack, type Plan } from "./plan";
+import type { PackSpec } from "./policy/run-packs";
+import { compareWithPreview } from "./report/mode-diff";
 import { buildReport, decideResult, type Report } from "./report/model";
 import { IntentsError } from "../analyze/intents/schema";
 import { proveForCheck } from "../analyze/intents/check";
 
 export { CheckError } from "./errors";
+export type { CheckMode } from "./engine/types";
 export type { CheckResultKind, Report, ReportRemoteComponent, ReportResource, ReportViolation } from "./report/model";
 
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
@@ -38,6 +40,12 @@ export interface CheckOptions {
     policyPackConfigs?: string[];
     /** Plan only. */
     noPolicy?: boolean;
+    /**
+     * "preview" (default): computed values unknown, as `pulumi preview` sees them. "apply": ids and
+     * computed outputs get deterministic, realistic values, so policies judge what `pulumi up`
+     * would; the preview is planned beside it and the report marks the verdicts that differ.
+     */
+    mode?: CheckMode;
     /**
      * Type-check the program and TypeScript packs as `pulumi preview` does (default true): beside
      * the plan, in its own process, cached by file hashes; false skips it (--no-typecheck).
@@ -136,16 +144,6 @@ function packSpecs(opts: CheckOptions, stack: string, notes: string[]): PackSpec
     });
 }
 
-/** Rejects with the signal's reason as soon as it is aborted; else settles as `work` does. */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-    if (signal.aborted) return Promise.reject(signal.reason);
-    return new Promise<T>((resolve, reject) => {
-        const onAbort = () => reject(signal.reason);
-        signal.addEventListener("abort", onAbort, { once: true });
-        work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-    });
-}
-
 /**
  * Starts type-checking the program and the TypeScript packs, unless turned off: --no-typecheck,
  * PULUMI_NODEJS_TRANSPILE_ONLY=true or the tsconfig's noCheck (as the nodejs language host reads them).
@@ -217,31 +215,19 @@ export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
     const specs = packSpecs(opts, stack, notes);
     const fixturesFile = opts.invokeFixtures !== undefined ? path.resolve(opts.invokeFixtures) : undefined;
     const invokeFixtures = fixturesFile ? readInvokeFixtures(fixturesFile) : [];
-    const env = { project: cfg.project, stack, organization: "organization", config: cfg.config, dryRun: true };
+    const mode = opts.mode ?? "preview";
+    const env = { project: cfg.project, stack, organization: "organization", config: cfg.config, secretKeys: cfg.secretKeys };
 
     const memory = sampleMemory();
-    // Packs boot while the program runs.
     const policyLimits = { timeoutMs: (opts.policyTimeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000, timeoutSource: "--policy-timeout" };
     const programTimeoutMs = (opts.programTimeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
     // Type-checking runs beside the plan; a type error stops the plan and fails the run.
     const typecheck = startTypecheckOf(opts, cfg, specs, notes, programTimeoutMs);
     const abort = new AbortController();
     typecheck?.onFailure((err) => abort.abort(err));
-    // Packs are compiled transpile-only: the type-check above covers them.
-    const packs = startPacks(specs, env, { verbose: opts.verbose ?? false, typecheck: false, ...policyLimits });
-    let session: PolicySession | undefined;
     try {
-        // Resources stream in from the program run; each is handed to the policy packs at once.
-        const defaults = new DefaultProviders(cfg.config, cfg.secretKeys, stack, cfg.project);
-        const byUrn = new Map<string, RecordedResource>();
-        const providerOf = (r: RecordedResource) => (r.provider ? byUrn.get(r.provider) : undefined);
-        session = packs.length > 0 ? new PolicySession(packs, { ...env, secretKeys: cfg.secretKeys }, providerOf, policyLimits) : undefined;
-        const admit = (r: RecordedResource) => {
-            byUrn.set(r.urn, r);
-            session?.add(r);
-        };
-        const run = await runProgram(
-            {
+        const settings = {
+            params: {
                 programDir,
                 workDir: cfg.workDir,
                 entry: cfg.entry,
@@ -252,31 +238,33 @@ export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
                 // Every secret key of the stack config is a `secure:` value, which the program sees
                 // as a placeholder (tools/stack-config).
                 undecryptedKeys: cfg.secretKeys,
+                // The program runs as in a preview in both modes: an output the check does not
+                // model stays unknown (and says so) instead of becoming undefined.
                 preview: true,
                 region: cfg.config["aws:region"] ?? process.env.AWS_REGION ?? DEFAULT_REGION,
                 accountId: opts.accountId ?? DEFAULT_ACCOUNT_ID,
                 invokeFixtures,
                 cacheDir: checkCacheDir(),
             },
-            {
-                verbose: opts.verbose,
-                timeoutMs: programTimeoutMs,
-                timeoutSource: "--program-timeout",
-                signal: abort.signal,
-                listener: {
-                    resource: (r) => {
-                        const provider = defaults.assign(r);
-                        if (provider) admit(provider);
-                        admit(r);
-                    },
-                },
-            },
-        );
-        const resources = withProviders(run.recording.resources, defaults.all());
+            specs,
+            env,
+            policyLimits,
+            programTimeoutMs,
+            verbose: opts.verbose ?? false,
+            signal: abort.signal,
+        };
+        // Apply mode plans the preview beside the apply plan (as `pulumi up` previews first), in
+        // parallel: the report compares their verdicts. A failure of either stops the other.
+        const modes: CheckMode[] = mode === "apply" ? ["apply", "preview"] : ["preview"];
+        const settled = await Promise.allSettled(modes.map((m) => planStack(m, settings).catch((err: unknown) => {
+            if (!abort.signal.aborted) abort.abort(err);
+            throw err;
+        })));
+        const failure = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
+        if (failure) throw abort.signal.aborted ? abort.signal.reason : failure.reason;
+        const [main, preview] = settled.map((r) => (r as PromiseFulfilledResult<Plan>).value);
+        const { run, resources, policy, policyMs } = main;
         notes.push(...invokeNotes(run.recording, invokeFixtures, fixturesFile));
-        const programDone = Date.now();
-        const policy: PolicyRun | undefined = session ? await untilAborted(session.finish(resources), abort.signal) : undefined;
-        const policyMs = Date.now() - programDone;
         const typeError = await typecheck?.error();
         if (typeError) throw typeError;
         if (typecheck) notes.push(describeTypecheck(await typecheck.done));
@@ -287,8 +275,14 @@ export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
             resources,
             policy,
             notes,
+            mode,
             timings: { wallMs: Date.now() - started, policyMs, peakTotalRssBytes: memory.stop() },
         });
+        const previewReport = preview && buildReport({
+            programDir, files: cfg.files, recording: preview.run.recording, resources: preview.resources, policy: preview.policy, notes: [], mode: "preview",
+            timings: { wallMs: 0, policyMs: preview.policyMs, peakTotalRssBytes: 0 },
+        });
+        if (previewReport) compareWithPreview(report, previewReport);
         report.intents = proveIntentsOf(report, resources, opts);
         if (opts.compareTo !== undefined) {
             // The deployed revision is planned the same way, without policies.
@@ -296,9 +290,13 @@ export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
                 programDir: oldProgramDir, stack, noPolicy: true, accountId: opts.accountId, programTimeout: opts.programTimeout, verbose: opts.verbose,
                 invokeFixtures: opts.invokeFixtures, typecheck: false,
             })).report.resources);
+            // Upgrade safety compares plans as a preview shows them: in apply mode the preview planned
+            // beside it, so that generated values (known here, unknown in the deployed revision's
+            // plan) never read as changed inputs and both modes give the same comparison.
+            const planned = (previewReport || report).resources;
             report.comparison = base.resources === undefined
-                ? { ...comparePlans(base.label, [], report.resources, opts.acceptReplace), note: `stack ${stack} does not exist at ${base.label}: everything is new` }
-                : comparePlans(base.label, base.resources, report.resources, opts.acceptReplace);
+                ? { ...comparePlans(base.label, [], planned, opts.acceptReplace), note: `stack ${stack} does not exist at ${base.label}: everything is new` }
+                : comparePlans(base.label, base.resources, planned, opts.acceptReplace);
         }
         report.result = decideResult(report);
         return { report, exitCode: report.result === "failed" ? 1 : 0 };
@@ -308,7 +306,5 @@ export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
         throw typeError ?? err;
     } finally {
         memory.stop();
-        session?.close();
-        await stopPacks(packs);
     }
 }

@@ -1,7 +1,8 @@
 // What a provider adds to a resource's inputs: auto-names (known even in a preview, because the
 // provider's Check computes them) and, after creation, computed outputs such as ARNs, ids, IPs
-// and DNS names. Used by the unit-test mocks (known mode) and the offline check (preview mode:
-// auto-names only; everything else stays unknown, as in a real preview).
+// and DNS names. Used by the unit-test mocks (known mode) and the offline check: in preview mode
+// auto-names only (everything else stays unknown, as in a real preview); in apply mode also the id
+// and the computed outputs (createdState), deterministic for the same resource, region and account.
 import { awsStyleId, hexId, upperAlnum } from "./hash";
 import { partitionOf } from "./regions";
 import { UNKNOWN } from "./unknown";
@@ -71,6 +72,25 @@ function uuid(key: string): string {
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/** `length` lower-case letters and digits derived from `key`. */
+function lowerAlnum(key: string, length: number): string {
+    return upperAlnum(key, length).toLowerCase();
+}
+
+/** us-east-1 -> use1, as ElastiCache writes the region in endpoint names. */
+function shortRegion(region: string): string {
+    const [area, direction = "", n = ""] = region.split("-");
+    const short = direction.replace(/north|south|east|west|central/g, (w) => w.charAt(0));
+    return `${area}${short}${n}`;
+}
+
+/** `length` letters (both cases) and digits derived from `key`. */
+function mixedAlnum(key: string, length: number): string {
+    const upper = upperAlnum(key, length);
+    const flips = hexId(`${key}/case`, length);
+    return [...upper].map((c, i) => (parseInt(flips[i], 16) % 2 === 0 ? c.toLowerCase() : c)).join("");
+}
+
 function octet(key: string): number {
     return 10 + (parseInt(hexId(key, 2), 16) % 240);
 }
@@ -110,6 +130,10 @@ export function computedOutputs(
                 bucketRegionalDomainName: `${bucket}.s3.${region}.${dnsSuffix}`,
                 hostedZoneId: "Z3AQBSTGFYJSTF",
                 region,
+                // A website configuration (inline, as v7's deprecated `website` input) gets its endpoint.
+                ...(state.website !== undefined && state.website !== null
+                    ? { websiteEndpoint: `${bucket}.s3-website-${region}.${dnsSuffix}`, websiteDomain: `s3-website-${region}.${dnsSuffix}` }
+                    : {}),
             };
         }
         case "aws:ec2/eip:Eip": {
@@ -162,6 +186,71 @@ export function computedOutputs(
             return { ...tags, arn: arn("cloudwatch", `alarm:${named}`) };
         case "aws:sns/topic:Topic":
             return { ...tags, arn: arn("sns", named), owner: accountId };
+        case "aws:sns/topicSubscription:TopicSubscription":
+            return { arn: `${str(state.topic, arn("sns", "topic"))}:${uuid(name)}`, ownerId: accountId };
+        case "aws:secretsmanager/secret:Secret":
+            return { ...tags, arn: arn("secretsmanager", `secret:${named}-${mixedAlnum(name, 6)}`) };
+        case "aws:secretsmanager/secretVersion:SecretVersion":
+            return { arn: str(state.secretId, arn("secretsmanager", `secret:${name}-${mixedAlnum(name, 6)}`)), versionId: uuid(`${name}/version`), versionStages: ["AWSCURRENT"] };
+        case "aws:elasticache/replicationGroup:ReplicationGroup": {
+            const group = str(state.replicationGroupId, name).toLowerCase();
+            const host = `${group}.${hexId(name, 6)}.ng.0001.${shortRegion(region)}.cache.${dnsSuffix}`;
+            return {
+                ...tags,
+                arn: arn("elasticache", `replicationgroup:${group}`),
+                primaryEndpointAddress: `master.${host}`,
+                readerEndpointAddress: `replica.${host}`,
+                memberClusters: [`${group}-001`, `${group}-002`],
+                port: 6379,
+            };
+        }
+        case "aws:elasticache/subnetGroup:SubnetGroup":
+        case "aws:rds/subnetGroup:SubnetGroup":
+            return { ...tags, name: str(state.name, `${name.toLowerCase()}-${hexId(`${type}::${name}`, 7)}`), arn: arn(type.startsWith("aws:rds") ? "rds" : "elasticache", `subgrp:${str(state.name, name).toLowerCase()}`) };
+        case "aws:cognito/userPool:UserPool":
+            return { ...tags, arn: arn("cognito-idp", `userpool/${id}`), endpoint: `cognito-idp.${region}.${dnsSuffix}/${id}`, creationDate: "2025-01-15T08:00:00Z", estimatedNumberOfUsers: 0 };
+        case "aws:cognito/userPoolClient:UserPoolClient":
+            return state.generateSecret === true ? { clientSecret: mixedAlnum(`${name}/secret`, 51) } : {};
+        case "aws:cloudfront/distribution:Distribution":
+            return {
+                ...tags,
+                arn: `arn:${partition}:cloudfront::${accountId}:distribution/${id}`,
+                domainName: `d${lowerAlnum(name, 13)}.cloudfront.net`,
+                hostedZoneId: "Z2FDTNDATAQYW2",
+                status: "Deployed",
+                etag: `E${upperAlnum(`${name}/etag`, 13)}`,
+                callerReference: `terraform-${hexId(name, 26)}`,
+                inProgressValidationBatches: 0,
+            };
+        case "aws:cloudfront/originAccessControl:OriginAccessControl":
+            return { etag: `E${upperAlnum(`${name}/etag`, 13)}` };
+        case "aws:ec2/launchTemplate:LaunchTemplate":
+            return { ...tags, arn: arn("ec2", `launch-template/${id}`), latestVersion: 1, defaultVersion: 1 };
+        case "aws:autoscaling/group:Group":
+            return { ...tags, arn: arn("autoscaling", `autoScalingGroup:${uuid(name)}:autoScalingGroupName/${named}`) };
+        case "aws:route53/record:Record":
+            return { fqdn: str(state.name, name).replace(/\.$/, "") };
+        case "aws:apigatewayv2/api:Api": {
+            const protocol = str(state.protocolType, "HTTP") === "WEBSOCKET" ? "wss" : "https";
+            return {
+                ...tags,
+                arn: `arn:${partition}:apigateway:${region}::/apis/${id}`,
+                apiEndpoint: `${protocol}://${id}.execute-api.${region}.${dnsSuffix}`,
+                executionArn: arn("execute-api", id),
+            };
+        }
+        case "aws:apigatewayv2/stage:Stage":
+            return { ...tags, arn: `arn:${partition}:apigateway:${region}::/apis/${str(state.apiId, "api")}/stages/${named}`, invokeUrl: `wss://${str(state.apiId, "api")}.execute-api.${region}.${dnsSuffix}/${named}` };
+        case "aws:apigatewayv2/domainName:DomainName":
+            return { ...tags, arn: `arn:${partition}:apigateway:${region}::/domainnames/${str(state.domainName, name)}`, apiMappingSelectionExpression: "$request.basepath" };
+        case "aws:wafv2/webAcl:WebAcl":
+            return { ...tags, arn: arn("wafv2", `${str(state.scope, "REGIONAL") === "CLOUDFRONT" ? "global" : "regional"}/webacl/${named}/${id}`), capacity: 50, lockToken: uuid(`${name}/lock`) };
+        case "aws:cloudtrail/trail:Trail":
+            return { ...tags, arn: arn("cloudtrail", `trail/${named}`), homeRegion: region };
+        case "aws:guardduty/detector:Detector":
+            return { ...tags, arn: arn("guardduty", `detector/${id}`), accountId };
+        case "aws:ecs/service:Service":
+            return { ...tags, arn: arn("ecs", `service/${str(state.cluster, "default").split("/").pop()}/${named}`) };
         case "aws:sqs/queue:Queue":
             return { ...tags, arn: arn("sqs", named), url: `https://sqs.${region}.${dnsSuffix}/${accountId}/${named}` };
         case "aws:lb/loadBalancer:LoadBalancer": {
@@ -274,6 +363,13 @@ export function computedOutputs(
                 status: "PENDING_VALIDATION",
             };
         }
+        // @pulumi/random: deterministic stand-ins of the requested length (not random, never a real secret).
+        case "random:index/randomPassword:RandomPassword":
+        case "random:index/randomString:RandomString": {
+            const length = typeof state.length === "number" && state.length > 0 ? Math.min(state.length, 1024) : 16;
+            const result = mixedAlnum(`${type}::${name}`, length);
+            return type.endsWith(":RandomPassword") ? { result, bcryptHash: `$2a$10$${mixedAlnum(`${name}/bcrypt`, 53)}` } : { result };
+        }
         default: {
             if (!type.startsWith("aws:")) {
                 return {};
@@ -282,4 +378,168 @@ export function computedOutputs(
             return mod ? { ...tags, arn: arn(mod, `${kind.toLowerCase()}/${id}`) } : {};
         }
     }
+}
+
+/**
+ * How the AWS provider names a resource it created (its `id`), by type: a property (usually the
+ * name, so that a side resource's `bucket: bucket.id` matches the bucket's name, as in AWS), the
+ * resource's ARN, or an id in AWS style. Types not listed get `<name>-<hex>`.
+ */
+type IdRule =
+    | { from: "prop"; prop: string }
+    | { from: "arn" }
+    | { from: "prefix"; prefix: string }
+    | { from: "make"; make: (key: string, state: Record<string, unknown>, ctx: ProviderContext) => string };
+
+const byProp = (prop: string): IdRule => ({ from: "prop", prop });
+const byArn: IdRule = { from: "arn" };
+const byPrefix = (prefix: string): IdRule => ({ from: "prefix", prefix });
+const make = (fn: (key: string, state: Record<string, unknown>, ctx: ProviderContext) => string): IdRule => ({ from: "make", make: fn });
+/** A known string input, else `fallback` (an unknown or absent value must not become "undefined" in an id). */
+const known = (value: unknown, fallback: string) => str(value, fallback);
+
+const S3_SIDE_TYPES = [
+    "bucketPolicy:BucketPolicy", "bucketPublicAccessBlock:BucketPublicAccessBlock", "bucketOwnershipControls:BucketOwnershipControls",
+    "bucketVersioning:BucketVersioning", "bucketVersioningV2:BucketVersioningV2", "bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+    "bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", "bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+    "bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2", "bucketCorsConfiguration:BucketCorsConfiguration",
+    "bucketCorsConfigurationV2:BucketCorsConfigurationV2", "bucketAcl:BucketAcl", "bucketAclV2:BucketAclV2", "bucketLogging:BucketLogging",
+    "bucketLoggingV2:BucketLoggingV2", "bucketWebsiteConfiguration:BucketWebsiteConfiguration", "bucketNotification:BucketNotification",
+];
+
+const ID_RULES: Record<string, IdRule> = {
+    "aws:s3/bucket:Bucket": byProp("bucket"),
+    "aws:s3/bucketV2:BucketV2": byProp("bucket"),
+    ...Object.fromEntries(S3_SIDE_TYPES.map((t) => [`aws:s3/${t}`, byProp("bucket")])),
+    "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock": make((_k, _s, ctx) => ctx.accountId),
+    "aws:iam/role:Role": byProp("name"),
+    "aws:iam/user:User": byProp("name"),
+    "aws:iam/group:Group": byProp("name"),
+    "aws:iam/instanceProfile:InstanceProfile": byProp("name"),
+    "aws:iam/policy:Policy": byArn,
+    "aws:iam/openIdConnectProvider:OpenIdConnectProvider": byArn,
+    "aws:iam/rolePolicy:RolePolicy": make((_k, s) => `${known(s.role, "unknown-role")}:${known(s.name, "unknown-name")}`),
+    "aws:iam/rolePolicyAttachment:RolePolicyAttachment": make((k, s) => `${known(s.role, "unknown-role")}-${hexId(k, 26)}`),
+    "aws:kms/key:Key": make((k) => uuid(k)),
+    "aws:kms/alias:Alias": byProp("name"),
+    "aws:cloudwatch/logGroup:LogGroup": byProp("name"),
+    "aws:cloudwatch/metricAlarm:MetricAlarm": byProp("name"),
+    "aws:cloudwatch/dashboard:Dashboard": byProp("dashboardName"),
+    "aws:sns/topic:Topic": byArn,
+    "aws:sns/topicPolicy:TopicPolicy": byProp("arn"),
+    "aws:sns/topicSubscription:TopicSubscription": make((k, s) => `${known(s.topic, "unknown-topic")}:${uuid(k)}`),
+    "aws:sqs/queue:Queue": make((_k, s, ctx) => `https://sqs.${ctx.region}.${partitionOf(ctx.region).dnsSuffix}/${ctx.accountId}/${known(s.name, "unknown-name")}`),
+    "aws:lb/loadBalancer:LoadBalancer": byArn,
+    "aws:lb/targetGroup:TargetGroup": byArn,
+    "aws:lb/listener:Listener": byArn,
+    "aws:lb/listenerRule:ListenerRule": byArn,
+    "aws:ecs/cluster:Cluster": byArn,
+    "aws:ecs/service:Service": byArn,
+    "aws:ecs/taskDefinition:TaskDefinition": byProp("family"),
+    "aws:ecr/repository:Repository": byProp("name"),
+    "aws:ecr/lifecyclePolicy:LifecyclePolicy": byProp("repository"),
+    "aws:dynamodb/table:Table": byProp("name"),
+    "aws:lambda/function:Function": byProp("name"),
+    "aws:lambda/permission:Permission": make((k, s) => (typeof s.statementId === "string" ? s.statementId : `terraform-${hexId(k, 26)}`)),
+    "aws:sfn/stateMachine:StateMachine": byArn,
+    "aws:route53/zone:Zone": make((k) => `Z${upperAlnum(k, 20)}`),
+    "aws:route53/record:Record": make((_k, s) => `${known(s.zoneId, "unknown-zoneId")}_${known(s.name, "unknown-name")}_${known(s.type, "unknown-type")}`),
+    "aws:route53/healthCheck:HealthCheck": make((k) => uuid(k)),
+    "aws:acm/certificate:Certificate": byArn,
+    "aws:acm/certificateValidation:CertificateValidation": make((_k, s) => known(s.certificateArn, "unknown-certificateArn")),
+    "aws:ec2/instance:Instance": byPrefix("i"),
+    "aws:ec2/securityGroup:SecurityGroup": byPrefix("sg"),
+    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": byPrefix("sg"),
+    "aws:ec2/vpc:Vpc": byPrefix("vpc"),
+    "aws:ec2/subnet:Subnet": byPrefix("subnet"),
+    "aws:ec2/eip:Eip": byPrefix("eipalloc"),
+    "aws:ec2/launchTemplate:LaunchTemplate": byPrefix("lt"),
+    "aws:ec2/vpcEndpoint:VpcEndpoint": byPrefix("vpce"),
+    "aws:ec2/flowLog:FlowLog": byPrefix("fl"),
+    "aws:ec2/natGateway:NatGateway": byPrefix("nat"),
+    "aws:ec2/internetGateway:InternetGateway": byPrefix("igw"),
+    "aws:ec2/routeTable:RouteTable": byPrefix("rtb"),
+    "aws:ec2/networkInterface:NetworkInterface": byPrefix("eni"),
+    "aws:ec2/securityGroupRule:SecurityGroupRule": byPrefix("sgrule"),
+    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": byPrefix("sgr"),
+    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": byPrefix("sgr"),
+    "aws:secretsmanager/secret:Secret": byArn,
+    "aws:secretsmanager/secretVersion:SecretVersion": make((k, s) => `${known(s.secretId, "unknown-secretId")}|${uuid(k)}`),
+    "aws:ssm/document:Document": byProp("name"),
+    "aws:ssm/parameter:Parameter": byProp("name"),
+    "aws:cognito/userPool:UserPool": make((k, _s, ctx) => `${ctx.region}_${upperAlnum(k, 9)}`),
+    "aws:cognito/userPoolClient:UserPoolClient": make((k) => lowerAlnum(k, 26)),
+    "aws:wafv2/webAcl:WebAcl": make((k) => uuid(k)),
+    "aws:wafv2/webAclAssociation:WebAclAssociation": make((_k, s) => `${known(s.webAclArn, "unknown-webAclArn")},${known(s.resourceArn, "unknown-resourceArn")}`),
+    "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration": make((_k, s) => known(s.resourceArn, "unknown-resourceArn")),
+    "aws:cloudfront/distribution:Distribution": make((k) => `E${upperAlnum(k, 13)}`),
+    "aws:cloudfront/originAccessControl:OriginAccessControl": make((k) => `E${upperAlnum(k, 13)}`),
+    "aws:cloudtrail/trail:Trail": byArn,
+    "aws:guardduty/detector:Detector": make((k) => hexId(k, 32)),
+    "aws:cfg/recorder:Recorder": byProp("name"),
+    "aws:cfg/recorderStatus:RecorderStatus": byProp("name"),
+    "aws:cfg/deliveryChannel:DeliveryChannel": byProp("name"),
+    "aws:cfg/rule:Rule": byProp("name"),
+    "aws:organizations/organization:Organization": make((k) => `o-${lowerAlnum(k, 10)}`),
+    "aws:organizations/account:Account": make((k) => String(100000000000 + (parseInt(hexId(k, 10), 16) % 899999999999))),
+    "aws:organizations/organizationalUnit:OrganizationalUnit": make((k) => `ou-${lowerAlnum(k, 4)}-${lowerAlnum(`${k}/2`, 8)}`),
+    "aws:organizations/policy:Policy": make((k) => `p-${lowerAlnum(k, 8)}`),
+    "aws:organizations/policyAttachment:PolicyAttachment": make((_k, s) => `${known(s.targetId, "unknown-targetId")}:${known(s.policyId, "unknown-policyId")}`),
+    "aws:rds/instance:Instance": make((k) => `db-${upperAlnum(k, 26)}`),
+    "aws:rds/subnetGroup:SubnetGroup": byProp("name"),
+    "aws:elasticache/replicationGroup:ReplicationGroup": byProp("replicationGroupId"),
+    "aws:elasticache/subnetGroup:SubnetGroup": byProp("name"),
+    "aws:apigatewayv2/api:Api": make((k) => lowerAlnum(k, 10)),
+    "aws:apigatewayv2/domainName:DomainName": byProp("domainName"),
+    "aws:apigatewayv2/stage:Stage": byProp("name"),
+    "aws:apigateway/account:Account": make(() => "api-gateway-account"),
+    "aws:appautoscaling/target:Target": byProp("resourceId"),
+    "aws:appautoscaling/policy:Policy": byProp("name"),
+    "aws:budgets/budget:Budget": make((_k, s, ctx) => `${ctx.accountId}:${known(s.name, "unknown-name")}`),
+    "aws:costexplorer/anomalyMonitor:AnomalyMonitor": byArn,
+    "aws:costexplorer/anomalySubscription:AnomalySubscription": byArn,
+    "aws:ebs/encryptionByDefault:EncryptionByDefault": make((_k, _s, ctx) => ctx.region),
+    "random:index/randomPassword:RandomPassword": make(() => "none"),
+};
+
+/** Outputs the provider reports as secrets (their values are wrapped as secrets on the wire). */
+export const SECRET_OUTPUTS: Readonly<Record<string, readonly string[]>> = {
+    "random:index/randomPassword:RandomPassword": ["result", "bcryptHash"],
+    "tls:index/privateKey:PrivateKey": ["privateKeyPem", "privateKeyPemPkcs8", "privateKeyOpenssh"],
+};
+
+/** The provisional id of a resource whose real id is its ARN (computedOutputs builds the ARN from a name-like id). */
+function idFromRule(rule: IdRule | undefined, type: string, name: string, key: string, state: Record<string, unknown>, ctx: ProviderContext): string {
+    if (rule === undefined) return type.startsWith("aws:") ? `${name}-${hexId(key, 8)}` : hexId(key, 16);
+    switch (rule.from) {
+        case "prop":
+            return str(state[rule.prop], `${name}-${hexId(key, 8)}`);
+        case "prefix":
+            return awsStyleId(rule.prefix, key);
+        case "make":
+            return rule.make(key, state, ctx);
+        case "arn":
+            return str(state.name, name);
+    }
+}
+
+/**
+ * What the provider reports once it has created the resource (apply mode): its id, in the style
+ * AWS gives it for the type (ID_RULES), and its computed outputs (computedOutputs). `key` makes
+ * the id unique (the URN); the result depends only on type, name, key, the planned state, region
+ * and account, so the same plan always gets the same values, byte for byte.
+ */
+export function createdState(
+    type: string,
+    name: string,
+    key: string,
+    state: Record<string, unknown>,
+    ctx: ProviderContext,
+): { id: string; outputs: Record<string, unknown> } {
+    const rule = ID_RULES[type];
+    const provisional = idFromRule(rule, type, name, key, state, ctx);
+    const outputs = computedOutputs(type, name, provisional, state, ctx);
+    const fromOutputs = rule?.from === "prop" && typeof outputs[rule.prop] === "string" ? (outputs[rule.prop] as string) : undefined;
+    const id = rule?.from === "arn" && typeof outputs.arn === "string" ? outputs.arn : fromOutputs ?? provisional;
+    return { id, outputs };
 }

@@ -137,11 +137,11 @@ describe("ContainerPlatform (phase 3) under mocks", function () {
 
             it("the container gets the Redis token and the session secret from Secrets Manager by ARN", () => {
                 const [c] = containersOf(built.registrations, "api");
-                const secretArn = (name: string) => `arn:aws:secretsmanager:us-east-1:123456789012:secret/${name}-id`;
-                assert.deepEqual(c.secrets, [
-                    { name: "REDIS_AUTH_TOKEN", valueFrom: secretArn("chat-prod-redis-auth") },
-                    { name: "SESSION_SECRET", valueFrom: secretArn("chat-prod-session-secret") },
-                ]);
+                // Secrets Manager ARNs end in the secret's name, a dash and six characters AWS adds.
+                const secretArn = (name: string) => new RegExp(`^arn:aws:secretsmanager:us-east-1:123456789012:secret:${name}-[A-Za-z0-9]{6}$`);
+                assert.deepEqual(c.secrets.map((s: { name: string }) => s.name), ["REDIS_AUTH_TOKEN", "SESSION_SECRET"]);
+                assert.match(c.secrets[0].valueFrom, secretArn("chat-prod-redis-auth"));
+                assert.match(c.secrets[1].valueFrom, secretArn("chat-prod-session-secret"));
             });
 
             it("the container's environment holds endpoints and names only, nothing secret-looking", () => {

@@ -1,16 +1,19 @@
 // The recording mock engine: a resource monitor that stands in for the Pulumi engine. It extends
 // the SDK's own MockMonitor (taken from the program's copy of @pulumi/pulumi) and, for every
 // registration, records everything the engine would see: type, name, URN, parent, inputs,
-// dependencies, property dependencies, provider and options. It answers like a preview: the
-// planned state is the inputs (plus provider auto-names and awsx component outputs), ids are
-// empty (unknown), and every other output is absent, which the SDK resolves as unknown.
-import { autoNamed } from "../../mocks/computed";
+// dependencies, property dependencies, provider and options. In preview mode it answers like a
+// preview: the planned state is the inputs (plus provider auto-names and awsx component outputs),
+// ids are empty (unknown), and every other output is absent, which the SDK resolves as unknown. In
+// apply mode a custom resource also gets the id and computed outputs the provider would report
+// after creating it (deterministic, tools/mocks/computed.ts); outputs it does not model stay absent,
+// so they remain unknown instead of becoming undefined.
+import { autoNamed, createdState, SECRET_OUTPUTS } from "../../mocks/computed";
 import { answerInvoke, answerInvokeWithSource, UnmockedInvokeError, type GenerateOptions } from "../../mocks/invokes";
 import { AssetError, hashAssets, hasAssets } from "./assets";
 import { matchFixture, type InvokeFixture } from "./invoke-fixtures";
 import { isRemoteComponentType, remoteComponentOutputs } from "../../mocks/remote-components";
-import type { Json, RecordedOptions, RecordedResource } from "./types";
-import { forDisplay, toWire, unwrapSecrets } from "./wire";
+import type { CheckMode, Json, RecordedOptions, RecordedResource } from "./types";
+import { forDisplay, SECRET_SIG, SIG_KEY, toWire, unwrapSecrets } from "./wire";
 
 /* The proto messages, as much of them as we read (generated google-protobuf classes). */
 interface Struct {
@@ -100,6 +103,8 @@ export interface RecorderContext {
     project: string;
     stack: string;
     preview: boolean;
+    /** "apply": custom resources get ids and computed outputs, remote components known outputs (default "preview"). */
+    mode?: CheckMode;
     region: string;
     accountId: string;
     /** Answers the user gave (--invoke-fixtures), first. */
@@ -171,6 +176,20 @@ export interface Recorder {
 }
 
 const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
+
+/**
+ * What the provider reports after creating a custom resource (apply mode): its id and computed
+ * outputs in the wire format, the outputs the provider marks secret wrapped as secrets.
+ */
+function created(type: string, name: string, urn: string, inputs: Record<string, Json>, ctx: { region: string; accountId: string }): { id: string; computed: Record<string, Json> } {
+    const { id, outputs } = createdState(type, name, urn, inputs, ctx);
+    const secret = SECRET_OUTPUTS[type] ?? [];
+    const computed: Record<string, Json> = {};
+    for (const [k, v] of Object.entries(toWire(outputs) as Record<string, Json>)) {
+        computed[k] = secret.includes(k) ? { [SIG_KEY]: SECRET_SIG, value: v } : v;
+    }
+    return { id, computed };
+}
 
 /** URNs as the engine makes them: the parent's qualified type chain, except for the root stack. */
 export function makeUrn(stack: string, project: string, parentUrn: string, type: string, name: string): string {
@@ -356,25 +375,37 @@ export function createRecorder(sdk: SdkModules, ctx: RecorderContext, listener: 
                 if (hasAssets(inputs)) inputs = withAssetHashes(type, name, inputs);
                 const names = custom ? (autoNamed(type, name, inputs) as Record<string, Json>) : {};
                 const checkedInputs = Object.keys(names).length > 0 ? { ...inputs, ...names } : inputs;
+                const urn = this.newUrn(req.getParent(), type, name);
+                const apply = ctx.mode === "apply";
                 let outputs: Record<string, Json>;
                 let state: Struct;
+                let id = "";
+                let computed: Record<string, Json> | undefined;
                 if (remote) {
-                    const known = remoteComponentOutputs(type, name, inputs, { preview: ctx.preview, ...invokeCtx });
+                    const known = remoteComponentOutputs(type, name, inputs, { preview: !apply, ...invokeCtx });
                     if (!known) {
                         warnings.push(`${type} ${name}: remote component without offline outputs; its outputs are unknown`);
                     }
                     outputs = toWire(known ?? inputs) as Record<string, Json>;
                     state = sdk.Struct.fromJavaScript(outputs);
                 } else if (custom) {
-                    // The planned state is the inputs plus auto-names: reuse the request's Struct.
-                    outputs = checkedInputs;
+                    // The planned state is the inputs plus auto-names (and, in apply mode, what the
+                    // provider computes on creation): reuse the request's Struct.
+                    let added = names;
+                    if (apply) {
+                        ({ id, computed } = created(type, name, urn, checkedInputs, invokeCtx));
+                        // Outputs echo the inputs, as a provider's do: a computed value never
+                        // overrides what the program gave (nor an input still unknown).
+                        for (const k of Object.keys(computed)) if (k in checkedInputs) delete computed[k];
+                        added = { ...names, ...computed };
+                    }
+                    outputs = added === names ? checkedInputs : { ...checkedInputs, ...added };
                     state = object ?? new sdk.Struct();
-                    for (const [k, v] of Object.entries(names)) state.getFieldsMap().set(k, sdk.Value.fromJavaScript(v));
+                    for (const [k, v] of Object.entries(added)) state.getFieldsMap().set(k, sdk.Value.fromJavaScript(v));
                 } else {
                     outputs = {};
                     state = new sdk.Struct();
                 }
-                const urn = this.newUrn(req.getParent(), type, name);
                 const dependencies = req.getDependenciesList();
                 const propertyDependencies: Record<string, string[]> = {};
                 req.getPropertydependenciesMap().forEach((v, k) => {
@@ -393,6 +424,7 @@ export function createRecorder(sdk: SdkModules, ctx: RecorderContext, listener: 
                     inputs,
                     checkedInputs,
                     outputs,
+                    ...(computed ? { id, computed: { id, ...computed } } : {}),
                     dependencies,
                     propertyDependencies,
                     options: optionsOf(req, aliasesOf(req)),
@@ -403,11 +435,11 @@ export function createRecorder(sdk: SdkModules, ctx: RecorderContext, listener: 
                 urns.add(urn);
                 if (type === ROOT_STACK_TYPE) stackUrn = urn;
                 listener.resource(recorded);
-                this.resources.set(urn, { urn, id: null, state: outputs });
+                this.resources.set(urn, { urn, id: id || null, state: outputs });
 
                 const resp = new sdk.RegisterResourceResponse();
                 resp.setUrn(urn);
-                resp.setId("");
+                resp.setId(id);
                 resp.setObject(state);
                 callback(null, resp);
             } catch (err) {

@@ -4,6 +4,12 @@
 // resource references are {"4dabf...": "5cf8f73096256a8f31e491e813e4eb8e", urn, id?}.
 import type { InvokeFixture } from "./invoke-fixtures";
 
+/**
+ * "preview": computed values unknown, as `pulumi preview` sees them; "apply": deterministic,
+ * realistic ids and computed outputs, as `pulumi up` would give the policies.
+ */
+export type CheckMode = "preview" | "apply";
+
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 export interface RecordedOptions {
@@ -43,9 +49,14 @@ export interface RecordedResource {
     inputs: Record<string, Json>;
     /** Inputs after the provider's Check (auto-names added): what the engine hands to policies. */
     checkedInputs: Record<string, Json>;
-    /** Outputs the mocks returned (preview: inputs + auto-names + remote component outputs). */
+    /** Outputs the mocks returned (preview: inputs + auto-names + remote component outputs; apply: + computed). */
     outputs: Record<string, Json>;
     id?: string;
+    /**
+     * Apply mode, custom resources: what the provider reports on creation beyond the inputs — the
+     * id and computed outputs (ARN, DNS names, ...); stack policies see the inputs plus these.
+     */
+    computed?: Record<string, Json>;
     dependencies: string[];
     propertyDependencies: Record<string, string[]>;
     options: RecordedOptions;
@@ -100,7 +111,10 @@ export interface WorkerParams {
      * program sees them in OFFLINE_CHECK_UNDECRYPTED_KEYS.
      */
     undecryptedKeys: string[];
+    /** The SDK's dry-run flag (true in both modes: outputs the check does not model stay unknown). */
     preview: boolean;
+    /** "apply": ids and computed outputs are generated (see CheckMode). */
+    mode: CheckMode;
     region: string;
     accountId: string;
     /** The program's working directory: programDir, or where Pulumi.yaml `main` points. */

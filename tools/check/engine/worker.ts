@@ -221,6 +221,7 @@ async function main(): Promise<void> {
                 project: params.project,
                 stack: params.stack,
                 preview: params.preview,
+                mode: params.mode,
                 region: params.region,
                 accountId: params.accountId,
                 invokeFixtures: params.invokeFixtures,

@@ -34,6 +34,8 @@ export interface Violation {
     /** URN of the resource; "" for a stack-level violation. */
     urn: string;
     message: string;
+    /** Reported by AnalyzeStack (a stack policy): during `pulumi up` that runs after every resource is created. */
+    stackPolicy?: true;
 }
 
 export interface PackReport {
@@ -452,7 +454,7 @@ export class PolicySession {
                     });
                     for (const d of resp?.getDiagnosticsList() ?? []) {
                         const v = toViolation(pack, d, "");
-                        if (v) this.violations.push(v);
+                        if (v) this.violations.push({ ...v, stackPolicy: true });
                     }
                 }),
             );
@@ -471,9 +473,15 @@ export class PolicySession {
     }
 }
 
-/** What AnalyzeStack sees: planned state = (remediated) inputs for custom resources, outputs for components. */
+/**
+ * What AnalyzeStack sees: planned state = (remediated) inputs for custom resources, outputs for
+ * components; in apply mode custom resources add what the provider computed (id, ARN, ...), as the
+ * engine hands stack policies every resource's outputs after an update.
+ */
 function stackProps(r: RecordedResource, props: Map<string, Record<string, Json>>): Record<string, Json> {
-    return r.custom ? props.get(r.urn) ?? r.checkedInputs : r.outputs;
+    if (!r.custom) return r.outputs;
+    const planned = props.get(r.urn) ?? r.checkedInputs;
+    return r.computed ? { ...planned, ...r.computed } : planned;
 }
 
 function sortViolations(violations: Violation[], resources: RecordedResource[]): Violation[] {

@@ -7,10 +7,13 @@
 //     warnings: [message] }                      (what the program logged with pulumi.log.warn)
 // Advisory "not known during preview" results are `previewNotes`, not violations (preview-notes.ts);
 // remote components are assessed in `remoteComponents` (remote.ts); `result` is the verdict.
-import type { Json, RecordedResource, Recording } from "../engine/types";
+// In apply mode (`mode: "apply"`) each violation says what the preview said about it (`preview`),
+// and `previewComparison` holds what only the preview reports (mode-diff.ts).
+import type { CheckMode, Json, RecordedResource, Recording } from "../engine/types";
 import { forDisplay } from "../engine/wire";
 import type { Comparison } from "../compare/compare";
 import type { PackReport, PolicyRun, Violation } from "../policy/run-packs";
+import type { PreviewComparison, PreviewVerdict } from "./mode-diff";
 import { isPreviewNote } from "./preview-notes";
 import { assessRemoteComponent } from "./remote";
 import type { IntentResult } from "../../analyze/intents/prove";
@@ -41,7 +44,10 @@ export interface ReportResource {
         deletedWith?: string;
         importId?: string;
     };
-    /** Component outputs (registerOutputs) and remote component outputs. */
+    /**
+     * Component outputs (registerOutputs) and remote component outputs; in apply mode, for a custom
+     * resource, what the provider computes on creation (id, ARN, DNS names, ...), generated.
+     */
     outputs?: Record<string, Json>;
     note?: string;
     synthetic?: boolean;
@@ -81,6 +87,14 @@ export interface ReportViolation {
     name: string;
     message: string;
     description: string;
+    /** Reported by a stack policy (AnalyzeStack): during `pulumi up` it runs after every resource is created. */
+    stackPolicy?: true;
+    /**
+     * Apply mode: what the preview said about this policy on this resource — the same verdict,
+     * only "not known during preview", or nothing. Anything but "same" differs from preview mode:
+     * the verdict comes during `pulumi up`, after part of the stack may have been created.
+     */
+    preview?: PreviewVerdict;
 }
 
 export interface Report {
@@ -88,7 +102,10 @@ export interface Report {
     stack: string;
     programDir: string;
     files: { project: string; stack?: string };
-    preview: true;
+    /** "preview" (computed values unknown) or "apply" (computed values generated, as during `pulumi up`). */
+    mode: CheckMode;
+    /** True in preview mode: the plan is what `pulumi preview` sees. */
+    preview: boolean;
     resources: ReportResource[];
     violations: ReportViolation[];
     /**
@@ -121,6 +138,8 @@ export interface Report {
     warnings: string[];
     /** Intents (declared by components or --intents) and whether the plan proves them (docs/intents.md). */
     intents?: IntentResult[];
+    /** Apply mode: how its verdicts differ from the preview planned beside it. */
+    previewComparison?: PreviewComparison;
     /** --compare-to: what a real preview would delete or replace, compared with that plan. */
     comparison?: Comparison & { note?: string };
     notes: string[];
@@ -149,6 +168,7 @@ export function isDefaultProvider(r: { type: string; name: string }): boolean {
 
 function toReportResource(r: RecordedResource, remediated: Map<string, Record<string, Json>>): ReportResource {
     const showOutputs = !r.custom && Object.keys(r.outputs).length > 0;
+    const outputs = r.computed ? r.computed : showOutputs && r.type !== "pulumi:pulumi:Stack" ? r.outputs : undefined;
     return {
         urn: r.urn,
         type: r.type,
@@ -171,7 +191,7 @@ function toReportResource(r: RecordedResource, remediated: Map<string, Record<st
             deletedWith: r.options.deletedWith,
             importId: r.options.importId,
         },
-        ...(showOutputs && r.type !== "pulumi:pulumi:Stack" ? { outputs: displayProps(r.outputs) } : {}),
+        ...(outputs ? { outputs: displayProps(outputs) } : {}),
         ...(r.remote ? { note: REMOTE_NOTE } : {}),
         ...(r.read ? { read: true, note: "read by id: a real preview reads its state from the cloud" } : {}),
         ...(r.synthetic ? { synthetic: true } : {}),
@@ -191,6 +211,7 @@ function toReportViolation(v: Violation, byUrn: Map<string, RecordedResource>): 
         name: r?.name ?? "",
         message: v.message,
         description: v.description,
+        ...(v.stackPolicy ? { stackPolicy: true as const } : {}),
     };
 }
 
@@ -201,6 +222,8 @@ export interface ReportInputs {
     resources: RecordedResource[];
     policy?: PolicyRun;
     notes: string[];
+    /** The plan's mode (default "preview"). */
+    mode?: CheckMode;
     timings: { wallMs: number; policyMs: number; peakTotalRssBytes: number };
 }
 
@@ -233,7 +256,8 @@ export function buildReport(input: ReportInputs): Report {
         stack: recording.stack,
         programDir: input.programDir,
         files: input.files,
-        preview: true,
+        mode: input.mode ?? "preview",
+        preview: (input.mode ?? "preview") === "preview",
         resources: resources.map((r) => toReportResource(r, policy?.remediated ?? new Map())),
         violations,
         previewNotes,
@@ -279,8 +303,12 @@ function unwrapForAssessment(inputs: Record<string, Json>): Record<string, unkno
     return forDisplay(inputs) as Record<string, unknown>;
 }
 
-/** The verdict of a report (call again after adding a comparison). */
-export function decideResult(report: Pick<Report, "summary" | "comparison" | "intents">): CheckResultKind {
-    if (report.summary.mandatory > 0 || (report.comparison?.counts.blocking ?? 0) > 0 || failingIntents(report.intents).length > 0) return "failed";
+/**
+ * The verdict of a report (call again after adding a comparison). In apply mode a mandatory
+ * violation only the preview reports fails too: `pulumi up` previews first and stops there.
+ */
+export function decideResult(report: Pick<Report, "summary" | "comparison" | "previewComparison" | "intents">): CheckResultKind {
+    const previewOnlyMandatory = (report.previewComparison?.previewOnly ?? []).some((v) => v.enforcementLevel === "mandatory");
+    if (report.summary.mandatory > 0 || previewOnlyMandatory || (report.comparison?.counts.blocking ?? 0) > 0 || failingIntents(report.intents).length > 0) return "failed";
     return report.summary.uninspected > 0 ? "incomplete" : "passed";
 }

@@ -2,6 +2,7 @@
 // then the violations grouped by enforcement level, outputs, notes and the counts.
 import { renderComparison } from "../compare/render";
 import type { Json } from "../engine/types";
+import { describeDifference } from "./mode-diff";
 import type { Report, ReportResource, ReportViolation } from "./model";
 import { failingIntents, renderIntents } from "../../analyze/intents/render";
 
@@ -73,12 +74,18 @@ function violationBlock(v: ReportViolation): string[] {
     const resource = v.urn ? `${displayType(v.type)} ${v.name}` : "(stack)";
     const lines = [`    - [${v.policyPack}@v${v.policyPackVersion}] ${v.policy}  (${resource})`];
     for (const line of v.message.split("\n")) lines.push(`        ${line}`);
+    const difference = describeDifference(v);
+    if (difference) lines.push(`        ↳ ${difference}`);
     return lines;
 }
 
 export function renderReport(report: Report): string {
     const out: string[] = [];
-    out.push(`Previewing update (${report.stack}) — offline check of project ${report.project}, no cloud calls`);
+    out.push(
+        report.mode === "apply"
+            ? `Planning update (${report.stack}) in apply mode — offline check of project ${report.project}, no cloud calls; computed values generated as \`pulumi up\` would give them`
+            : `Previewing update (${report.stack}) — offline check of project ${report.project}, no cloud calls`,
+    );
     out.push(`    program ${report.programDir}`);
     out.push("");
     const rows = treeRows(report.resources);
@@ -108,9 +115,19 @@ export function renderReport(report: Report): string {
             out.push(`  ${label} (${list.length}):`);
             for (const v of list) out.push(...violationBlock(v));
         }
+        const previewOnly = report.previewComparison?.previewOnly ?? [];
+        if (previewOnly.length > 0) {
+            out.push("");
+            out.push(`Only in the preview (${previewOnly.length}): \`pulumi up\` previews first, so a mandatory one stops it there`);
+            for (const v of previewOnly) out.push(...violationBlock(v));
+        }
         if (report.previewNotes.length > 0) {
             out.push("");
-            out.push(`Not known during preview (${report.previewNotes.length}): not violations; the policies judge these values during pulumi up`);
+            out.push(
+                report.mode === "apply"
+                    ? `Still not known in apply mode (${report.previewNotes.length}): values only AWS chooses, or outputs the check does not generate; the policies judge them during pulumi up`
+                    : `Not known during preview (${report.previewNotes.length}): not violations; the policies judge these values during pulumi up`,
+            );
             for (const v of report.previewNotes) out.push(...violationBlock(v));
         }
     }
@@ -145,8 +162,15 @@ export function renderReport(report: Report): string {
     if (report.policiesRun) {
         out.push(
             `Policies: ${report.summary.mandatory} mandatory, ${report.summary.advisory} advisory, ${report.summary.remediate} remediated, ` +
-                `${report.summary.previewNotes} not known during preview — ${packs}`,
+                `${report.summary.previewNotes} not known ${report.mode === "apply" ? "in apply mode" : "during preview"} — ${packs}`,
         );
+        const cmp = report.previewComparison;
+        if (cmp) {
+            out.push(
+                `Against preview mode: ${plural(cmp.differing, "verdict")} only \`pulumi up\` gives (${cmp.wouldFailDuringUp} would fail during \`pulumi up\`), ` +
+                    `${cmp.notesJudged} of the preview's ${cmp.previewNotes} "not known during preview" notes judged, ${cmp.previewOnly.length} only in the preview`,
+            );
+        }
     } else {
         out.push("Policies: not run (plan only)");
     }
@@ -160,8 +184,13 @@ function plural(n: number, word: string): string {
 
 function resultLine(report: Report): string {
     const blocking = report.comparison?.counts.blocking ?? 0;
+    const previewOnly = (report.previewComparison?.previewOnly ?? []).filter((v) => v.enforcementLevel === "mandatory").length;
+    const wouldFail = report.previewComparison?.wouldFailDuringUp ?? 0;
     const failures = [
-        report.summary.mandatory > 0 ? plural(report.summary.mandatory, "mandatory policy violation") : "",
+        report.summary.mandatory > 0
+            ? `${plural(report.summary.mandatory, "mandatory policy violation")}${wouldFail > 0 ? ` (${wouldFail} would fail during \`pulumi up\`, not in its preview)` : ""}`
+            : "",
+        previewOnly > 0 ? `${plural(previewOnly, "mandatory policy violation")} only in the preview` : "",
         failingIntents(report.intents).length > 0 ? plural(failingIntents(report.intents).length, "intent") + " not proved" : "",
         blocking > 0 ? `${blocking} stateful or protected resource${blocking === 1 ? "" : "s"} replaced or deleted` : "",
     ].filter(Boolean);
