@@ -94,6 +94,22 @@ describe("analyzer: IAM evaluation", () => {
         assert.equal(mayPerform(plan, { principal: r, action: "s3:GetObject", target: other, accountId: ACCOUNT }).verdict, "denied");
         assert.equal(mayPerform(plan, { principal: r, action: "s3:DeleteBucket", target: b, accountId: ACCOUNT }).verdict, "denied");
     });
+    it("apply mode: the ARN the provider reported decides (a prefix-named bucket's full name), as does an RDS instance's managed secret", () => {
+        const r = role();
+        const b = { ...bucket(), outputs: { arn: "arn:aws:s3:::uploads-12345678901234567890123456" } };
+        const other = { ...bucket("other"), outputs: { arn: "arn:aws:s3:::other-98765432109876543210987654" } };
+        const secretArn = `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:rds!db-0a1b2c3d`;
+        const db = { ...res("aws:rds/instance:Instance", "db", { identifierPrefix: "db-", manageMasterUserPassword: true }),
+            outputs: { arn: `arn:aws:rds:us-east-1:${ACCOUNT}:db:db-1`, masterUserSecrets: [{ secretArn }] } };
+        const plan = new Plan([r, b, other, db, inline(r, [
+            { Effect: "Allow", Action: ["s3:PutObject"], Resource: ["arn:aws:s3:::uploads-12345678901234567890123456/*"] },
+            { Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: [secretArn] },
+        ])]);
+        assert.equal(mayPerform(plan, { principal: r, action: "s3:PutObject", target: b, accountId: ACCOUNT }).verdict, "allowed");
+        assert.equal(mayPerform(plan, { principal: r, action: "s3:PutObject", target: other, accountId: ACCOUNT }).verdict, "denied");
+        assert.equal(mayPerform(plan, { principal: r, action: "secretsmanager:GetSecretValue", target: db, accountId: ACCOUNT }).verdict, "allowed");
+        assert.equal(mayPerform(plan, { principal: r, action: "rds:DeleteDBInstance", target: db, accountId: ACCOUNT }).verdict, "denied");
+    });
     it("an explicit deny wins over an allow, and names the statement", () => {
         const r = role(), b = bucket();
         const plan = new Plan([r, b, inline(r, [{ Effect: "Allow", Action: "s3:*", Resource: "*" }, { Sid: "NoDeletes", Effect: "Deny", Action: "s3:DeleteObject", Resource: "*" }])]);

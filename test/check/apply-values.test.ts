@@ -21,6 +21,20 @@ describe("apply mode: generated ids and computed outputs", () => {
         assert.equal(policy.id, "site-a7b333d");
     });
 
+    it("a name prefix gets the provider's unique 26-digit suffix, and the id, name and ARN agree (bucketPrefix, namePrefix, identifierPrefix)", () => {
+        const bucket = createdState("aws:s3/bucket:Bucket", "uploads", "urn:u", { bucketPrefix: "chat-uploads-" }, CTX);
+        assert.match(bucket.id, /^chat-uploads-[0-9]{26}$/);
+        assert.equal(bucket.outputs.bucket, bucket.id);
+        assert.equal(bucket.outputs.arn, `arn:aws:s3:::${bucket.id}`);
+        assert.deepEqual(createdState("aws:s3/bucket:Bucket", "uploads", "urn:u", { bucketPrefix: "chat-uploads-" }, CTX), bucket);
+        const role = createdState("aws:iam/role:Role", "app", "urn:r", { namePrefix: "app-" }, CTX);
+        assert.match(role.id, /^app-[0-9]{26}$/);
+        assert.equal(role.outputs.arn, `arn:aws:iam::111122223333:role/${role.id}`);
+        const db = createdState("aws:rds/instance:Instance", "db", "urn:d", { identifierPrefix: "tenant-a-", engine: "postgres" }, CTX);
+        assert.match(String(db.outputs.arn), /^arn:aws:rds:eu-west-1:111122223333:db:tenant-a-[0-9]{26}$/);
+        assert.match(String(db.outputs.address), /^tenant-a-[0-9]{26}\./);
+    });
+
     it("ARNs carry the plan's region, account and partition; resources whose id is their ARN get that ARN", () => {
         const topic = createdState("aws:sns/topic:Topic", "alerts", "urn:t", { name: "alerts-1" }, CTX);
         assert.equal(topic.id, "arn:aws:sns:eu-west-1:111122223333:alerts-1");

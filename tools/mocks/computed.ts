@@ -3,7 +3,7 @@
 // and DNS names. Used by the unit-test mocks (known mode) and the offline check: in preview mode
 // auto-names only (everything else stays unknown, as in a real preview); in apply mode also the id
 // and the computed outputs (createdState), deterministic for the same resource, region and account.
-import { awsStyleId, hexId, upperAlnum } from "./hash";
+import { awsStyleId, hexId, prefixedUniqueSuffix, upperAlnum } from "./hash";
 import { partitionOf } from "./regions";
 import { UNKNOWN } from "./unknown";
 
@@ -101,6 +101,14 @@ function fakePem(label: string, key: string): string {
 }
 
 /**
+ * The name the provider makes of a `namePrefix`/`bucketPrefix`: the prefix and a unique suffix
+ * (derived from type and name, so the id and the outputs that embed the name agree).
+ */
+function prefixedName(type: string, name: string, prefix: unknown): string | undefined {
+    return typeof prefix === "string" && prefix !== UNKNOWN ? `${prefix}${prefixedUniqueSuffix(`${type}::${name}`)}` : undefined;
+}
+
+/**
  * Outputs a provider reports after creating the resource (known mode only): `arn` and the
  * type-specific attributes programs commonly read.
  */
@@ -115,13 +123,13 @@ export function computedOutputs(
     const { partition, dnsSuffix } = partitionOf(region);
     const arn = (service: string, resource: string, withRegion = true, withAccount = true): string =>
         `arn:${partition}:${service}:${withRegion ? region : ""}:${withAccount ? accountId : ""}:${resource}`;
-    const named = str(state.name, name);
+    const named = str(state.name, prefixedName(type, name, state.namePrefix) ?? name);
     const tags = state.tags !== undefined ? { tagsAll: state.tags } : {};
 
     switch (type) {
         case "aws:s3/bucket:Bucket":
         case "aws:s3/bucketV2:BucketV2": {
-            const bucket = str(state.bucket, name);
+            const bucket = str(state.bucket, prefixedName(type, name, state.bucketPrefix) ?? name);
             return {
                 ...tags,
                 bucket,
@@ -303,11 +311,12 @@ export function computedOutputs(
             };
         }
         case "aws:rds/instance:Instance": {
-            const host = `${name}.${hexId(name, 12)}.${region}.rds.${dnsSuffix}`;
+            const identifier = str(state.identifier, prefixedName(type, name, state.identifierPrefix) ?? name);
+            const host = `${identifier}.${hexId(name, 12)}.${region}.rds.${dnsSuffix}`;
             const port = str(state.engine, "postgres").startsWith("postgres") ? 5432 : 3306;
             return {
                 ...tags,
-                arn: arn("rds", `db:${name}`),
+                arn: arn("rds", `db:${identifier}`),
                 address: host,
                 endpoint: `${host}:${port}`,
                 port,
@@ -512,8 +521,11 @@ export const SECRET_OUTPUTS: Readonly<Record<string, readonly string[]>> = {
 function idFromRule(rule: IdRule | undefined, type: string, name: string, key: string, state: Record<string, unknown>, ctx: ProviderContext): string {
     if (rule === undefined) return type.startsWith("aws:") ? `${name}-${hexId(key, 8)}` : hexId(key, 16);
     switch (rule.from) {
-        case "prop":
-            return str(state[rule.prop], `${name}-${hexId(key, 8)}`);
+        case "prop": {
+            // A name prefix instead of a name: the provider appends a unique suffix to it.
+            const prefix = rule.prop === "bucket" ? state.bucketPrefix : rule.prop === "name" ? state.namePrefix : undefined;
+            return str(state[rule.prop], prefixedName(type, name, prefix) ?? `${name}-${hexId(key, 8)}`);
+        }
         case "prefix":
             return awsStyleId(rule.prefix, key);
         case "make":

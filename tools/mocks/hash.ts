@@ -18,6 +18,18 @@ export function awsStyleId(prefix: string, key: string): string {
     return `${prefix}-0${hexId(key, 16)}`;
 }
 
+/**
+ * The unique suffix the AWS provider appends to a `namePrefix`/`bucketPrefix` (Terraform's
+ * PrefixedUniqueId: a timestamp and a counter, 26 digits), here 26 digits derived from `key`
+ * instead of the clock.
+ */
+export function prefixedUniqueSuffix(key: string): string {
+    const hex = hexId(key, 52);
+    let out = "";
+    for (let i = 0; i < 26; i++) out += String(parseInt(hex.slice(i * 2, i * 2 + 2), 16) % 10);
+    return out;
+}
+
 /** `length` upper-case alphanumeric characters derived from `key` (IAM unique ids, zone ids). */
 export function upperAlnum(key: string, length: number): string {
     const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";

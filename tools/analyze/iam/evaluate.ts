@@ -37,6 +37,20 @@ function targetArn(req: AccessRequest): { exact?: string; prefix?: string } {
     const t = req.target;
     const partition = req.partition ?? "aws";
     const objectSuffix = isObjectAction(req.action) ? "/example-object" : "";
+    // Apply mode knows what the provider reported: the ARN (a prefix-named bucket's whole name
+    // included), and for a database with an RDS-managed password the secret that holds it, which
+    // is what a Secrets Manager action on the database means.
+    const service = req.action.split(":")[0].toLowerCase();
+    if (service === "secretsmanager" && t.type.startsWith("aws:rds/")) {
+        const secrets = t.outputs?.masterUserSecrets;
+        const first = Array.isArray(secrets) ? secrets[0] : undefined;
+        const secretArn = first !== null && typeof first === "object" && !Array.isArray(first) ? first.secretArn : undefined;
+        if (typeof secretArn === "string" && !isUnknown(secretArn)) return { exact: secretArn };
+    }
+    const reported = t.outputs?.arn;
+    if (typeof reported === "string" && !isUnknown(reported) && reported.split(":")[2] === service) {
+        return { exact: `${reported}${t.type.startsWith("aws:s3/bucket") ? objectSuffix : ""}` };
+    }
     if (t.type.startsWith("aws:s3/bucket")) {
         if (typeof t.props.bucket === "string" && !isUnknown(t.props.bucket)) return { exact: `arn:${partition}:s3:::${t.props.bucket}${objectSuffix}` };
         if (typeof t.props.bucketPrefix === "string") return { prefix: `arn:${partition}:s3:::${t.props.bucketPrefix}` };
