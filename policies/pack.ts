@@ -25,6 +25,10 @@ import { secretsmanagerPolicies } from "./secretsmanager";
 import { snsPolicies } from "./sns";
 import { ssmPolicies } from "./ssm";
 import { wafv2Policies } from "./wafv2";
+import { rdsPolicies } from "./rds";
+import { sqsPolicies } from "./sqs";
+import { kinesisPolicies } from "./kinesis";
+import { efsPolicies } from "./efs";
 
 export const PACK_NAME = "stagecraft";
 
@@ -53,4 +57,8 @@ export const packPolicies: readonly PackPolicy[] = [
     ...cloudtrailPolicies,
     ...awsPolicies,
     ...pulumiPolicies,
+    ...rdsPolicies,
+    ...sqsPolicies,
+    ...kinesisPolicies,
+    ...efsPolicies,
 ];
