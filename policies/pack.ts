@@ -29,6 +29,7 @@ import { rdsPolicies } from "./rds";
 import { sqsPolicies } from "./sqs";
 import { kinesisPolicies } from "./kinesis";
 import { efsPolicies } from "./efs";
+import { acmPolicies } from "./acm";
 
 export const PACK_NAME = "stagecraft";
 
@@ -61,4 +62,5 @@ export const packPolicies: readonly PackPolicy[] = [
     ...sqsPolicies,
     ...kinesisPolicies,
     ...efsPolicies,
+    ...acmPolicies,
 ];

@@ -1,0 +1,10 @@
+/**
+ * ACM: certificates logged to Certificate Transparency, no wildcards, replaced before they are destroyed.
+ */
+import type { PackPolicy } from "../lib/policy";
+import { certificateTransparencyLogging } from "./certificateTransparencyLogging";
+
+/** In table order. */
+export const acmPolicies: readonly PackPolicy[] = [
+    certificateTransparencyLogging,
+];
