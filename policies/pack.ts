@@ -30,6 +30,7 @@ import { sqsPolicies } from "./sqs";
 import { kinesisPolicies } from "./kinesis";
 import { efsPolicies } from "./efs";
 import { acmPolicies } from "./acm";
+import { apigatewayPolicies } from "./apigateway";
 
 export const PACK_NAME = "stagecraft";
 
@@ -63,4 +64,5 @@ export const packPolicies: readonly PackPolicy[] = [
     ...kinesisPolicies,
     ...efsPolicies,
     ...acmPolicies,
+    ...apigatewayPolicies,
 ];
