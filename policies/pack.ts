@@ -31,6 +31,10 @@ import { kinesisPolicies } from "./kinesis";
 import { efsPolicies } from "./efs";
 import { acmPolicies } from "./acm";
 import { apigatewayPolicies } from "./apigateway";
+import { guarddutyPolicies } from "./guardduty";
+import { cfgPolicies } from "./cfg";
+import { sfnPolicies } from "./sfn";
+import { autoscalingPolicies } from "./autoscaling";
 
 export const PACK_NAME = "stagecraft";
 
@@ -65,4 +69,8 @@ export const packPolicies: readonly PackPolicy[] = [
     ...efsPolicies,
     ...acmPolicies,
     ...apigatewayPolicies,
+    ...guarddutyPolicies,
+    ...cfgPolicies,
+    ...sfnPolicies,
+    ...autoscalingPolicies,
 ];
