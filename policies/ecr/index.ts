@@ -5,6 +5,7 @@ import type { PackPolicy } from "../lib/policy";
 import { repositoryImmutableTags } from "./repositoryImmutableTags";
 import { repositoryScanOnPush } from "./repositoryScanOnPush";
 import { repositoryKmsEncrypted } from "./repositoryKmsEncrypted";
+import { repositoryPolicyNoPublicPrincipal } from "./repositoryPolicyNoPublicPrincipal";
 
 /** In table order. */
-export const ecrPolicies: readonly PackPolicy[] = [repositoryScanOnPush, repositoryImmutableTags, repositoryKmsEncrypted];
+export const ecrPolicies: readonly PackPolicy[] = [repositoryScanOnPush, repositoryImmutableTags, repositoryKmsEncrypted, repositoryPolicyNoPublicPrincipal];

@@ -11,6 +11,8 @@ import { functionConcurrencyRequired } from "./functionConcurrencyRequired";
 import { functionDeadLetterQueueRequired } from "./functionDeadLetterQueueRequired";
 import { functionVpcRequired } from "./functionVpcRequired";
 import { functionCodeSigningRequired } from "./functionCodeSigningRequired";
+import { functionNoDeprecatedRuntime } from "./functionNoDeprecatedRuntime";
+import { functionUrlNoPublicAccess } from "./functionUrlNoPublicAccess";
 
 /** In table order. */
-export const lambdaPolicies: readonly PackPolicy[] = [functionNoSecretsInEnvironment, permissionNoPublicInvoke, functionTracingEnabled, functionEnvironmentCustomerManagedKey, functionConcurrencyRequired, functionDeadLetterQueueRequired, functionVpcRequired, functionCodeSigningRequired];
+export const lambdaPolicies: readonly PackPolicy[] = [functionNoSecretsInEnvironment, permissionNoPublicInvoke, functionTracingEnabled, functionEnvironmentCustomerManagedKey, functionConcurrencyRequired, functionDeadLetterQueueRequired, functionVpcRequired, functionCodeSigningRequired, functionNoDeprecatedRuntime, functionUrlNoPublicAccess];
