@@ -4,9 +4,11 @@
 import type { PackPolicy } from "../lib/policy";
 import { methodSettingsCacheEncrypted } from "./methodSettingsCacheEncrypted";
 import { stageAccessLogging } from "./stageAccessLogging";
+import { domainNameModernTlsPolicy } from "./domainNameModernTlsPolicy";
 
 /** In table order. */
 export const apigatewayPolicies: readonly PackPolicy[] = [
     stageAccessLogging,
     methodSettingsCacheEncrypted,
+    domainNameModernTlsPolicy,
 ];

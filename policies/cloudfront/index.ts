@@ -13,6 +13,8 @@ import { distributionCustomCertificateRequired } from "./distributionCustomCerti
 import { distributionDefaultRootObjectRequired } from "./distributionDefaultRootObjectRequired";
 import { distributionResponseHeadersPolicyRequired } from "./distributionResponseHeadersPolicyRequired";
 import { distributionEnabled } from "./distributionEnabled";
+import { responseHeadersPolicyHstsEnabled } from "./responseHeadersPolicyHstsEnabled";
+import { distributionOriginHttps } from "./distributionOriginHttps";
 
 /** In table order. */
-export const cloudfrontPolicies: readonly PackPolicy[] = [distributionViewerHttps, distributionMinimumTls, distributionS3OriginAccessControl, distributionAccessLogging, distributionWebAclRequired, distributionGeoRestrictionEnabled, distributionCustomCertificateRequired, distributionDefaultRootObjectRequired, distributionResponseHeadersPolicyRequired, distributionEnabled];
+export const cloudfrontPolicies: readonly PackPolicy[] = [distributionViewerHttps, distributionMinimumTls, distributionS3OriginAccessControl, distributionAccessLogging, distributionWebAclRequired, distributionGeoRestrictionEnabled, distributionCustomCertificateRequired, distributionDefaultRootObjectRequired, distributionResponseHeadersPolicyRequired, distributionEnabled, responseHeadersPolicyHstsEnabled, distributionOriginHttps];

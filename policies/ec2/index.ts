@@ -18,6 +18,7 @@ import { instanceDetailedMonitoringEnabled } from "./instanceDetailedMonitoringE
 import { instanceProfileRequired } from "./instanceProfileRequired";
 import { instanceTerminationProtected } from "./instanceTerminationProtected";
 import { launchTemplateMetadataHopLimitEnforced } from "./launchTemplateMetadataHopLimitEnforced";
+import { defaultSecurityGroupNoRules } from "./defaultSecurityGroupNoRules";
 
 /** In table order. */
 export const ec2Policies: readonly PackPolicy[] = [
@@ -29,4 +30,5 @@ export const ec2Policies: readonly PackPolicy[] = [
     instanceProfileRequired,
     instanceTerminationProtected,
     launchTemplateMetadataHopLimitEnforced,
+    defaultSecurityGroupNoRules,
 ];
