@@ -11,8 +11,12 @@ import { noAdministratorAccess } from "./noAdministratorAccess";
 import { noWildcardActions } from "./noWildcardActions";
 import { roleTrustNoPublicPrincipal } from "./roleTrustNoPublicPrincipal";
 import { userNoAccessKeys } from "./userNoAccessKeys";
+import { noFullAccessManagedPolicies } from "./noFullAccessManagedPolicies";
+import { noWildcardResourceWrites } from "./noWildcardResourceWrites";
 
 /** In table order. */
 export const iamPolicies: readonly PackPolicy[] = [
     noAdministratorAccess, noWildcardActions, githubOidcTrustPinned, roleTrustNoPublicPrincipal, userNoAccessKeys,
+    noFullAccessManagedPolicies,
+    noWildcardResourceWrites,
 ];
