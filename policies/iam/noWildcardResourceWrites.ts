@@ -60,11 +60,10 @@ export const noWildcardResourceWrites = withAwsDefault(resourcePolicy({
             // Only a statement that can write is worth a note: reads on an unknown resource are fine either way.
             const writes = st.action.values.filter((a) => mayWrite(a) && !matchesAny(config.allowedActions, a));
             if (writes.length === 0 && !st.action.unknown) return;
+            // A Resource element unknown during preview is computed from another resource's output (an
+            // ARN or name the provider returns), never the literal "*": only known elements can be "*".
             const everywhere = st.notResource.present || st.resource.values.some(matchesEveryResource);
-            if (!everywhere) {
-                if (st.resource.unknown) report.unknown(what, `${field} ${describeStatement(st)} Resource`);
-                return;
-            }
+            if (!everywhere) return;
             if (st.action.unknown) report.unknown(what, `${field} ${describeStatement(st)} Action`);
             if (writes.length > 0) {
                 report.violation(`${field} ${describeStatement(st)} allows ${writes.join(", ")} on Resource "*", so the holder can change or delete every such resource in the account. Name the ARNs the actions may change.`);

@@ -27,11 +27,12 @@ describe("iam-no-wildcard-resource-writes", () => {
         assert.deepEqual(run({ Action: "sqs:SendMessage", Resource: "*" }).length, 1);
         assert.deepEqual(runResource(noWildcardResourceWrites, policy({ Action: "sqs:SendMessage", Resource: "*" }), { config: { allowedActions: ["sqs:SendMessage"] } }), []);
     });
-    it("stays silent on a read-only statement whose resource is not known during preview", () => {
-        assert.deepEqual(run({ Action: ["s3:ListBucket", "s3:GetObject"], Resource: UNKNOWN }), []);
+    it("treats a resource not known during preview as scoped (it is another resource's ARN, never \"*\")", () => {
+        assert.deepEqual(run({ Action: ["s3:ListBucket", "s3:PutObject"], Resource: [UNKNOWN] }), []);
+        assert.equal(run({ Action: "s3:PutObject", Resource: [UNKNOWN, "*"] }).length, 1, "a known \"*\" beside it still counts");
     });
-    it("notes, and neither passes nor fails, a document or a written resource not known during preview", () => {
-        for (const diags of [runResource(noWildcardResourceWrites, res("aws:iam/policy:Policy", "app", { policy: UNKNOWN })), run({ Action: "s3:PutObject", Resource: UNKNOWN })]) {
+    it("notes, and neither passes nor fails, a document or an action list not known during preview", () => {
+        for (const diags of [runResource(noWildcardResourceWrites, res("aws:iam/policy:Policy", "app", { policy: UNKNOWN })), run({ Action: UNKNOWN, Resource: "*" })]) {
             assert.equal(diags.length, 1);
             assert.equal(diags[0].enforcementLevel, "advisory");
             assert.match(diags[0].detail, /not known during preview/);
