@@ -25,6 +25,16 @@ import { secretsmanagerPolicies } from "./secretsmanager";
 import { snsPolicies } from "./sns";
 import { ssmPolicies } from "./ssm";
 import { wafv2Policies } from "./wafv2";
+import { rdsPolicies } from "./rds";
+import { sqsPolicies } from "./sqs";
+import { kinesisPolicies } from "./kinesis";
+import { efsPolicies } from "./efs";
+import { acmPolicies } from "./acm";
+import { apigatewayPolicies } from "./apigateway";
+import { guarddutyPolicies } from "./guardduty";
+import { cfgPolicies } from "./cfg";
+import { sfnPolicies } from "./sfn";
+import { autoscalingPolicies } from "./autoscaling";
 
 export const PACK_NAME = "stagecraft";
 
@@ -53,4 +63,14 @@ export const packPolicies: readonly PackPolicy[] = [
     ...cloudtrailPolicies,
     ...awsPolicies,
     ...pulumiPolicies,
+    ...rdsPolicies,
+    ...sqsPolicies,
+    ...kinesisPolicies,
+    ...efsPolicies,
+    ...acmPolicies,
+    ...apigatewayPolicies,
+    ...guarddutyPolicies,
+    ...cfgPolicies,
+    ...sfnPolicies,
+    ...autoscalingPolicies,
 ];

@@ -3,6 +3,8 @@
  */
 import type { PackPolicy } from "../lib/policy";
 import { stageAccessLogging } from "./stageAccessLogging";
+import { domainNameModernTlsPolicy } from "./domainNameModernTlsPolicy";
+import { routeAuthorizationRequired } from "./routeAuthorizationRequired";
 
 /** In table order. */
-export const apigatewayv2Policies: readonly PackPolicy[] = [stageAccessLogging];
+export const apigatewayv2Policies: readonly PackPolicy[] = [stageAccessLogging, domainNameModernTlsPolicy, routeAuthorizationRequired];

@@ -3,6 +3,8 @@
  */
 import type { PackPolicy } from "../lib/policy";
 import { logGroupRetentionRequired } from "./logGroupRetentionRequired";
+import { logGroupCustomerManagedKey } from "./logGroupCustomerManagedKey";
+import { metricAlarmActionsEnabled } from "./metricAlarmActionsEnabled";
 
 /** In table order. */
-export const cloudwatchPolicies: readonly PackPolicy[] = [logGroupRetentionRequired];
+export const cloudwatchPolicies: readonly PackPolicy[] = [logGroupRetentionRequired, logGroupCustomerManagedKey, metricAlarmActionsEnabled];

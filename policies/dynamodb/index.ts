@@ -3,6 +3,7 @@
  */
 import type { PackPolicy } from "../lib/policy";
 import { tablePointInTimeRecovery } from "./tablePointInTimeRecovery";
+import { tableCustomerManagedKey } from "./tableCustomerManagedKey";
 
 /** In table order. */
-export const dynamodbPolicies: readonly PackPolicy[] = [tablePointInTimeRecovery];
+export const dynamodbPolicies: readonly PackPolicy[] = [tablePointInTimeRecovery, tableCustomerManagedKey];

@@ -13,10 +13,22 @@ import { securityGroupNoPublicSsh } from "./securityGroupNoPublicSsh";
 import { securityGroupPublicIngressAllowlist } from "./securityGroupPublicIngressAllowlist";
 import { securityGroupRuleDescriptions } from "./securityGroupRuleDescriptions";
 import { userDataNoSecrets } from "./userDataNoSecrets";
+import { subnetNoPublicIp } from "./subnetNoPublicIp";
+import { instanceDetailedMonitoringEnabled } from "./instanceDetailedMonitoringEnabled";
+import { instanceProfileRequired } from "./instanceProfileRequired";
+import { instanceTerminationProtected } from "./instanceTerminationProtected";
+import { launchTemplateMetadataHopLimitEnforced } from "./launchTemplateMetadataHopLimitEnforced";
+import { defaultSecurityGroupNoRules } from "./defaultSecurityGroupNoRules";
 
 /** In table order. */
 export const ec2Policies: readonly PackPolicy[] = [
     securityGroupNoPublicSsh, securityGroupNoPublicRdp, securityGroupNoPublicDatabasePorts, securityGroupNoPublicAllPorts,
     securityGroupPublicIngressAllowlist, securityGroupRuleDescriptions, instanceImdsv2Required, ebsEncryptionRequired,
     userDataNoSecrets, launchTemplateNoPublicIp,
+    subnetNoPublicIp,
+    instanceDetailedMonitoringEnabled,
+    instanceProfileRequired,
+    instanceTerminationProtected,
+    launchTemplateMetadataHopLimitEnforced,
+    defaultSecurityGroupNoRules,
 ];

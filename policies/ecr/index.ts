@@ -4,6 +4,8 @@
 import type { PackPolicy } from "../lib/policy";
 import { repositoryImmutableTags } from "./repositoryImmutableTags";
 import { repositoryScanOnPush } from "./repositoryScanOnPush";
+import { repositoryKmsEncrypted } from "./repositoryKmsEncrypted";
+import { repositoryPolicyNoPublicPrincipal } from "./repositoryPolicyNoPublicPrincipal";
 
 /** In table order. */
-export const ecrPolicies: readonly PackPolicy[] = [repositoryScanOnPush, repositoryImmutableTags];
+export const ecrPolicies: readonly PackPolicy[] = [repositoryScanOnPush, repositoryImmutableTags, repositoryKmsEncrypted, repositoryPolicyNoPublicPrincipal];

@@ -7,8 +7,12 @@ import { serviceNoPublicIp } from "./serviceNoPublicIp";
 import { taskDefinitionLoggingRequired } from "./taskDefinitionLoggingRequired";
 import { taskDefinitionNoPrivilegedContainers } from "./taskDefinitionNoPrivilegedContainers";
 import { taskDefinitionNoSecretsInEnvironment } from "./taskDefinitionNoSecretsInEnvironment";
+import { clusterContainerInsightsEnabled } from "./clusterContainerInsightsEnabled";
+import { serviceLatestPlatformRequired } from "./serviceLatestPlatformRequired";
 
 /** In table order. */
 export const ecsPolicies: readonly PackPolicy[] = [
     taskDefinitionNoPrivilegedContainers, taskDefinitionLoggingRequired, taskDefinitionNoSecretsInEnvironment, serviceNoPublicIp,
+    clusterContainerInsightsEnabled,
+    serviceLatestPlatformRequired,
 ];

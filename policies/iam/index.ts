@@ -11,8 +11,16 @@ import { noAdministratorAccess } from "./noAdministratorAccess";
 import { noWildcardActions } from "./noWildcardActions";
 import { roleTrustNoPublicPrincipal } from "./roleTrustNoPublicPrincipal";
 import { userNoAccessKeys } from "./userNoAccessKeys";
+import { noFullAccessManagedPolicies } from "./noFullAccessManagedPolicies";
+import { noWildcardResourceWrites } from "./noWildcardResourceWrites";
+import { accountPasswordPolicyStrengthEnforced } from "./accountPasswordPolicyStrengthEnforced";
+import { userNoDirectPolicies } from "./userNoDirectPolicies";
 
 /** In table order. */
 export const iamPolicies: readonly PackPolicy[] = [
     noAdministratorAccess, noWildcardActions, githubOidcTrustPinned, roleTrustNoPublicPrincipal, userNoAccessKeys,
+    noFullAccessManagedPolicies,
+    noWildcardResourceWrites,
+    accountPasswordPolicyStrengthEnforced,
+    userNoDirectPolicies,
 ];

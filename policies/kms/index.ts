@@ -6,6 +6,8 @@
 import type { PackPolicy } from "../lib/policy";
 import { keyPolicyNoPublicPrincipal } from "./keyPolicyNoPublicPrincipal";
 import { keyRotationEnabled } from "./keyRotationEnabled";
+import { keyEnabled } from "./keyEnabled";
+import { keyLockoutSafetyEnabled } from "./keyLockoutSafetyEnabled";
 
 /** In table order. */
-export const kmsPolicies: readonly PackPolicy[] = [keyRotationEnabled, keyPolicyNoPublicPrincipal];
+export const kmsPolicies: readonly PackPolicy[] = [keyRotationEnabled, keyPolicyNoPublicPrincipal, keyEnabled, keyLockoutSafetyEnabled];

@@ -6,6 +6,12 @@ import type { PackPolicy } from "../lib/policy";
 import { albDropInvalidHeaderFields } from "./albDropInvalidHeaderFields";
 import { listenerHttpsOrRedirect } from "./listenerHttpsOrRedirect";
 import { listenerModernTlsPolicy } from "./listenerModernTlsPolicy";
+import { loadBalancerAccessLogging } from "./loadBalancerAccessLogging";
+import { loadBalancerDeletionProtected } from "./loadBalancerDeletionProtected";
+import { albDesyncMitigationEnabled } from "./albDesyncMitigationEnabled";
+import { loadBalancerCrossZoneEnabled } from "./loadBalancerCrossZoneEnabled";
+import { targetGroupHealthCheckEnabled } from "./targetGroupHealthCheckEnabled";
+import { targetGroupNoPlainHttp } from "./targetGroupNoPlainHttp";
 
 /** In table order. */
-export const lbPolicies: readonly PackPolicy[] = [listenerHttpsOrRedirect, listenerModernTlsPolicy, albDropInvalidHeaderFields];
+export const lbPolicies: readonly PackPolicy[] = [listenerHttpsOrRedirect, listenerModernTlsPolicy, albDropInvalidHeaderFields, loadBalancerAccessLogging, loadBalancerDeletionProtected, albDesyncMitigationEnabled, loadBalancerCrossZoneEnabled, targetGroupHealthCheckEnabled, targetGroupNoPlainHttp];

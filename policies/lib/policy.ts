@@ -60,8 +60,10 @@ export interface AwsDefault {
     readonly note: string;
     /** The AWS documentation page that states the default. */
     readonly url: string;
-    /** When the default took effect (ISO date or month). */
-    readonly since: string;
+    /** When the default took effect (ISO date or month), where the page says so. */
+    readonly since?: string;
+    /** When the page was read (YYYY-MM-DD), for a default without a date of its own. */
+    readonly checked?: string;
 }
 
 export interface PackPolicy {

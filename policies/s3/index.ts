@@ -12,9 +12,13 @@ import { bucketOwnershipEnforced } from "./bucketOwnershipEnforced";
 import { bucketPolicyNoPublicPrincipal } from "./bucketPolicyNoPublicPrincipal";
 import { bucketPublicAccessBlockRequired } from "./bucketPublicAccessBlockRequired";
 import { bucketTlsOnlyPolicy } from "./bucketTlsOnlyPolicy";
+import { accountPublicAccessBlockEnforced } from "./accountPublicAccessBlockEnforced";
+import { bucketLifecycleAbortMultipartEnabled } from "./bucketLifecycleAbortMultipartEnabled";
 
 /** In table order. */
 export const s3Policies: readonly PackPolicy[] = [
     bucketEncryptionRequired, bucketPublicAccessBlockRequired, bucketNoPublicAcl, bucketPolicyNoPublicPrincipal,
     backupBucketVersioningRequired, bucketTlsOnlyPolicy, bucketOwnershipEnforced, bucketCorsNoWildcardWrite,
+    accountPublicAccessBlockEnforced,
+    bucketLifecycleAbortMultipartEnabled,
 ];

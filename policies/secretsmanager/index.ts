@@ -3,6 +3,7 @@
  */
 import type { PackPolicy } from "../lib/policy";
 import { secretCustomerManagedKey } from "./secretCustomerManagedKey";
+import { secretRotationPolicy } from "./secretRotationPolicy";
 
 /** In table order. */
-export const secretsmanagerPolicies: readonly PackPolicy[] = [secretCustomerManagedKey];
+export const secretsmanagerPolicies: readonly PackPolicy[] = [secretCustomerManagedKey, secretRotationPolicy];

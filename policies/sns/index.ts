@@ -3,6 +3,7 @@
  */
 import type { PackPolicy } from "../lib/policy";
 import { topicEncrypted } from "./topicEncrypted";
+import { topicPolicyNoPublicPrincipal } from "./topicPolicyNoPublicPrincipal";
 
 /** In table order. */
-export const snsPolicies: readonly PackPolicy[] = [topicEncrypted];
+export const snsPolicies: readonly PackPolicy[] = [topicEncrypted, topicPolicyNoPublicPrincipal];

@@ -3,6 +3,7 @@
  */
 import type { PackPolicy } from "../lib/policy";
 import { parameterSecretsSecureString } from "./parameterSecretsSecureString";
+import { parameterCustomerManagedKey } from "./parameterCustomerManagedKey";
 
 /** In table order. */
-export const ssmPolicies: readonly PackPolicy[] = [parameterSecretsSecureString];
+export const ssmPolicies: readonly PackPolicy[] = [parameterSecretsSecureString, parameterCustomerManagedKey];

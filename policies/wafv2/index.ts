@@ -5,6 +5,8 @@
 import type { PackPolicy } from "../lib/policy";
 import { webAclHasRules } from "./webAclHasRules";
 import { webAclNotOnNetworkLoadBalancer } from "./webAclNotOnNetworkLoadBalancer";
+import { webAclKnownBadInputsRequired } from "./webAclKnownBadInputsRequired";
+import { webAclRuleActionsRequired } from "./webAclRuleActionsRequired";
 
 /** In table order. */
-export const wafv2Policies: readonly PackPolicy[] = [webAclHasRules, webAclNotOnNetworkLoadBalancer];
+export const wafv2Policies: readonly PackPolicy[] = [webAclHasRules, webAclNotOnNetworkLoadBalancer, webAclKnownBadInputsRequired, webAclRuleActionsRequired];

@@ -120,9 +120,11 @@ for (const service of SERVICES) {
             for (const { info } of policies) {
                 assert.deepEqual(Object.keys(info).filter((k) => k !== "awsDefault").sort(), [...PolicyInfoKeys].sort(), info.name);
                 if (info.awsDefault !== undefined) {
-                    // A default the policy relies on names the AWS page that states it and since when.
+                    // A default the policy relies on names the AWS page that states it, and since when
+                    // (or, for a default without a date of its own, when the page was read).
                     assert.match(info.awsDefault.url, /^https:\/\/docs\.aws\.amazon\.com\/\S+$/, `${info.name}: awsDefault.url`);
-                    assert.match(info.awsDefault.since, /^\d{4}-\d{2}(-\d{2})?$/, `${info.name}: awsDefault.since`);
+                    const when = info.awsDefault.since ?? info.awsDefault.checked ?? "";
+                    assert.match(when, /^\d{4}-\d{2}(-\d{2})?$/, `${info.name}: awsDefault.since or .checked`);
                     assert.ok(info.awsDefault.note.trim().endsWith("."), `${info.name}: awsDefault.note`);
                 }
                 assert.ok(info.description.trim().endsWith("."), `${info.name}: description is one sentence`);

@@ -41,7 +41,9 @@ export type StackConfigs = Readonly<Record<(typeof TABLE_STACKS)[number], Map<st
 /** "S3 encrypts ... (since 2023-01-05, [AWS](url))" or "–" when the rule relies on no default. */
 function awsDefault(p: PackPolicy): string {
     const d = p.info.awsDefault;
-    return d === undefined ? "–" : `${cell(d.note)} Since ${d.since} ([AWS](${d.url})).`;
+    if (d === undefined) return "–";
+    const when = d.since !== undefined ? `Since ${d.since}` : `As read on ${d.checked ?? "(no date)"}`;
+    return `${cell(d.note)} ${when} ([AWS](${d.url})).`;
 }
 
 export function renderTable(policies: readonly PackPolicy[], configs: StackConfigs): string {

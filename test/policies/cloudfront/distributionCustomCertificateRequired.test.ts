@@ -1,0 +1,20 @@
+import { UNKNOWN } from "../helpers/server";
+import { judgesSetting } from "../helpers/settingCases";
+import { distributionCustomCertificateRequired } from "../../../policies/cloudfront/distributionCustomCertificateRequired";
+
+describe("cloudfront-distribution-custom-certificate-required", () => {
+    judgesSetting(distributionCustomCertificateRequired, {
+        type: "aws:cloudfront/distribution:Distribution",
+        name: "site",
+        base: { enabled: true, origins: [{ domainName: "b.s3.amazonaws.com", originId: "s3" }], defaultCacheBehavior: { targetOriginId: "s3", viewerProtocolPolicy: "redirect-to-https", allowedMethods: ["GET", "HEAD"], cachedMethods: ["GET", "HEAD"] }, restrictions: { geoRestriction: { restrictionType: "none" } }, viewerCertificate: { acmCertificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/1", sslSupportMethod: "sni-only", minimumProtocolVersion: "TLSv1.2_2021" } },
+        passes: {
+        "an ACM certificate": {},
+    },
+        fails: {
+        "the default certificate": { viewerCertificate: { cloudfrontDefaultCertificate: true } },
+    },
+        absent: "passes",
+        unknown: { viewerCertificate: UNKNOWN },
+        mentions: ["cloudfrontDefaultCertificate is true"],
+    });
+});
