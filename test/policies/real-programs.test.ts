@@ -19,7 +19,7 @@ const PROGRAMS: Record<string, readonly string[]> = {
     // a static site behind CloudFront with OAC; insecure: HTTP viewers (+ a public bucket policy, unknown in preview).
     "static-site": ["cloudfront-distribution-viewer-https"],
     // a Lambda behind an HTTP API; insecure: a permission for "*" (+ a function URL without auth).
-    "lambda-http-api": ["lambda-permission-no-public-invoke"],
+    "lambda-http-api": ["lambda-function-url-no-public-access", "lambda-permission-no-public-invoke"],
 };
 
 describe("real programs through the offline check with the pack", function () {
