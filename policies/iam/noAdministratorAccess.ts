@@ -3,36 +3,16 @@ import { matchesAny } from "../lib/glob";
 import { describeStatement, grantsEverything } from "../lib/iamdoc";
 import type { StackResource, StackView } from "../lib/graph";
 import { type ResourceReport, type ResourceView, stackPolicy } from "../lib/policy";
-import { list, pathText, str, UNKNOWN } from "../lib/values";
+import { str, UNKNOWN } from "../lib/values";
 import { eachStatement, identityDocuments } from "./identityDocuments";
-import { DOCUMENT_TYPES, IAM_DOCS, ROLE } from "./shared";
-
-const SINGLE_ATTACHMENTS = [
-    "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
-    "aws:iam/userPolicyAttachment:UserPolicyAttachment",
-    "aws:iam/groupPolicyAttachment:GroupPolicyAttachment",
-    "aws:iam/policyAttachment:PolicyAttachment",
-];
-const EXCLUSIVE_ATTACHMENTS = [
-    "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive",
-    "aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive",
-    "aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive",
-];
+import { attachedManagedPolicyArns, DOCUMENT_TYPES, EXCLUSIVE_ATTACHMENTS, IAM_DOCS, ROLE, SINGLE_ATTACHMENTS } from "./shared";
 
 const POLICY = "aws:iam/policy:Policy";
 const TYPES = [ROLE, ...DOCUMENT_TYPES, ...SINGLE_ATTACHMENTS, ...EXCLUSIVE_ATTACHMENTS];
 
-/** Managed-policy ARNs a resource attaches, with the field they sit in. */
+/** Managed-policy ARNs a resource attaches, with the input they sit in. */
 function attachedArns(r: ResourceView, report: ResourceReport): { field: string; arn: unknown }[] {
-    if (SINGLE_ATTACHMENTS.includes(r.type)) return [{ field: "policyArn", arn: r.props.policyArn }];
-    const field = r.type === ROLE ? "managedPolicyArns" : EXCLUSIVE_ATTACHMENTS.includes(r.type) ? "policyArns" : undefined;
-    if (field === undefined) return [];
-    const arns = list(r.props[field]);
-    if (arns === UNKNOWN) {
-        report.unknown("whether an administrator policy is attached", field);
-        return [];
-    }
-    return (arns ?? []).map((arn, i) => ({ field: pathText(field, i), arn }));
+    return attachedManagedPolicyArns(r, report, "whether an administrator policy is attached");
 }
 
 /** Name of an AWS-managed policy ARN ("arn:aws:iam::aws:policy/job-function/X" → "X"). */

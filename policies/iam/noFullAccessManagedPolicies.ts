@@ -2,32 +2,13 @@ import { withAwsDefault } from "../lib/awsdefault";
 import { stringList } from "../lib/config";
 import { matchesAny } from "../lib/glob";
 import { resourcePolicy, type ResourceReport, type ResourceView } from "../lib/policy";
-import { list, pathText, str, UNKNOWN } from "../lib/values";
+import { str, UNKNOWN } from "../lib/values";
 import { awsManagedPolicyName } from "./noAdministratorAccess";
-import { IAM_DOCS, ROLE } from "./shared";
-
-const SINGLE_ATTACHMENTS = [
-    "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
-    "aws:iam/userPolicyAttachment:UserPolicyAttachment",
-    "aws:iam/groupPolicyAttachment:GroupPolicyAttachment",
-    "aws:iam/policyAttachment:PolicyAttachment",
-];
-const EXCLUSIVE_ATTACHMENTS = [
-    "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive",
-    "aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive",
-    "aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive",
-];
+import { attachedManagedPolicyArns, EXCLUSIVE_ATTACHMENTS, IAM_DOCS, ROLE, SINGLE_ATTACHMENTS } from "./shared";
 
 /** Managed-policy ARNs a resource attaches, with the input they sit in. */
 function attachedArns(r: ResourceView, report: ResourceReport): { field: string; arn: unknown }[] {
-    if (SINGLE_ATTACHMENTS.includes(r.type)) return [{ field: "policyArn", arn: r.props.policyArn }];
-    const field = r.type === ROLE ? "managedPolicyArns" : "policyArns";
-    const arns = list(r.props[field]);
-    if (arns === UNKNOWN) {
-        report.unknown("whether a service-wide AWS-managed policy is attached", field);
-        return [];
-    }
-    return (arns ?? []).map((arn, i) => ({ field: pathText(field, i), arn }));
+    return attachedManagedPolicyArns(r, report, "whether a service-wide AWS-managed policy is attached");
 }
 
 export const noFullAccessManagedPolicies = withAwsDefault(resourcePolicy({
