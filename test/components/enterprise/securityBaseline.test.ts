@@ -59,7 +59,8 @@ describe("SecurityBaseline (phase 4) under mocks", () => {
         assert.equal(sse.applyServerSideEncryptionByDefault.sseAlgorithm, "aws:kms");
         const policy = named(registrations, "chat-org-baseline-trail-logs-tls-only").inputs.policy;
         assert.deepEqual(policy.Statement.map((s: { Sid: string }) => s.Sid), ["DenyInsecureTransport", "CloudTrailAclCheck", "CloudTrailWrite"]);
-        assert.ok(policy.Statement[2].Resource.includes("arn:aws:s3:::chat-org-baseline-trail-logs/AWSLogs/o-abc123/*"));
+        // The bucket is prefix-named: the provider appends a unique suffix to its bucketPrefix.
+        assert.ok(policy.Statement[2].Resource.some((r: string) => /^arn:aws:s3:::chat-org-trail-logs-[0-9]{26}\/AWSLogs\/o-abc123\/\*$/.test(r)), policy.Statement[2].Resource.join(", "));
     });
 
     it("turns on GuardDuty", () => {

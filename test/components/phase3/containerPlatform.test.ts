@@ -112,7 +112,9 @@ describe("ContainerPlatform (phase 3) under mocks", function () {
                 const service = named(built.registrations, "chat-prod-api").inputs;
                 assert.deepEqual(service.networkConfiguration.subnets, privateSubnets(built.registrations));
                 assert.equal(service.networkConfiguration.assignPublicIp, false);
-                assert.match(service.loadBalancers[0].targetGroupArn, /^arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup\/chat-prod-web-tg\//);
+                // The target group is prefix-named: the provider appends a unique suffix to its namePrefix.
+                const tgPrefix = named(built.registrations, "chat-prod-web-tg").inputs.namePrefix;
+                assert.match(service.loadBalancers[0].targetGroupArn, new RegExp(`^arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/${tgPrefix}[0-9]{26}/`));
                 assert.deepEqual([service.loadBalancers[0].containerName, service.loadBalancers[0].containerPort], ["api", 5000]);
             });
 
@@ -137,11 +139,12 @@ describe("ContainerPlatform (phase 3) under mocks", function () {
 
             it("the container gets the Redis token and the session secret from Secrets Manager by ARN", () => {
                 const [c] = containersOf(built.registrations, "api");
-                // Secrets Manager ARNs end in the secret's name, a dash and six characters AWS adds.
-                const secretArn = (name: string) => new RegExp(`^arn:aws:secretsmanager:us-east-1:123456789012:secret:${name}-[A-Za-z0-9]{6}$`);
+                // Secrets Manager ARNs end in the secret's name (its namePrefix and the unique suffix
+                // the provider appends), a dash and six characters AWS adds.
+                const secretArn = (prefix: string) => new RegExp(`^arn:aws:secretsmanager:us-east-1:123456789012:secret:${prefix}[0-9]{26}-[A-Za-z0-9]{6}$`);
                 assert.deepEqual(c.secrets.map((s: { name: string }) => s.name), ["REDIS_AUTH_TOKEN", "SESSION_SECRET"]);
-                assert.match(c.secrets[0].valueFrom, secretArn("chat-prod-redis-auth"));
-                assert.match(c.secrets[1].valueFrom, secretArn("chat-prod-session-secret"));
+                assert.match(c.secrets[0].valueFrom, secretArn("chat-prod/redis-auth-token-"));
+                assert.match(c.secrets[1].valueFrom, secretArn("chat-prod/session-secret-"));
             });
 
             it("the container's environment holds endpoints and names only, nothing secret-looking", () => {
