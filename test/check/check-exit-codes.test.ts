@@ -3,9 +3,7 @@
 // --verbose). Runs start together in before() and share the machine.
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
-import { FIXTURE_APP, FIXTURES, POLICY_CONFIG, runCli, TS_PACK, type CliRun } from "./run-cli";
-
-const STACK_TRACE = /^\s+at .+:\d+:\d+\)?$/m;
+import { FIXTURE_APP, FIXTURES, POLICY_CONFIG, runCli, STACK_TRACE, TS_PACK, type CliRun } from "./run-cli";
 
 describe("offline check exit codes", function () {
     this.timeout(180_000);

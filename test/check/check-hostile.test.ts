@@ -6,10 +6,9 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { HOSTILE, runBatched, type CliRun, type ErrorReport } from "./run-cli";
+import { HOSTILE, programArgs, runBatched, STACK_TRACE, type CliRun, type ErrorReport } from "./run-cli";
 
-const STACK_TRACE = /^\s+at .+:\d+:\d+\)?$/m;
-const program = (name: string, stack: string, ...more: string[]) => ["--program", path.join(HOSTILE, name), "--stack", stack, ...more];
+const program = (name: string, stack: string, ...more: string[]) => programArgs(HOSTILE, name, stack, ...more);
 const PACK = path.join(HOSTILE, "pack");
 /** A stack file with 250 KiB of config (Linux limits one environment string to 128 KiB). */
 const BIG_STACK = path.join(HOSTILE, "things", "Pulumi.big.yaml");

@@ -6,11 +6,10 @@ import * as assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { FIXTURES, JS_PACK, runBatched, type CliRun } from "./run-cli";
+import { FIXTURES, JS_PACK, programArgs, runBatched, STACK_TRACE, type CliRun } from "./run-cli";
 
 const REAL = path.join(FIXTURES, "real");
-const program = (name: string, stack: string, ...more: string[]) => ["--program", path.join(REAL, name), "--stack", stack, ...more];
-const STACK_TRACE = /^\s+at .+:\d+:\d+\)?$/m;
+const program = (name: string, stack: string, ...more: string[]) => programArgs(REAL, name, stack, ...more);
 const sha256 = (file: string) => createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 
 describe("offline check on programs in the style of public Pulumi programs", function () {

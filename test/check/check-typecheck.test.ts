@@ -6,9 +6,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { FIXTURES, REPO, runBatched, runCli, type CliRun } from "./run-cli";
-
-const STACK_TRACE = /^\s+at .+:\d+:\d+\)?$/m;
+import { FIXTURES, REPO, runBatched, runCli, STACK_TRACE, type CliRun } from "./run-cli";
 
 const PROGRAM = (body: string) => [
     `import * as aws from "@pulumi/aws";`,

@@ -16,6 +16,14 @@ export const HOSTILE = path.join(FIXTURES, "hostile");
 export const CLI_ARGS = ["-r", "ts-node/register/transpile-only", path.join(REPO, "tools", "check", "cli.ts")];
 
 /** What --json writes when the run fails (exit 2): the error, and the run's names when known. */
+/** A line of a Node stack trace: an error the CLI reports must not carry one without --verbose. */
+export const STACK_TRACE = /^\s+at .+:\d+:\d+\)?$/m;
+
+/** CLI arguments that check the program in `root/name` as `stack`, then `more`. */
+export function programArgs(root: string, name: string, stack: string, ...more: string[]): string[] {
+    return ["--program", path.join(root, name), "--stack", stack, ...more];
+}
+
 export interface ErrorReport {
     error: { message: string; file?: string };
     project?: string;
