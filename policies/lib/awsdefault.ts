@@ -4,8 +4,9 @@
  * mandatory only where the plan weakens that default or the stack's config asks for more; the
  * note lets a reader see which of the two a verdict rests on.
  */
-import type { PackPolicy } from "./policy";
+import type { AwsDefault as PolicyAwsDefault, PackPolicy } from "./policy";
 
+/** How a policy file states its default: the behaviour, the page and the day it was read. */
 export interface AwsDefault {
     /** What AWS does today when the input is absent, one sentence. */
     readonly behaviour: string;
@@ -15,16 +16,13 @@ export interface AwsDefault {
     readonly checked: string;
 }
 
-export type DocumentedPolicy = PackPolicy & { readonly awsDefault: AwsDefault };
-
-/** The policy with its AWS default, also in its metadata (`info.awsDefault`, which the policy table shows). */
-export function withAwsDefault(policy: PackPolicy, awsDefault: AwsDefault): DocumentedPolicy {
-    const info = policy.info.awsDefault !== undefined
-        ? policy.info
-        : { ...policy.info, awsDefault: { note: awsDefault.behaviour, url: awsDefault.source, checked: awsDefault.checked } };
-    return { ...policy, info, awsDefault };
+/** The policy with its AWS default in its metadata (`info.awsDefault`, which the policy table shows). */
+export function withAwsDefault(policy: PackPolicy, awsDefault: AwsDefault): PackPolicy {
+    if (policy.info.awsDefault !== undefined) return policy;
+    return { ...policy, info: { ...policy.info, awsDefault: { note: awsDefault.behaviour, url: awsDefault.source, checked: awsDefault.checked } } };
 }
 
-export function awsDefaultOf(policy: PackPolicy): AwsDefault | undefined {
-    return (policy as Partial<DocumentedPolicy>).awsDefault;
+/** The AWS default a policy relies on, if any (one field: `info.awsDefault`). */
+export function awsDefaultOf(policy: PackPolicy): PolicyAwsDefault | undefined {
+    return policy.info.awsDefault;
 }
