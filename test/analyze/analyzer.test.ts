@@ -3,6 +3,7 @@
 // explicit deny, resource policy, KMS key policy, SCP).
 import { strict as assert } from "node:assert";
 import { canReach, collectRules, mayPerform, Plan, UNKNOWN, type PlanResource } from "../../tools/analyze";
+import { cidrContains, normalProtocol } from "../../tools/analyze/network/ports";
 
 const ACCOUNT = "123456789012";
 let n = 0;
@@ -78,6 +79,25 @@ describe("analyzer: network reachability", () => {
         const plan = new Plan([g, vpcRule("Egress", g, { fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0" }),
             res("aws:ec2/securityGroupRule:SecurityGroupRule", "x", { type: "egress", protocol: "udp", fromPort: 53, toPort: 53, cidrBlocks: ["10.0.0.2/32"], securityGroupId: UNKNOWN }, { securityGroupId: [g] })]);
         assert.deepEqual(collectRules(plan).rules.map((r) => `${r.direction} ${r.protocol} ${r.fromPort}`).sort(), ["egress tcp 443", "egress udp 53", "ingress tcp 80"]);
+    });
+});
+
+describe("analyzer: protocols and CIDRs, read as AWS and the pack read them", () => {
+    it("a protocol number in any spelling AWS accepts is that protocol", () => {
+        for (const tcp of ["tcp", "TCP", "6", "006", "+6", 6]) assert.equal(normalProtocol(tcp), "tcp", String(tcp));
+        assert.equal(normalProtocol("-1"), "all");
+        assert.equal(normalProtocol("17"), "udp");
+    });
+    it("containment follows the project's CIDR contract: families apart, malformed text never contains", () => {
+        assert.ok(cidrContains("10.0.0.0/16", "10.0.3.0/24"));
+        assert.ok(cidrContains("10.0.0.0/16", "10.0.255.1"));
+        assert.ok(cidrContains("0.0.0.0/0", "203.0.113.0/24"));
+        assert.ok(!cidrContains("10.0.0.0/24", "10.0.0.0/16"));
+        assert.ok(!cidrContains("10.0.0.0/16", "10.1.0.0/24"));
+        assert.ok(!cidrContains("::/0", "10.0.0.0/8"));
+        assert.ok(cidrContains("2001:db8::/32", "2001:db8:1::/48"));
+        assert.ok(!cidrContains("010.0.0.0/8", "10.0.0.0/16"), "leading zeros are not a CIDR under the contract");
+        assert.ok(!cidrContains("10.0.0.0/16", "not-an-address"));
     });
 });
 

@@ -1,10 +1,14 @@
 // Protocols, port ranges and CIDR containment for security-group and network-ACL rules (pure).
-import * as ipaddr from "ipaddr.js";
+// CIDRs are read under the project's one contract (components/lib/cidr.ts), as config, pack and
+// mocks read them.
+import { parseCidr } from "../../../components/lib/cidr";
 
 /** A protocol as rules write it ("tcp", "6", "-1", "all", ...), in one spelling: tcp, udp, icmp, icmpv6, all, or the number. */
 export function normalProtocol(value: unknown): string | undefined {
     if (value === undefined || value === null) return undefined;
-    const text = String(value).toLowerCase();
+    // A protocol number is read as the number AWS takes it for ("006" and "+6" are TCP), as the pack reads it.
+    const raw = String(value).trim().toLowerCase();
+    const text = /^\+?\d+$/.test(raw) ? String(Number(raw)) : raw;
     const names: Record<string, string> = { "-1": "all", all: "all", "6": "tcp", tcp: "tcp", "17": "udp", udp: "udp", "1": "icmp", icmp: "icmp", "58": "icmpv6", icmpv6: "icmpv6" };
     return names[text] ?? text;
 }
@@ -29,14 +33,12 @@ export function isWorld(cidr: string): boolean {
 
 /** Whether CIDR `outer` contains CIDR (or address) `inner`; false for malformed or mixed families. */
 export function cidrContains(outer: string, inner: string): boolean {
-    try {
-        const [net, bits] = ipaddr.parseCIDR(outer);
-        const [addr, innerBits] = inner.includes("/") ? ipaddr.parseCIDR(inner) : [ipaddr.parse(inner), net.kind() === "ipv4" ? 32 : 128];
-        if (net.kind() !== addr.kind()) return false;
-        return innerBits >= bits && addr.match(net, bits);
-    } catch {
-        return false;
-    }
+    const net = parseCidr(outer);
+    if (net === undefined) return false;
+    const addr = parseCidr(inner.includes("/") ? inner : `${inner}/${net.version === 4 ? 32 : 128}`);
+    if (addr === undefined || addr.version !== net.version || addr.prefix < net.prefix) return false;
+    const hostBits = BigInt((net.version === 4 ? 32 : 128) - net.prefix);
+    return addr.base >> hostBits === net.base >> hostBits;
 }
 
 /** A number from a plan value (ports are numbers, sometimes strings); undefined when absent or not a number. */
