@@ -4,6 +4,7 @@
 // use, evaluated against a request context. What cannot be evaluated offline is "unknown", never
 // a match or a miss by default.
 import { isUnknown, type Value } from "../plan";
+import { globMatch } from "../../../policies/lib/glob";
 
 export type Tri = "yes" | "no" | "unknown";
 
@@ -74,10 +75,9 @@ export function readDocument(source: string, value: Value | undefined, dependenc
     return { source, statements, unknown: false, dependencies };
 }
 
-/** IAM wildcard matching: `*` any run of characters, `?` one character. */
+/** IAM's `*`/`?` wildcards, through the pack's glob (actions compare case-insensitively, as IAM does). */
 export function wildcardMatch(pattern: string, value: string, caseInsensitive = false): boolean {
-    const re = new RegExp(`^${pattern.split("").map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\]/g, "\\$&"))).join("")}$`, caseInsensitive ? "is" : "s");
-    return re.test(value);
+    return caseInsensitive ? globMatch(pattern.toLowerCase(), value.toLowerCase()) : globMatch(pattern, value);
 }
 
 export function actionMatches(st: Statement, action: string): boolean {
