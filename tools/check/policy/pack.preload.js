@@ -1,6 +1,6 @@
 // Preloaded (node -r) into every policy pack process the offline check starts, before
 // @pulumi/pulumi's run-policy-pack. Plain JavaScript on purpose: it runs before any TypeScript
-// support is registered. It does four things:
+// support is registered. It does five things:
 //
 // 1. The stack's config. The Pulumi CLI hands a pack its config in PULUMI_CONFIG; Linux limits one
 //    environment string to 128 KiB (spawn fails with E2BIG beyond), so the check writes the config
@@ -14,6 +14,8 @@
 //    makes that one registration transpile-only; everything else is untouched.
 // 4. With that transpile-only registration, the pack's compiled files are kept in the check's
 //    cache folder (OFFLINE_CHECK_TRANSPILE_CACHE), so the next run does not transpile them again.
+// 5. The server answers Analyze without the "not applicable" list, which the check never reads
+//    (not-applicable.js says why and what it saves).
 "use strict";
 const fs = require("node:fs");
 const { createRequire } = require("node:module");
@@ -76,6 +78,17 @@ if (runScript) {
         // No ts-node next to the pack's @pulumi/pulumi: run-policy-pack falls back to its vendored
         // copy; leave it as it is.
     }
+}
+
+// 5. Resolved from the pack's folder, as run-policy-pack resolves the pack's @pulumi/policy.
+try {
+    const fromPack = createRequire(require("node:path").join(process.cwd(), "package.json"));
+    require("./not-applicable").skipNotApplicable(
+        require(fromPack.resolve("@pulumi/policy/protoutil")),
+        require(fromPack.resolve("@pulumi/pulumi/proto/analyzer_pb")),
+    );
+} catch {
+    // A pack without @pulumi/policy fails to serve on its own, with its own message.
 }
 
 // CHECK_PROFILE_DIR=<dir> (set by the offline check for tuning): profile the pack until it is
