@@ -61,10 +61,10 @@ describe("GitHub Actions workflows", function () {
             assert.deepEqual(wf.on.pull_request, { branches: ["main"] });
         });
 
-        it("runs the offline check for every stack file", () => {
+        it("runs the offline check for every stack file, in apply mode (the preview is planned beside it)", () => {
             const job = wf.jobs["offline-check"];
             assert.deepEqual(sorted(job.strategy?.matrix?.stack), STACKS);
-            assert.ok((job.steps ?? []).some((s) => s.run?.startsWith('npm run check -- --stack "${{ matrix.stack }}"')));
+            assert.ok((job.steps ?? []).some((s) => s.run?.startsWith('npm run check -- --stack "${{ matrix.stack }}" --mode apply')));
         });
 
         it("runs pulumi preview per stack with policies/ and the stack's policy config, commented on the PR", () => {
@@ -104,6 +104,11 @@ describe("GitHub Actions workflows", function () {
             assert.equal(deploy.jobs["up-enterprise"].needs, "offline-check", "the management account's stack runs on its own");
             const upJobs = Object.values(deploy.jobs).filter((j) => j.uses === "./.github/workflows/pulumi-up.yml");
             assert.deepEqual(upJobs.map((j) => j.with?.stack).sort(), STACKS, "every stack file is deployed");
+            const gate = deploy.jobs["offline-check"];
+            assert.ok(
+                (gate.steps ?? []).some((s) => s.run === 'npm run check -- --stack "${{ matrix.stack }}" --mode apply'),
+                "the gate plans in apply mode too, so what only `pulumi up` would reject fails before it",
+            );
         });
 
         it("runs pulumi up with the policy pack inside the stack's environment, with OIDC", () => {
