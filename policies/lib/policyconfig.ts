@@ -22,7 +22,8 @@
  *
  * No wording lives here beyond `describeProblem`: callers render the structured problems.
  */
-import Ajv, { type ValidateFunction } from "ajv";
+import type AjvClass from "ajv";
+import type { ValidateFunction } from "ajv";
 
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
 export const ENFORCEMENT_LEVELS: readonly EnforcementLevel[] = ["advisory", "mandatory", "remediate", "disabled"];
@@ -161,7 +162,14 @@ function apply(result: Map<string, PolicyConfigEntry>, config: PolicyConfig): vo
     }
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+// Built on first use: loading and constructing Ajv costs ~40 ms at the start of every check,
+// which needs it only when a policy config file is given.
+let ajv: AjvClass | undefined;
+function compile(schema: object): ValidateFunction {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    ajv ??= new (require("ajv") as { default: typeof AjvClass }).default({ allErrors: true, strict: false });
+    return ajv.compile(schema);
+}
 const validators = new Map<string, ValidateFunction>();
 
 /** The schema the CLI validates a policy's properties with (`convertSchema`). */
@@ -174,7 +182,7 @@ function validatorOf(schema: NonNullable<PolicyMeta["configSchema"]>): ValidateF
     const key = JSON.stringify(full);
     let validate = validators.get(key);
     if (validate === undefined) {
-        validate = ajv.compile(full);
+        validate = compile(full);
         validators.set(key, validate);
     }
     return validate;
