@@ -86,18 +86,20 @@ function registerLazily(tsnodePath, options, cacheDir, sourceMapSupport) {
     const real = () => (service ??= require(tsnodePath).create(options));
     const served = new Map();
     if (sourceMapSupport) sourceMapSupport.install({ environment: "node", retrieveFile: (p) => served.get(path.normalize(p)) ?? "" });
-    const jsLoader = require.extensions[".js"];
+    // As ts-node does, what this registration does not compile goes to the loader that was there
+    // before it: the plain one, or an earlier registration (the check's own, in the program worker).
+    const previousLoader = require.extensions[".ts"] ?? require.extensions[".js"];
     const packageTypes = new Map();
     require.extensions[".ts"] = function loadTypeScript(m, filename) {
-        // What ts-node ignores by default, and what lies outside its scope, goes to the plain loader.
+        // What ts-node ignores by default, and what lies outside its scope, goes to the previous loader.
         const outside = scope && path.relative(scopeDir, filename).startsWith("..");
-        if (outside || /[\\/]node_modules[\\/]/.test(filename)) return jsLoader(m, filename);
+        if (outside || /[\\/]node_modules[\\/]/.test(filename)) return previousLoader(m, filename);
         const code = fs.readFileSync(filename, "utf8");
         const key = cacheKey(settings, filename, packageTypes, code);
         let output = readCached(cacheDir, key);
         if (output === undefined) {
             const s = real();
-            if (s.ignored(filename)) return jsLoader(m, filename);
+            if (s.ignored(filename)) return previousLoader(m, filename);
             output = s.compile(code, filename);
             writeCached(cacheDir, key, output);
         }
