@@ -16,8 +16,21 @@ describe("lambda-function-no-deprecated-runtime", () => {
             ["handler: runtime is \"nodejs14.x\", which Lambda deprecated on 2023-12-04: it gets no security patches and new functions cannot be created on it. Move to a supported runtime (e.g. nodejs22.x, python3.13)."]);
         for (const runtime of ["python3.8", "go1.x", " NodeJS18.x "]) assert.equal(runResource(functionNoDeprecatedRuntime, fn({ runtime })).length, 1, runtime);
     });
-    it("dates every runtime of its list, and the dates are real days", () => {
-        for (const [runtime, date] of Object.entries(DEPRECATED_RUNTIMES)) assert.ok(!Number.isNaN(Date.parse(date)), `${runtime}: ${date}`);
+    it("dates every runtime of its list, and the dates are real days no later than the list's read date", () => {
+        for (const [runtime, date] of Object.entries(DEPRECATED_RUNTIMES)) {
+            assert.ok(!Number.isNaN(Date.parse(date)), `${runtime}: ${date}`);
+            assert.ok(date <= "2026-12-04", `${runtime}: ${date} was not past when the list was read`);
+        }
+    });
+    it("flags the runtimes whose projected dates passed in 2026 (python3.10, provided.al2, dotnet8), but not their successors", () => {
+        for (const [runtime, since] of [["python3.10", "2026-10-31"], ["provided.al2", "2026-07-31"], ["dotnet8", "2026-11-10"]]) {
+            const found = details(runResource(functionNoDeprecatedRuntime, fn({ runtime })));
+            assert.equal(found.length, 1, runtime);
+            assert.match(found[0], new RegExp(`deprecated on ${since}`), runtime);
+        }
+        for (const runtime of ["python3.11", "python3.12", "dotnet10", "ruby3.3", "java17"]) {
+            assert.deepEqual(details(runResource(functionNoDeprecatedRuntime, fn({ runtime }))), [], runtime);
+        }
     });
     it("leaves container-image functions (no runtime) to their image", () => {
         assert.deepEqual(details(runResource(functionNoDeprecatedRuntime, fn({ packageType: "Image", imageUri: UNKNOWN }))), []);
