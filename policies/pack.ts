@@ -9,6 +9,7 @@ import { cloudfrontPolicies } from "./cloudfront";
 import { cloudtrailPolicies } from "./cloudtrail";
 import { cloudwatchPolicies } from "./cloudwatch";
 import { cognitoPolicies } from "./cognito";
+import { costPolicies } from "./cost";
 import { dynamodbPolicies } from "./dynamodb";
 import { ec2Policies } from "./ec2";
 import { ecrPolicies } from "./ecr";
@@ -73,4 +74,5 @@ export const packPolicies: readonly PackPolicy[] = [
     ...cfgPolicies,
     ...sfnPolicies,
     ...autoscalingPolicies,
+    ...costPolicies,
 ];

@@ -45,7 +45,7 @@ export const REQUIREMENT_SHAPES = {
         position: "end",
         words: [
             "https", "redirect", "tls", "policy", "access-control", "allowlist", "secure-string", "customer-managed-key",
-            "recovery", "logging", "validation", "descriptions", "tags",
+            "recovery", "logging", "validation", "descriptions", "tags", "budget",
         ],
         meaning: "must use the named security control, with the property the words before it give "
             + "(`viewer-https`, `modern-tls-policy`, `point-in-time-recovery`, `immutable-tags`)",
@@ -58,6 +58,7 @@ export type RequirementShapeName = keyof typeof REQUIREMENT_SHAPES;
 export const CROSS_SERVICE_FOLDERS: Readonly<Record<string, string>> = {
     aws: "rules for every taggable AWS resource",
     pulumi: "rules on Pulumi resource options",
+    cost: "the estimated monthly cost of the stack's planned resources",
 };
 
 /** Resource words that are not a type name, per folder, with what they denote. */
@@ -70,6 +71,7 @@ export const RESOURCE_ALIASES: Readonly<Record<string, Readonly<Record<string, s
     },
     aws: { resource: "every taggable resource" },
     pulumi: { "stateful-resource": "resources that hold data (buckets, databases, tables, caches, file systems, user pools)" },
+    cost: { stack: "every priced resource of the stack, together" },
 };
 
 export interface ParsedName {

@@ -17,6 +17,7 @@ import type { PreviewComparison, PreviewVerdict } from "./mode-diff";
 import { isPreviewNote } from "./preview-notes";
 import { assessRemoteComponent } from "./remote";
 import type { IntentResult } from "../../analyze/intents/prove";
+import { planCost, type ReportCost } from "./cost";
 import { failingIntents } from "../../analyze/intents/render";
 
 export const REMOTE_NOTE = "not inspected offline; a real preview inspects its children";
@@ -138,6 +139,8 @@ export interface Report {
     warnings: string[];
     /** Intents (declared by components or --intents) and whether the plan proves them (docs/intents.md). */
     intents?: IntentResult[];
+    /** The plan's monthly cost estimate (the pack's price table), per component and in total. */
+    cost: ReportCost;
     /** Apply mode: how its verdicts differ from the preview planned beside it. */
     previewComparison?: PreviewComparison;
     /** --compare-to: what a real preview would delete or replace, compared with that plan. */
@@ -280,6 +283,7 @@ export function buildReport(input: ReportInputs): Report {
         invokes: recording.invokes,
         invokeAnswers: recording.invokeSources ?? {},
         warnings: recording.logWarnings ?? [],
+        cost: planCost(resources),
         notes,
         performance: {
             wallMs: input.timings.wallMs,

@@ -153,6 +153,8 @@ export function renderReport(report: Report): string {
 
     if (report.comparison) out.push(...renderComparison(report.comparison));
 
+    out.push(...renderCost(report.cost));
+
     out.push("");
     out.push("Resources:");
     const protectedCount = report.resources.filter((r) => r.protect).length;
@@ -176,6 +178,31 @@ export function renderReport(report: Report): string {
     }
     out.push(resultLine(report));
     return out.join("\n") + "\n";
+}
+
+const usd = (n: number) => `$${n.toFixed(2)}`;
+
+/** The monthly estimate per component, its total, and what is priced by use or could not be priced. */
+function renderCost(cost: Report["cost"]): string[] {
+    if (cost.lines.length === 0) return [];
+    const unpriced = cost.lines.filter((l) => l.kind === "unpriced");
+    const byUse = cost.lines.filter((l) => l.kind === "by-use" || (l.kind === "priced" && l.byUse !== undefined));
+    const where = cost.regionPriced
+        ? `${cost.region}${cost.regionFactor === 1 ? "" : `, hourly prices × ${cost.regionFactor} of us-east-1`}`
+        : `${cost.region} is not in the price table: priced as us-east-1`;
+    const out = ["", `Cost estimate (USD a month, on demand, ${where}; prices read ${cost.pricesRead}):`];
+    const nameWidth = Math.max(...cost.groups.map((g) => g.name.length)) + 2;
+    for (const g of cost.groups) {
+        const extra = [g.byUse > 0 ? `${g.byUse} by use` : "", g.unpriced > 0 ? `${g.unpriced} not priced` : ""].filter(Boolean).join(", ");
+        out.push(`    ${g.name.padEnd(nameWidth)}${usd(g.monthlyUsd).padStart(10)}${extra ? `   (+ ${extra})` : ""}`);
+    }
+    out.push(`    ${"total".padEnd(nameWidth)}${usd(cost.monthlyUsd).padStart(10)}${unpriced.length > 0 ? "   (a lower bound: see below)" : ""}`);
+    if (byUse.length > 0) {
+        const types = [...new Set(byUse.map((l) => displayType(l.type)))];
+        out.push(`    plus by use (${byUse.length} resources): ${types.join(", ")}`);
+    }
+    for (const l of unpriced) out.push(`    not priced: ${displayType(l.type)} ${l.name}: ${l.kind === "unpriced" ? l.reason : ""}`);
+    return out;
 }
 
 function plural(n: number, word: string): string {
