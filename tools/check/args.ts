@@ -9,6 +9,8 @@ export interface CliOptions {
     policyPacks: string[];
     policyPackConfigs: string[];
     jsonFile?: string;
+    /** Where to write the Markdown summary (also appended to $GITHUB_STEP_SUMMARY when set). */
+    summaryFile?: string;
     noPolicy: boolean;
     /** "preview" (default) or "apply" (computed values generated; verdicts compared with the preview). */
     mode: CheckMode;
@@ -58,7 +60,11 @@ Options:
   --policy-pack DIR            CrossGuard policy pack to enforce (repeatable); default policies/
   --policy-pack-config FILE    policy config JSON, as pulumi preview --policy-pack-config reads it
                                (repeatable, one per --policy-pack, in the same order)
-  --json FILE                  write the machine-readable report to FILE ("-" for stdout)
+  --json FILE                  write the machine-readable report to FILE ("-" for stdout; through
+                               npm, run \`npm run -s check\` so that npm prints no banner before it)
+  --summary FILE               write a Markdown summary (counts, what fails, cost per component, the
+                               report collapsed) to FILE; in GitHub Actions it is also added to the
+                               job summary ($GITHUB_STEP_SUMMARY)
   --no-policy                  plan only, enforce no policy
   --mode preview|apply         preview (default): computed values (ids, ARNs) unknown, as in
                                pulumi preview; apply: they get deterministic, realistic values, so
@@ -94,6 +100,7 @@ const OPTIONS = {
     "policy-pack": { type: "string", multiple: true },
     "policy-pack-config": { type: "string", multiple: true },
     json: { type: "string" },
+    summary: { type: "string" },
     "no-policy": { type: "boolean" },
     mode: { type: "string" },
     typecheck: { type: "boolean" },
@@ -150,6 +157,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
         policyPacks: values["policy-pack"] ?? [],
         policyPackConfigs: values["policy-pack-config"] ?? [],
         jsonFile: values.json,
+        summaryFile: values.summary,
         noPolicy: values["no-policy"] ?? false,
         mode: modeOf(values.mode),
         typecheck: !(values["no-typecheck"] ?? false),

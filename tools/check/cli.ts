@@ -10,6 +10,7 @@ import { CheckError } from "./errors";
 import { REPO_ROOT, runCheck } from "./index";
 import { prepareJsonFile } from "./report/json-file";
 import { renderReport } from "./report/render";
+import { renderErrorSummary, renderSummary } from "./report/summary";
 
 const SIGNAL_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 
@@ -17,9 +18,31 @@ const SIGNAL_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130
 let jsonFile: string | undefined;
 /** What the run is, for the error report. */
 let runNames: { stack?: string; programDir?: string } = {};
+/** The --summary file, once checked. */
+let summaryFile: string | undefined;
+
+/**
+ * Writes the Markdown summary to --summary FILE and appends it to GitHub's job summary when the
+ * run is a GitHub Actions step; a summary that cannot be written is said on stderr and never
+ * changes the run's exit code (the report and the exit code are the verdict).
+ */
+function writeSummary(markdown: string): void {
+    const targets: Array<[string, (f: string) => void]> = [];
+    if (summaryFile) targets.push([summaryFile, (f) => fs.writeFileSync(f, markdown)]);
+    const step = process.env.GITHUB_STEP_SUMMARY;
+    if (step) targets.push([step, (f) => fs.appendFileSync(f, markdown + "\n")]);
+    for (const [file, write] of targets) {
+        try {
+            write(file);
+        } catch (err) {
+            process.stderr.write(`error: cannot write the summary to ${file}: ${(err as Error).message}\n`);
+        }
+    }
+}
 
 /** What --json FILE holds when the run fails: the error, machine-readable, and the run's names. */
 function writeErrorReport(message: string, file?: string, extra?: Record<string, unknown>): void {
+    writeSummary(renderErrorSummary(runNames, message));
     if (!jsonFile) return;
     const report = { error: { message, ...(file ? { file } : {}), ...(extra ?? {}) }, ...runNames };
     const json = JSON.stringify(report, null, 2) + "\n";
@@ -83,6 +106,12 @@ async function main(argv: string[]): Promise<number> {
         // Checked before the run: an unwritable report fails at once, not after the run.
         jsonFile = opts.jsonFile === undefined || opts.jsonFile === "-" ? opts.jsonFile : prepareJsonFile(opts.jsonFile);
         runNames = { stack: opts.stack, programDir: path.resolve(opts.programDir ?? REPO_ROOT) };
+        summaryFile = opts.summaryFile === undefined ? undefined : prepareJsonFile(opts.summaryFile, "--summary");
+        if (opts.jsonFile === "-" && process.env.npm_lifecycle_event !== undefined && !/^silent$/i.test(process.env.npm_config_loglevel ?? "")) {
+            // npm printed "> stagecraft@… check" on stdout before this process started: the JSON
+            // that follows is not a JSON document any more. Say so where it does not mix in.
+            process.stderr.write("warning: npm printed its banner on stdout before the JSON report: run `npm run -s check -- ... --json -` (or --json FILE) for output a JSON parser reads\n");
+        }
         const { report, exitCode } = await runCheck({
             programDir: opts.programDir,
             stack: opts.stack,
@@ -101,12 +130,14 @@ async function main(argv: string[]): Promise<number> {
             verbose: opts.verbose,
         });
         const json = JSON.stringify(report, null, 2) + "\n";
+        const text = renderReport(report);
         if (opts.jsonFile === "-") {
             process.stdout.write(json);
         } else {
-            process.stdout.write(renderReport(report));
+            process.stdout.write(text);
             if (jsonFile) fs.writeFileSync(jsonFile, json);
         }
+        writeSummary(renderSummary(report, text));
         return exitCode;
     } catch (err) {
         // CI gets the failure in the report file too (exit 2 and a JSON error report).

@@ -15,10 +15,10 @@ function reason(err: unknown): string {
  * folder, without the recursive mkdir), and opening it for appending works (a probe that leaves an
  * existing file as it was and removes a file it had to create). Returns the absolute path.
  */
-export function prepareJsonFile(file: string): string {
+export function prepareJsonFile(file: string, option = "--json"): string {
     const target = path.resolve(file);
     const fail = (why: string): never => {
-        throw new CheckError(`--json ${file}: ${why}`, { file: target });
+        throw new CheckError(`${option} ${file}: ${why}`, { file: target });
     };
     let existed = false;
     try {
