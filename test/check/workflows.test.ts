@@ -40,7 +40,7 @@ describe("GitHub Actions workflows", function () {
 
     it("pass actionlint", async () => {
         const { files, problems } = await lintWorkflows();
-        assert.deepEqual(files.map((f) => path.basename(f)), ["deploy.yml", "preview.yml", "pulumi-up.yml"]);
+        assert.deepEqual(files.map((f) => path.basename(f)), ["deploy.yml", "pr-comment.yml", "preview.yml", "pulumi-up.yml"]);
         assert.deepEqual(problems.map((p) => `${p.file}:${p.line}: ${p.message}`), []);
     });
 
@@ -65,6 +65,15 @@ describe("GitHub Actions workflows", function () {
             const job = wf.jobs["offline-check"];
             assert.deepEqual(sorted(job.strategy?.matrix?.stack), STACKS);
             assert.ok((job.steps ?? []).some((s) => s.run?.startsWith('npm run check -- --stack "${{ matrix.stack }}" --mode apply')));
+        });
+
+        it("writes the check's Markdown summary and keeps it for the PR comment, also when the check fails", () => {
+            const job = wf.jobs["offline-check"];
+            const check = (job.steps ?? []).find((st) => st.run?.startsWith("npm run check"));
+            assert.match(check?.run ?? "", /--summary "offline-check-\$\{\{ matrix\.stack \}\}\.md"/);
+            const keep = (job.steps ?? []).find((st) => st.uses === "actions/upload-artifact@v4" && String(st.with?.name).startsWith("offline-check-summary-"));
+            assert.ok(keep, "the summary is uploaded");
+            assert.equal((keep as Step & { if?: string }).if, "always()");
         });
 
         it("runs pulumi preview per stack with policies/ and the stack's policy config, commented on the PR", () => {
@@ -134,5 +143,25 @@ describe("GitHub Actions workflows", function () {
                 }
             }
         }
+    });
+
+    describe("pr-comment.yml (the offline check's summary on every pull request, forks included)", () => {
+        const wf = load("pr-comment.yml") as Workflow & { permissions?: Record<string, string> };
+
+        it("runs after the preview workflow, in the base repository, with only the permissions it needs", () => {
+            assert.deepEqual(wf.on.workflow_run, { workflows: ["preview"], types: ["completed"] });
+            assert.deepEqual(wf.permissions, { contents: "read" });
+            assert.deepEqual(wf.jobs.comment.permissions, { actions: "read", "pull-requests": "write" });
+        });
+
+        it("never checks out or runs anything from the pull request: its summaries are only the comment's text", () => {
+            const steps = wf.jobs.comment.steps ?? [];
+            assert.ok(!steps.some((st) => st.uses?.startsWith("actions/checkout")), "no checkout");
+            assert.ok(!steps.some((st) => /npm|node |bash summaries|source |\. summaries/.test(st.run ?? "")), "nothing executed from the artifacts");
+            const download = stepUsing(wf.jobs.comment, "actions/download-artifact@v4");
+            assert.equal(download.with?.pattern, "offline-check-summary-*");
+            const comment = steps.find((st) => (st.run ?? "").includes("gh pr comment"));
+            assert.match(comment?.run ?? "", /--body-file comment\.md --edit-last --create-if-none/);
+        });
     });
 });
