@@ -11,6 +11,8 @@ export interface CliOptions {
     jsonFile?: string;
     /** Where to write the Markdown summary (also appended to $GITHUB_STEP_SUMMARY when set). */
     summaryFile?: string;
+    /** Where to write a picture of the plan: Mermaid (.mmd) or Graphviz (.dot). */
+    graphFile?: string;
     noPolicy: boolean;
     /** "preview" (default) or "apply" (computed values generated; verdicts compared with the preview). */
     mode: CheckMode;
@@ -65,6 +67,9 @@ Options:
   --summary FILE               write a Markdown summary (counts, what fails, cost per component, the
                                report collapsed) to FILE; in GitHub Actions it is also added to the
                                job summary ($GITHUB_STEP_SUMMARY)
+  --graph FILE.mmd|FILE.dot    write a picture of the planned architecture (Mermaid or Graphviz):
+                               components, the resources that matter, network edges from security
+                               group rules, data edges from inputs
   --no-policy                  plan only, enforce no policy
   --mode preview|apply         preview (default): computed values (ids, ARNs) unknown, as in
                                pulumi preview; apply: they get deterministic, realistic values, so
@@ -101,6 +106,7 @@ const OPTIONS = {
     "policy-pack-config": { type: "string", multiple: true },
     json: { type: "string" },
     summary: { type: "string" },
+    graph: { type: "string" },
     "no-policy": { type: "boolean" },
     mode: { type: "string" },
     typecheck: { type: "boolean" },
@@ -158,6 +164,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
         policyPackConfigs: values["policy-pack-config"] ?? [],
         jsonFile: values.json,
         summaryFile: values.summary,
+        graphFile: values.graph,
         noPolicy: values["no-policy"] ?? false,
         mode: modeOf(values.mode),
         typecheck: !(values["no-typecheck"] ?? false),
@@ -180,6 +187,9 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
     }
     if (values.typecheck && values["no-typecheck"]) {
         throw new CheckError("--typecheck and --no-typecheck contradict each other: give one");
+    }
+    if (opts.graphFile !== undefined && !/\.(mmd|dot)$/i.test(opts.graphFile)) {
+        throw new CheckError(`--graph ${JSON.stringify(opts.graphFile)}: name a .mmd (Mermaid) or .dot (Graphviz) file`);
     }
     if (opts.acceptReplace.length > 0 && opts.compareTo === undefined) {
         throw new CheckError("--accept-replace acknowledges what --compare-to finds: give --compare-to too");

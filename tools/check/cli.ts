@@ -11,6 +11,7 @@ import { REPO_ROOT, runCheck } from "./index";
 import { prepareJsonFile } from "./report/json-file";
 import { renderReport } from "./report/render";
 import { renderErrorSummary, renderSummary } from "./report/summary";
+import { planGraph, toDot, toMermaid } from "./report/graph";
 
 const SIGNAL_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 
@@ -107,6 +108,7 @@ async function main(argv: string[]): Promise<number> {
         jsonFile = opts.jsonFile === undefined || opts.jsonFile === "-" ? opts.jsonFile : prepareJsonFile(opts.jsonFile);
         runNames = { stack: opts.stack, programDir: path.resolve(opts.programDir ?? REPO_ROOT) };
         summaryFile = opts.summaryFile === undefined ? undefined : prepareJsonFile(opts.summaryFile, "--summary");
+        const graphFile = opts.graphFile === undefined ? undefined : prepareJsonFile(opts.graphFile, "--graph");
         if (opts.jsonFile === "-" && process.env.npm_lifecycle_event !== undefined && !/^silent$/i.test(process.env.npm_config_loglevel ?? "")) {
             // npm printed "> stagecraft@… check" on stdout before this process started: the JSON
             // that follows is not a JSON document any more. Say so where it does not mix in.
@@ -138,6 +140,10 @@ async function main(argv: string[]): Promise<number> {
             if (jsonFile) fs.writeFileSync(jsonFile, json);
         }
         writeSummary(renderSummary(report, text));
+        if (graphFile) {
+            const graph = planGraph(report.resources);
+            fs.writeFileSync(graphFile, /\.dot$/i.test(graphFile) ? toDot(graph) : toMermaid(graph));
+        }
         return exitCode;
     } catch (err) {
         // CI gets the failure in the report file too (exit 2 and a JSON error report).
