@@ -36,6 +36,7 @@ describe("check: Markdown summary for CI", function () {
         assert.ok(rows.some((l) => l.includes("ec2-security-group-no-public-ssh") && l.includes("web-0-sg")));
         assert.match(md, /^\| web-0 \| \$13\.08 \| 1 \| 0 \|$/m);
         assert.match(md, /^\| \*\*total\*\* \| \*\*\$\d+\.\d\d\*\* \| \| \|$/m);
+        assert.match(md, /<details><summary>Architecture \(from the plan\)<\/summary>\n\n```mermaid\nflowchart LR\n[\s\S]*web-0-host[\s\S]*```\n\n<\/details>/);
         assert.match(md, /<details><summary>Full report<\/summary>[\s\S]*Previewing update \(dev\)[\s\S]*<\/details>/);
     });
 

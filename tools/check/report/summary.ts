@@ -4,6 +4,7 @@
 // collapsed block. Every value from the plan is text to show, never Markdown to interpret.
 import type { Report, ReportViolation } from "./model";
 import { failingIntents } from "../../analyze/intents/render";
+import { planGraph, toMermaid } from "./graph";
 import { displayType } from "./render";
 
 /** Plan-supplied text inside a Markdown table cell or list item: no markup, no HTML, one line. */
@@ -84,6 +85,10 @@ export function renderSummary(report: Report, text: string): string {
         out.push("### Cost per component (USD a month, on demand)", "", "| Component | Priced | By use | Not priced |", "|---|---:|---:|---:|");
         for (const g of report.cost.groups) out.push(`| ${markdownText(g.name)} | ${usd(g.monthlyUsd)} | ${g.byUse} | ${g.unpriced} |`);
         out.push(`| **total** | **${usd(report.cost.monthlyUsd)}** | | |`, "");
+    }
+    const graph = planGraph(report.resources);
+    if (graph.nodes.length > 0) {
+        out.push("<details><summary>Architecture (from the plan)</summary>", "", ...fenced(toMermaid(graph), "mermaid"), "", "</details>", "");
     }
     out.push("<details><summary>Full report</summary>", "", ...fenced(text), "", "</details>", "");
     return out.join("\n");
