@@ -13,6 +13,10 @@ export interface CliOptions {
     summaryFile?: string;
     /** Where to write a picture of the plan: Mermaid (.mmd) or Graphviz (.dot). */
     graphFile?: string;
+    /** Colours in the text report: auto (a terminal without NO_COLOR), always, never. */
+    color: "auto" | "always" | "never";
+    /** Output values in full. */
+    showOutputs: boolean;
     noPolicy: boolean;
     /** "preview" (default) or "apply" (computed values generated; verdicts compared with the preview). */
     mode: CheckMode;
@@ -70,6 +74,9 @@ Options:
   --graph FILE.mmd|FILE.dot    write a picture of the planned architecture (Mermaid or Graphviz):
                                components, the resources that matter, network edges from security
                                group rules, data edges from inputs
+  --show-outputs               print output values in full (else one line of 120 characters each)
+  --color auto|always|never    colours in the report; auto (the default): on a terminal, unless
+                               NO_COLOR is set
   --no-policy                  plan only, enforce no policy
   --mode preview|apply         preview (default): computed values (ids, ARNs) unknown, as in
                                pulumi preview; apply: they get deterministic, realistic values, so
@@ -107,6 +114,8 @@ const OPTIONS = {
     json: { type: "string" },
     summary: { type: "string" },
     graph: { type: "string" },
+    "show-outputs": { type: "boolean" },
+    color: { type: "string" },
     "no-policy": { type: "boolean" },
     mode: { type: "string" },
     typecheck: { type: "boolean" },
@@ -149,6 +158,12 @@ function modeOf(value: string | undefined): CheckMode {
     throw new CheckError(`--mode ${quoted} is not a mode: use preview (the default: computed values unknown, as in pulumi preview) or apply (computed values generated, as during pulumi up)`);
 }
 
+function colorOf(value: string | undefined): CliOptions["color"] {
+    if (value === undefined) return "auto";
+    if (value === "auto" || value === "always" || value === "never") return value;
+    throw new CheckError(`--color ${JSON.stringify(value).replace(/[\u007f\u2028\u2029]/g, "?")} is not a colour setting: use auto (the default), always or never`);
+}
+
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): CliOptions {
     const fromEnv = (name: string) => (env[name] !== undefined && env[name] !== "" ? seconds(name, env[name]!) : DEFAULT_TIMEOUT_SECONDS);
     let values: ReturnType<typeof parseNodeArgs<{ args: string[]; options: typeof OPTIONS; strict: true }>>["values"];
@@ -165,6 +180,8 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
         jsonFile: values.json,
         summaryFile: values.summary,
         graphFile: values.graph,
+        color: colorOf(values.color),
+        showOutputs: values["show-outputs"] ?? false,
         noPolicy: values["no-policy"] ?? false,
         mode: modeOf(values.mode),
         typecheck: !(values["no-typecheck"] ?? false),

@@ -9,9 +9,10 @@ import { TypeCheckError } from "./engine/typecheck";
 import { CheckError } from "./errors";
 import { REPO_ROOT, runCheck } from "./index";
 import { prepareJsonFile } from "./report/json-file";
-import { renderReport } from "./report/render";
+import { colorWanted, renderReport } from "./report/render";
 import { renderErrorSummary, renderSummary } from "./report/summary";
 import { planGraph, toDot, toMermaid } from "./report/graph";
+import { Progress, progressStyle } from "./progress";
 
 const SIGNAL_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 
@@ -19,6 +20,8 @@ const SIGNAL_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130
 let jsonFile: string | undefined;
 /** What the run is, for the error report. */
 let runNames: { stack?: string; programDir?: string } = {};
+/** The progress line on stderr (cleared before any report or error). */
+let progress: Progress | undefined;
 /** The --summary file, once checked. */
 let summaryFile: string | undefined;
 
@@ -60,6 +63,7 @@ function writeErrorReport(message: string, file?: string, extra?: Record<string,
  * does not reach them) and die here with everything they started; then the CLI exits 128 + signal.
  */
 function onSignal(signal: NodeJS.Signals): void {
+    progress?.done();
     const stopped = killAllChildren();
     const what = stopped.length > 0 ? `; stopped ${stopped.map((c) => c.label).join(", ")}` : "";
     const message = `interrupted by ${signal}${what}`;
@@ -114,6 +118,8 @@ async function main(argv: string[]): Promise<number> {
             // that follows is not a JSON document any more. Say so where it does not mix in.
             process.stderr.write("warning: npm printed its banner on stdout before the JSON report: run `npm run -s check -- ... --json -` (or --json FILE) for output a JSON parser reads\n");
         }
+        // Not with --verbose: the program's and packs' own output would interleave with it.
+        progress = new Progress(process.stderr, opts.verbose ? "off" : progressStyle(process.stderr, process.env));
         const { report, exitCode } = await runCheck({
             programDir: opts.programDir,
             stack: opts.stack,
@@ -130,13 +136,17 @@ async function main(argv: string[]): Promise<number> {
             invokeFixtures: opts.invokeFixtures,
             intents: opts.intents,
             verbose: opts.verbose,
+            progress,
         });
+        progress.done();
         const json = JSON.stringify(report, null, 2) + "\n";
-        const text = renderReport(report);
+        // The summary gets the plain text; the terminal, colours when wanted.
+        const text = renderReport(report, { showOutputs: opts.showOutputs });
         if (opts.jsonFile === "-") {
             process.stdout.write(json);
         } else {
-            process.stdout.write(text);
+            const color = colorWanted(opts.color, process.stdout.isTTY, process.env);
+            process.stdout.write(color ? renderReport(report, { showOutputs: opts.showOutputs, color }) : text);
             if (jsonFile) fs.writeFileSync(jsonFile, json);
         }
         writeSummary(renderSummary(report, text));
@@ -146,6 +156,7 @@ async function main(argv: string[]): Promise<number> {
         }
         return exitCode;
     } catch (err) {
+        progress?.done();
         // CI gets the failure in the report file too (exit 2 and a JSON error report).
         writeErrorReport(
             // A usage error's first line (the usage text that follows it is for people).

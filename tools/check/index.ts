@@ -15,7 +15,7 @@ import { basePlan } from "./compare/base";
 import { comparePlans } from "./compare/compare";
 import { CheckError } from "./errors";
 import { sampleMemory } from "./memory";
-import { planStack, type Plan } from "./plan";
+import { planStack, type Plan, type PlanProgress } from "./plan";
 import type { PackSpec } from "./policy/run-packs";
 import { compareWithPreview } from "./report/mode-diff";
 import { buildReport, decideResult, type Report } from "./report/model";
@@ -69,6 +69,8 @@ export interface CheckOptions {
     /** A YAML file of intents to prove besides those the program's components declare. */
     intents?: string;
     verbose?: boolean;
+    /** Told as the check goes (the CLI shows it on stderr). */
+    progress?: PlanProgress;
 }
 
 const DEFAULT_TIMEOUT_SECONDS = 600;
@@ -251,6 +253,7 @@ export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
             policyLimits,
             programTimeoutMs,
             verbose: opts.verbose ?? false,
+            progress: opts.progress,
             signal: abort.signal,
         };
         // Apply mode plans the preview beside the apply plan (as `pulumi up` previews first), in

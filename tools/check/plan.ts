@@ -17,8 +17,16 @@ export interface PlanSettings {
     policyLimits: PolicyLimits;
     programTimeoutMs: number;
     verbose: boolean;
+    /** Told as the plan goes: each registration, the end of the program run, the end of policy evaluation. */
+    progress?: PlanProgress;
     /** Stops the plan (its worker is killed and its packs stopped); the plan rejects with the reason. */
     signal: AbortSignal;
+}
+
+export interface PlanProgress {
+    resource(mode: CheckMode): void;
+    programDone(mode: CheckMode, resources: number): void;
+    policiesDone(mode: CheckMode): void;
 }
 
 export interface Plan {
@@ -72,13 +80,16 @@ export async function planStack(mode: CheckMode, s: PlanSettings): Promise<Plan>
                         const provider = defaults.assign(r);
                         if (provider) admit(provider);
                         admit(r);
+                        s.progress?.resource(mode);
                     },
                 },
             },
         );
         const resources = withProviders(run.recording.resources, defaults.all());
         const programDone = Date.now();
+        s.progress?.programDone(mode, resources.length);
         const policy = session ? await untilAborted(session.finish(resources), s.signal) : undefined;
+        if (session) s.progress?.policiesDone(mode);
         return { mode, run, resources, policy, policyMs: Date.now() - programDone };
     } finally {
         session?.close();

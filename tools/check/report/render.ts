@@ -65,9 +65,34 @@ function info(r: ReportResource, report: Report): string {
     return parts.join(", ");
 }
 
-function formatValue(value: Json): string {
+/** How the text report is drawn. */
+export interface RenderOptions {
+    /** ANSI colours for levels and the result (see colorWanted). */
+    color?: boolean;
+    /** Output values in full instead of shortened to one line of 120 characters. */
+    showOutputs?: boolean;
+}
+
+const SHORT = 120;
+
+function formatValue(value: Json, full: boolean): string {
     const text = JSON.stringify(value);
-    return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+    return !full && text.length > SHORT ? `${text.slice(0, SHORT - 3)}...` : text;
+}
+
+type Paint = (text: string) => string;
+const ansi = (code: number): Paint => (text) => `\x1b[${code}m${text}\x1b[0m`;
+const PLAIN: Record<"red" | "yellow" | "green" | "bold", Paint> = { red: (t) => t, yellow: (t) => t, green: (t) => t, bold: (t) => t };
+const COLORS: Record<"red" | "yellow" | "green" | "bold", Paint> = { red: ansi(31), yellow: ansi(33), green: ansi(32), bold: ansi(1) };
+
+/**
+ * Whether to colour the report: `--color always|never`, else (auto) only on a terminal, never
+ * with NO_COLOR set to anything (https://no-color.org) or on a dumb terminal.
+ */
+export function colorWanted(choice: "auto" | "always" | "never", isTTY: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
+    if (choice !== "auto") return choice === "always";
+    if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
+    return isTTY === true && env.TERM !== "dumb";
 }
 
 function violationBlock(v: ReportViolation): string[] {
@@ -79,7 +104,8 @@ function violationBlock(v: ReportViolation): string[] {
     return lines;
 }
 
-export function renderReport(report: Report): string {
+export function renderReport(report: Report, options: RenderOptions = {}): string {
+    const paint = options.color === true ? COLORS : PLAIN;
     const out: string[] = [];
     out.push(
         report.mode === "apply"
@@ -100,9 +126,9 @@ export function renderReport(report: Report): string {
     }
 
     const groups: Array<[string, ReportViolation[]]> = [
-        ["Mandatory", report.violations.filter((v) => v.enforcementLevel === "mandatory")],
+        [paint.red("Mandatory"), report.violations.filter((v) => v.enforcementLevel === "mandatory")],
         ["Remediated", report.violations.filter((v) => v.enforcementLevel === "remediate")],
-        ["Advisory", report.violations.filter((v) => v.enforcementLevel === "advisory")],
+        [paint.yellow("Advisory"), report.violations.filter((v) => v.enforcementLevel === "advisory")],
     ];
     if (report.policiesRun) {
         out.push("");
@@ -138,7 +164,10 @@ export function renderReport(report: Report): string {
     if (outputs.length > 0) {
         out.push("");
         out.push("Outputs:");
-        for (const [k, v] of outputs) out.push(`    ${k}: ${formatValue(v)}`);
+        const full = options.showOutputs === true;
+        for (const [k, v] of outputs) out.push(`    ${k}: ${formatValue(v, full)}`);
+        const shortened = full ? 0 : outputs.filter(([, v]) => JSON.stringify(v).length > SHORT).length;
+        if (shortened > 0) out.push(`    (${shortened === 1 ? "1 value" : `${shortened} values`} shortened: --show-outputs prints them in full)`);
     }
     if (report.warnings.length > 0) {
         out.push("");
@@ -176,7 +205,8 @@ export function renderReport(report: Report): string {
     } else {
         out.push("Policies: not run (plan only)");
     }
-    out.push(resultLine(report));
+    const result = resultLine(report);
+    out.push(result.startsWith("Result: FAILED") ? paint.red(result) : result.startsWith("Result: incomplete") ? paint.yellow(result) : paint.green(result));
     return out.join("\n") + "\n";
 }
 
