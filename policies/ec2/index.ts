@@ -6,6 +6,7 @@ import type { PackPolicy } from "../lib/policy";
 import { ebsEncryptionRequired } from "./ebsEncryptionRequired";
 import { instanceImdsv2Required } from "./instanceImdsv2Required";
 import { launchTemplateNoPublicIp } from "./launchTemplateNoPublicIp";
+import { securityGroupNoPublicAdminPortsAcrossRules } from "./securityGroupNoPublicAdminPortsAcrossRules";
 import { securityGroupNoPublicAllPorts } from "./securityGroupNoPublicAllPorts";
 import { securityGroupNoPublicDatabasePorts } from "./securityGroupNoPublicDatabasePorts";
 import { securityGroupNoPublicRdp } from "./securityGroupNoPublicRdp";
@@ -22,7 +23,7 @@ import { defaultSecurityGroupNoRules } from "./defaultSecurityGroupNoRules";
 
 /** In table order. */
 export const ec2Policies: readonly PackPolicy[] = [
-    securityGroupNoPublicSsh, securityGroupNoPublicRdp, securityGroupNoPublicDatabasePorts, securityGroupNoPublicAllPorts,
+    securityGroupNoPublicSsh, securityGroupNoPublicRdp, securityGroupNoPublicAdminPortsAcrossRules, securityGroupNoPublicDatabasePorts, securityGroupNoPublicAllPorts,
     securityGroupPublicIngressAllowlist, securityGroupRuleDescriptions, instanceImdsv2Required, ebsEncryptionRequired,
     userDataNoSecrets, launchTemplateNoPublicIp,
     subnetNoPublicIp,

@@ -27,7 +27,7 @@ function problemsOf(file: PolicyConfigFile): string[] {
 
 /** The floor the user named: mandatory in every stack. */
 const FLOOR = [
-    "ec2-security-group-no-public-ssh", "ec2-security-group-no-public-rdp",
+    "ec2-security-group-no-public-ssh", "ec2-security-group-no-public-rdp", "ec2-security-group-no-public-admin-ports-across-rules",
     "iam-no-administrator-access",
     "s3-bucket-encryption-required",
 ];
