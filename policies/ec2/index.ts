@@ -4,6 +4,7 @@
  */
 import type { PackPolicy } from "../lib/policy";
 import { ebsEncryptionRequired } from "./ebsEncryptionRequired";
+import { instanceAmiImdsv2Required } from "./instanceAmiImdsv2Required";
 import { instanceImdsv2Required } from "./instanceImdsv2Required";
 import { launchTemplateNoPublicIp } from "./launchTemplateNoPublicIp";
 import { securityGroupNoPublicAdminPortsAcrossRules } from "./securityGroupNoPublicAdminPortsAcrossRules";
@@ -24,7 +25,7 @@ import { defaultSecurityGroupNoRules } from "./defaultSecurityGroupNoRules";
 /** In table order. */
 export const ec2Policies: readonly PackPolicy[] = [
     securityGroupNoPublicSsh, securityGroupNoPublicRdp, securityGroupNoPublicAdminPortsAcrossRules, securityGroupNoPublicDatabasePorts, securityGroupNoPublicAllPorts,
-    securityGroupPublicIngressAllowlist, securityGroupRuleDescriptions, instanceImdsv2Required, ebsEncryptionRequired,
+    securityGroupPublicIngressAllowlist, securityGroupRuleDescriptions, instanceImdsv2Required, instanceAmiImdsv2Required, ebsEncryptionRequired,
     userDataNoSecrets, launchTemplateNoPublicIp,
     subnetNoPublicIp,
     instanceDetailedMonitoringEnabled,
