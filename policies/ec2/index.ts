@@ -3,6 +3,7 @@
  * secrets in user data, public IPs on launch templates.
  */
 import type { PackPolicy } from "../lib/policy";
+import { vpcFlowLogging } from "./vpcFlowLogging";
 import { ebsEncryptionRequired } from "./ebsEncryptionRequired";
 import { instanceAmiImdsv2Required } from "./instanceAmiImdsv2Required";
 import { instanceImdsv2Required } from "./instanceImdsv2Required";
@@ -33,4 +34,5 @@ export const ec2Policies: readonly PackPolicy[] = [
     instanceTerminationProtected,
     launchTemplateMetadataHopLimitEnforced,
     defaultSecurityGroupNoRules,
+    vpcFlowLogging,
 ];
