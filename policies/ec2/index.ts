@@ -3,6 +3,7 @@
  * secrets in user data, public IPs on launch templates.
  */
 import type { PackPolicy } from "../lib/policy";
+import { securityGroupNoUnrestrictedEgress } from "./securityGroupNoUnrestrictedEgress";
 import { vpcFlowLogging } from "./vpcFlowLogging";
 import { ebsEncryptionRequired } from "./ebsEncryptionRequired";
 import { instanceAmiImdsv2Required } from "./instanceAmiImdsv2Required";
@@ -35,4 +36,5 @@ export const ec2Policies: readonly PackPolicy[] = [
     launchTemplateMetadataHopLimitEnforced,
     defaultSecurityGroupNoRules,
     vpcFlowLogging,
+    securityGroupNoUnrestrictedEgress,
 ];
