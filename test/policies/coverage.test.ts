@@ -27,7 +27,7 @@ const names = new Set(packPolicies.map((p) => p.info.name));
 const covered = rows.filter((r) => r.policies !== undefined);
 
 /** Rows covered when this map was last extended; raise it with every policy that covers a new row. */
-const COVERED_AT_LEAST = 144;
+const COVERED_AT_LEAST = 152;
 
 describe("docs/policy-coverage.json", () => {
     it("lists the 207 target rows once each, in order", () => {
