@@ -4,7 +4,7 @@
 // plus security groups and rules, and runs every stack policy of the pack over it the way the
 // policy server does. Prints the time of each policy and the total at each size, and the ratio
 // between sizes (4× the resources should take about 4× the time: linear). No pass/fail: numbers.
-// Usage: npx ts-node --transpile-only bench/policies-scale.bench.ts [--sizes 10000,40000]
+// Usage: npm run bench-policies -- [--sizes 10000,40000]   (small sizes such as 1000,4000 on a shared machine)
 import type { PolicyResource, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { packPolicies } from "../policies/pack";
 

@@ -3,9 +3,13 @@
  * secrets in user data, public IPs on launch templates.
  */
 import type { PackPolicy } from "../lib/policy";
+import { securityGroupNoUnrestrictedEgress } from "./securityGroupNoUnrestrictedEgress";
+import { vpcFlowLogging } from "./vpcFlowLogging";
 import { ebsEncryptionRequired } from "./ebsEncryptionRequired";
+import { instanceAmiImdsv2Required } from "./instanceAmiImdsv2Required";
 import { instanceImdsv2Required } from "./instanceImdsv2Required";
 import { launchTemplateNoPublicIp } from "./launchTemplateNoPublicIp";
+import { securityGroupNoPublicAdminPortsAcrossRules } from "./securityGroupNoPublicAdminPortsAcrossRules";
 import { securityGroupNoPublicAllPorts } from "./securityGroupNoPublicAllPorts";
 import { securityGroupNoPublicDatabasePorts } from "./securityGroupNoPublicDatabasePorts";
 import { securityGroupNoPublicRdp } from "./securityGroupNoPublicRdp";
@@ -22,8 +26,8 @@ import { defaultSecurityGroupNoRules } from "./defaultSecurityGroupNoRules";
 
 /** In table order. */
 export const ec2Policies: readonly PackPolicy[] = [
-    securityGroupNoPublicSsh, securityGroupNoPublicRdp, securityGroupNoPublicDatabasePorts, securityGroupNoPublicAllPorts,
-    securityGroupPublicIngressAllowlist, securityGroupRuleDescriptions, instanceImdsv2Required, ebsEncryptionRequired,
+    securityGroupNoPublicSsh, securityGroupNoPublicRdp, securityGroupNoPublicAdminPortsAcrossRules, securityGroupNoPublicDatabasePorts, securityGroupNoPublicAllPorts,
+    securityGroupPublicIngressAllowlist, securityGroupRuleDescriptions, instanceImdsv2Required, instanceAmiImdsv2Required, ebsEncryptionRequired,
     userDataNoSecrets, launchTemplateNoPublicIp,
     subnetNoPublicIp,
     instanceDetailedMonitoringEnabled,
@@ -31,4 +35,6 @@ export const ec2Policies: readonly PackPolicy[] = [
     instanceTerminationProtected,
     launchTemplateMetadataHopLimitEnforced,
     defaultSecurityGroupNoRules,
+    vpcFlowLogging,
+    securityGroupNoUnrestrictedEgress,
 ];

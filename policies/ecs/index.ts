@@ -9,10 +9,14 @@ import { taskDefinitionNoPrivilegedContainers } from "./taskDefinitionNoPrivileg
 import { taskDefinitionNoSecretsInEnvironment } from "./taskDefinitionNoSecretsInEnvironment";
 import { clusterContainerInsightsEnabled } from "./clusterContainerInsightsEnabled";
 import { serviceLatestPlatformRequired } from "./serviceLatestPlatformRequired";
+import { taskDefinitionReadOnlyRootFilesystemEnforced } from "./taskDefinitionReadOnlyRootFilesystemEnforced";
+import { taskDefinitionEfsTransitEncrypted } from "./taskDefinitionEfsTransitEncrypted";
 
 /** In table order. */
 export const ecsPolicies: readonly PackPolicy[] = [
     taskDefinitionNoPrivilegedContainers, taskDefinitionLoggingRequired, taskDefinitionNoSecretsInEnvironment, serviceNoPublicIp,
     clusterContainerInsightsEnabled,
     serviceLatestPlatformRequired,
+    taskDefinitionReadOnlyRootFilesystemEnforced,
+    taskDefinitionEfsTransitEncrypted,
 ];

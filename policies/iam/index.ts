@@ -6,6 +6,7 @@
  * and are judged in kms/keyPolicyNoPublicPrincipal.ts.
  */
 import type { PackPolicy } from "../lib/policy";
+import { noPrivilegeEscalation } from "./noPrivilegeEscalation";
 import { githubOidcTrustPinned } from "./githubOidcTrustPinned";
 import { noAdministratorAccess } from "./noAdministratorAccess";
 import { noWildcardActions } from "./noWildcardActions";
@@ -23,4 +24,5 @@ export const iamPolicies: readonly PackPolicy[] = [
     noWildcardResourceWrites,
     accountPasswordPolicyStrengthEnforced,
     userNoDirectPolicies,
+    noPrivilegeEscalation,
 ];

@@ -3,6 +3,7 @@
  * use a modern security policy, application load balancers drop invalid headers.
  */
 import type { PackPolicy } from "../lib/policy";
+import { loadBalancerWebAclRequired } from "./loadBalancerWebAclRequired";
 import { albDropInvalidHeaderFields } from "./albDropInvalidHeaderFields";
 import { listenerHttpsOrRedirect } from "./listenerHttpsOrRedirect";
 import { listenerModernTlsPolicy } from "./listenerModernTlsPolicy";
@@ -14,4 +15,4 @@ import { targetGroupHealthCheckEnabled } from "./targetGroupHealthCheckEnabled";
 import { targetGroupNoPlainHttp } from "./targetGroupNoPlainHttp";
 
 /** In table order. */
-export const lbPolicies: readonly PackPolicy[] = [listenerHttpsOrRedirect, listenerModernTlsPolicy, albDropInvalidHeaderFields, loadBalancerAccessLogging, loadBalancerDeletionProtected, albDesyncMitigationEnabled, loadBalancerCrossZoneEnabled, targetGroupHealthCheckEnabled, targetGroupNoPlainHttp];
+export const lbPolicies: readonly PackPolicy[] = [listenerHttpsOrRedirect, listenerModernTlsPolicy, albDropInvalidHeaderFields, loadBalancerAccessLogging, loadBalancerDeletionProtected, albDesyncMitigationEnabled, loadBalancerCrossZoneEnabled, targetGroupHealthCheckEnabled, targetGroupNoPlainHttp, loadBalancerWebAclRequired];

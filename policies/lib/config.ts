@@ -118,6 +118,21 @@ export const exemptions: Field<readonly Exemption[]> = {
     },
 };
 
+/**
+ * Why a stack's policy config sets this policy's level, above all why it disables it: the
+ * stack's design in one sentence. The policy table lists it; the stack files' tests require it
+ * for every "disabled" entry.
+ */
+export const levelReason: Field<string> = {
+    schema: { type: "string", description: "Why the stack sets this level (required with \"disabled\" in the stack files); listed in the policy table.", default: "" },
+    default: "",
+    read(value) {
+        if (value === undefined || value === null) return "";
+        if (typeof value !== "string") fail("reason", value);
+        return value;
+    },
+};
+
 /** Buckets that serve public content on purpose (shared by the S3 public-access policies). */
 export interface PublicBucket {
     readonly bucket: string;

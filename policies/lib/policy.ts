@@ -8,7 +8,7 @@ import type {
     EnforcementLevel, PolicyResourceOptions, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy,
     StackValidationArgs, StackValidationPolicy,
 } from "@pulumi/policy";
-import { type ConfigOf, exemptions, type Exemption, type Fields, readConfig, schemaOf } from "./config";
+import { type ConfigOf, exemptions, type Exemption, type Fields, levelReason, readConfig, schemaOf } from "./config";
 import { globMatch } from "./glob";
 import { StackView, type StackResource } from "./graph";
 import { plainProps, type Rec } from "./values";
@@ -96,8 +96,8 @@ export interface StackReport {
     unknown(resource: StackResource, what: string, field: string): void;
 }
 
-const STANDARD_FIELDS = { exemptions };
-type WithExemptions<F extends Fields> = ConfigOf<F> & { readonly exemptions: readonly Exemption[] };
+const STANDARD_FIELDS = { exemptions, reason: levelReason };
+type WithExemptions<F extends Fields> = ConfigOf<F> & { readonly exemptions: readonly Exemption[]; readonly reason: string };
 
 /** The report callback also takes an object carrying its own enforcement level (server.js). */
 type ObjectReport = (info: { message: string; urn?: string; enforcementLevel: EnforcementLevel }) => void;

@@ -4,6 +4,7 @@
  * inline (deprecated) bucket fields are honoured where they can be read reliably.
  */
 import type { PackPolicy } from "../lib/policy";
+import { bucketAccessLogging } from "./bucketAccessLogging";
 import { backupBucketVersioningRequired } from "./backupBucketVersioningRequired";
 import { bucketCorsNoWildcardWrite } from "./bucketCorsNoWildcardWrite";
 import { bucketEncryptionRequired } from "./bucketEncryptionRequired";
@@ -21,4 +22,5 @@ export const s3Policies: readonly PackPolicy[] = [
     backupBucketVersioningRequired, bucketTlsOnlyPolicy, bucketOwnershipEnforced, bucketCorsNoWildcardWrite,
     accountPublicAccessBlockEnforced,
     bucketLifecycleAbortMultipartEnabled,
+    bucketAccessLogging,
 ];

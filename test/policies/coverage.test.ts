@@ -27,7 +27,7 @@ const names = new Set(packPolicies.map((p) => p.info.name));
 const covered = rows.filter((r) => r.policies !== undefined);
 
 /** Rows covered when this map was last extended; raise it with every policy that covers a new row. */
-const COVERED_AT_LEAST = 144;
+const COVERED_AT_LEAST = 152;
 
 describe("docs/policy-coverage.json", () => {
     it("lists the 207 target rows once each, in order", () => {
@@ -67,5 +67,10 @@ describe("docs/policy-coverage.json", () => {
          
         console.log(`      policy targets: ${covered.length} of ${rows.length} rows covered, ${out} out of scope, ${rows.length - covered.length - out} not yet`);
         assert.ok(covered.length >= COVERED_AT_LEAST, `${covered.length} rows covered`);
+    });
+
+    it("is counted in policies/README.md as it is, never typed", () => {
+        const readme = fs.readFileSync(path.resolve(__dirname, "../../policies/README.md"), "utf8");
+        assert.match(readme, new RegExp(`prints the count: ${covered.length} rows are covered`), `write ${covered.length} in policies/README.md's coverage section`);
     });
 });

@@ -27,7 +27,7 @@ function problemsOf(file: PolicyConfigFile): string[] {
 
 /** The floor the user named: mandatory in every stack. */
 const FLOOR = [
-    "ec2-security-group-no-public-ssh", "ec2-security-group-no-public-rdp",
+    "ec2-security-group-no-public-ssh", "ec2-security-group-no-public-rdp", "ec2-security-group-no-public-admin-ports-across-rules",
     "iam-no-administrator-access",
     "s3-bucket-encryption-required",
 ];
@@ -133,7 +133,7 @@ describe("policies/config/", () => {
         file["cloudwatch-log-group-retention-required"] = { enforcementLevel: "mandatory", minimumRetentionDays: "30" };
         file["iam-no-wildcard-actions"] = { enforcementLevel: "mandatory", exemptions: [{ resource: "ci-role" }] };
         assert.deepEqual(problemsOf(file as PolicyConfigFile), [
-            "\"ec2-security-group-public-ingress-allowlist\": \"allowedPort\" is not a setting of this policy (it has exemptions, allowedPorts)",
+            "\"ec2-security-group-public-ingress-allowlist\": \"allowedPort\" is not a setting of this policy (it has exemptions, reason, allowedPorts)",
             "\"iam-no-wildcard-actions\": exemptions [{\"resource\":\"ci-role\"}] is refused: invalid policy config value [{\"resource\":\"ci-role\"}] for \"exemptions\"",
             "\"kms-key-rotation-enabled\": \"mandatory!\" is not an enforcement level (advisory, mandatory, remediate, disabled)",
             "\"cloudwatch-log-group-retention-required\": minimumRetentionDays \"30\" is refused: invalid policy config value \"30\" for \"Smallest accepted retentionInDays.\"",
@@ -166,6 +166,15 @@ for (const stack of STACKS) {
         it("keeps the checklist floor mandatory", () => {
             const effective = reconcile(packPolicies, configFile(stack));
             for (const name of FLOOR) assert.equal(effective.get(name)?.enforcementLevel, "mandatory", name);
+        });
+
+        it("gives every disabled policy the reason of the stack's design", () => {
+            for (const [name, value] of Object.entries(configFile(stack))) {
+                const level = typeof value === "string" ? value : value.enforcementLevel;
+                if (level !== "disabled") continue;
+                const reason = typeof value === "string" ? "" : String(value.reason ?? "");
+                assert.ok(reason.trim().length > 20, `${name} is disabled in ${stack} without a reason: write {"enforcementLevel": "disabled", "reason": "..."}`);
+            }
         });
 
         it("gives every exemption a reason", () => {

@@ -97,6 +97,8 @@ function laterPhases(env: string, t: (name: string) => Record<string, string>, p
         res(T.table, n("sessions"), { billingMode: "PAY_PER_REQUEST", pointInTimeRecovery: { enabled: true }, ttl: { attributeName: "expiresAt", enabled: true }, tags: t("ddb") }, { protect: prod }),
         res(T.userPool, n("users"), { passwordPolicy: { minimumLength: 12 }, mfaConfiguration: "OPTIONAL", tags: t("cognito") }, { protect: prod }),
         res(T.webAcl, n("waf"), { scope: "REGIONAL", defaultAction: { allow: {} }, rules: [{ name: "rate-limit", priority: 1 }, { name: "geo-block", priority: 2 }], tags: t("waf") }),
+        res("aws:wafv2/webAclAssociation:WebAclAssociation", n("waf-association"), { resourceArn: UNKNOWN, webAclArn: UNKNOWN }, { propertyDependencies: { resourceArn: [n("alb")], webAclArn: [n("waf")] } }),
+        res("aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration", n("waf-logging"), { resourceArn: UNKNOWN, logDestinationConfigs: [UNKNOWN] }, { propertyDependencies: { resourceArn: [n("waf")] } }),
         res(T.stage, n("ws"), { apiId: UNKNOWN, accessLogSettings: { destinationArn: UNKNOWN, format: "{}" }, tags: t("stage") }),
         res(T.lambda, n("ws-handler"), { runtime: "nodejs24.x", environment: { variables: { TABLE_NAME: UNKNOWN, REDIS_AUTH_TOKEN_ARN: UNKNOWN } }, tags: t("fn") }),
         res(T.permission, n("ws-invoke"), { action: "lambda:InvokeFunction", principal: "apigateway.amazonaws.com", sourceArn: UNKNOWN }),

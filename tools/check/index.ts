@@ -109,7 +109,13 @@ function resolveConfig(programDir: string, stack: string): ResolvedStackConfig &
     }
 }
 
-function packSpecs(opts: CheckOptions, stack: string, notes: string[]): PackSpec[] {
+/**
+ * The programs of this repository, whose stacks the default pack's per-stack configs were written
+ * for. Another program's stack named `dev` or `prod` is not ours: it gets the pack's defaults.
+ */
+export const OWN_PROGRAMS: readonly string[] = [REPO_ROOT, path.join(REPO_ROOT, "bootstrap")];
+
+function packSpecs(opts: CheckOptions, programDir: string, stack: string, notes: string[]): PackSpec[] {
     if (opts.noPolicy) return [];
     const configs = (opts.policyPackConfigs ?? []).map((f) => path.resolve(f));
     let dirs = (opts.policyPacks ?? []).map((d) => path.resolve(d));
@@ -137,10 +143,16 @@ function packSpecs(opts: CheckOptions, stack: string, notes: string[]): PackSpec
     // The per-stack policy config convention of the default pack, whether the pack is implied or
     // named (--policy-pack policies): policies/config/<stack>.json, as CI passes it to
     // `pulumi preview --policy-pack policies --policy-pack-config policies/config/<stack>.json`.
+    // Only for this repository's own programs: those files set levels for our stacks' designs.
     const stackConfig = path.join(DEFAULT_POLICY_PACK, "config", `${stack}.json`);
     const isDefaultPack = (dir: string) => realPath(dir) === realPath(DEFAULT_POLICY_PACK);
+    const ownProgram = OWN_PROGRAMS.some((p) => realPath(p) === realPath(programDir));
     return dirs.map((dir) => {
         if (!isDefaultPack(dir) || !fs.existsSync(stackConfig)) return { dir };
+        if (!ownProgram) {
+            notes.push(`policy config: the pack's defaults (${path.relative(REPO_ROOT, stackConfig)} is written for this repository's own stacks, not for this program; pass --policy-pack-config to use it)`);
+            return { dir };
+        }
         notes.push(`policy config: ${path.relative(REPO_ROOT, stackConfig)} (the stack's policy config for the default pack)`);
         return { dir, configFile: stackConfig };
     });
@@ -214,7 +226,7 @@ export async function runCheck(opts: CheckOptions = {}): Promise<CheckResult> {
     }
     const cfg = resolveConfig(programDir, stack);
     const notes = [...cfg.notes];
-    const specs = packSpecs(opts, stack, notes);
+    const specs = packSpecs(opts, programDir, stack, notes);
     const fixturesFile = opts.invokeFixtures !== undefined ? path.resolve(opts.invokeFixtures) : undefined;
     const invokeFixtures = fixturesFile ? readInvokeFixtures(fixturesFile) : [];
     const mode = opts.mode ?? "preview";

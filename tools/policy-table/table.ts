@@ -62,7 +62,29 @@ export function renderTable(policies: readonly PackPolicy[], configs: StackConfi
         const levels = TABLE_STACKS.map((s) => level(configs[s], p.info.name)).join(" | ");
         lines.push(`| \`${p.info.name}\`${p.kind === "stack" ? " (stack)" : ""} | ${resources(p)} | ${cell(p.info.description)} | ${awsDefault(p)} | ${p.info.severity} | ${frameworks} | ${levels} |`);
     }
+    const reasons = levelReasons(policies, configs);
+    if (reasons.length > 0) lines.push("", "Levels a stack sets for a reason of its design (the `reason` of its config entry):", "", ...reasons);
     return lines.join("\n");
+}
+
+/** "- `name` disabled in prod, enterprise: reason", one line per policy, level and reason. */
+function levelReasons(policies: readonly PackPolicy[], configs: StackConfigs): string[] {
+    const out: string[] = [];
+    for (const p of policies) {
+        const groups = new Map<string, string[]>();
+        for (const s of TABLE_STACKS) {
+            const c = configs[s].get(p.info.name);
+            const reason = typeof c?.properties.reason === "string" ? c.properties.reason.trim() : "";
+            if (c === undefined || reason === "") continue;
+            const key = `${c.enforcementLevel} in \u0000${reason}`;
+            groups.set(key, [...(groups.get(key) ?? []), s]);
+        }
+        for (const [key, stacks] of groups) {
+            const [lvl, reason] = key.split("\u0000");
+            out.push(`- \`${p.info.name}\` ${lvl}${stacks.join(", ")}: ${cell(reason)}`);
+        }
+    }
+    return out;
 }
 
 /** Replaces the text between the markers; fails when the README lacks them. */

@@ -16,7 +16,7 @@ describe("policies/lib/packconfig", () => {
 
     it("starts from each policy's own level and its schema defaults", () => {
         const c = reconcile(pack);
-        assert.deepEqual(c.get("a-b-c"), { enforcementLevel: "mandatory", properties: { exemptions: [], days: 7 } });
+        assert.deepEqual(c.get("a-b-c"), { enforcementLevel: "mandatory", properties: { exemptions: [], reason: "", days: 7 } });
         assert.equal(c.get("d-e-f")?.enforcementLevel, "advisory");
     });
 
@@ -28,7 +28,7 @@ describe("policies/lib/packconfig", () => {
 
     it("merges an object entry's properties over the defaults and keeps its level apart", () => {
         const c = reconcile(pack, { "a-b-c": { enforcementLevel: "advisory", days: 30 } });
-        assert.deepEqual(c.get("a-b-c"), { enforcementLevel: "advisory", properties: { exemptions: [], days: 30 } });
+        assert.deepEqual(c.get("a-b-c"), { enforcementLevel: "advisory", properties: { exemptions: [], reason: "", days: 30 } });
     });
 
     it("keeps the policy's level when an object entry gives only properties", () => {
@@ -63,7 +63,7 @@ describe("policies/lib/packconfig", () => {
         assert.deepEqual(configProblems(pack, file), [
             "\"all\" takes only an enforcement level, not days",
             "\"a-b-c\": enforcementLevel \"strict\" is not an enforcement level (advisory, mandatory, remediate, disabled)",
-            "\"a-b-c\": \"dayz\" is not a setting of this policy (it has exemptions, days)",
+            "\"a-b-c\": \"dayz\" is not a setting of this policy (it has exemptions, reason, days)",
             "\"a-b-c\": days 2.5 is refused: invalid policy config value 2.5 for \"days\"",
             "\"d-e-f\": null is neither an enforcement level nor an object",
             "\"x-y-z\" is not a policy of this pack",

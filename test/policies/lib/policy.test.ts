@@ -85,7 +85,7 @@ describe("policies/lib/policy", () => {
         assert.deepEqual(p.tags, ["data-protection", "fsbp:S3.1", "cis:2.1.4"]);
         assert.equal(p.remediationSteps, "Fix it.");
         assert.equal(p.url, "https://example.com");
-        assert.deepEqual(Object.keys(p.configSchema?.properties ?? {}), ["exemptions"]);
+        assert.deepEqual(Object.keys(p.configSchema?.properties ?? {}), ["exemptions", "reason"]);
     });
 
     it("reports stack findings against the resource's URN, with notes advisory and exemptions applied", () => {
