@@ -158,6 +158,23 @@ export function runProgram(params: WorkerParams, opts?: RunProgramOptions): Prom
         else opts?.signal?.addEventListener("abort", onAbort, { once: true });
         child.on("error", (err) => reject(new CheckError(`cannot start the program worker: ${err.message}`)));
         child.on("exit", (code, signal) => {
+            // Node may report the exit before it has delivered the worker's last IPC messages (a
+            // large recording under load): wait for the channel to close, which comes after them.
+            if (final === undefined && child.connected) {
+                let judged = false;
+                const judgeOnce = () => {
+                    if (judged) return;
+                    judged = true;
+                    clearTimeout(fallback);
+                    judge(code, signal);
+                };
+                const fallback = setTimeout(judgeOnce, 5000);
+                child.once("disconnect", judgeOnce);
+                return;
+            }
+            judge(code, signal);
+        });
+        const judge = (code: number | null, signal: NodeJS.Signals | null) => {
             untrackPid(child.pid);
             opts?.signal?.removeEventListener("abort", onAbort);
             if (timer) clearTimeout(timer);
@@ -190,6 +207,6 @@ export function runProgram(params: WorkerParams, opts?: RunProgramOptions): Prom
             }
             const tail = output.trim().split("\n").slice(-15).join("\n");
             reject(new CheckError(`the program worker exited (${signal ?? `code ${code}`}) without a result${tail ? `:\n${tail}` : ""}`));
-        });
+        };
     });
 }

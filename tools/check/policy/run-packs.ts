@@ -142,6 +142,17 @@ export interface PolicyLimits {
  * answer in time, its process exited (waits a moment for the exit to be seen), or it answered with
  * an error (a policy threw). One line; the pack's output goes to `detail` (shown with --verbose).
  */
+/** One wait per pack process for its exit (every failed call of a dying pack asks). */
+const exits = new WeakMap<ChildProcess, Promise<void>>();
+function exitedOrAfter(child: ChildProcess, ms: number): Promise<void> {
+    let exited = exits.get(child);
+    if (exited === undefined) {
+        exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+        exits.set(child, exited);
+    }
+    return Promise.race([exited, new Promise<void>((resolve) => setTimeout(resolve, ms).unref())]);
+}
+
 async function packFailure(
     pack: { name: string; launched: LaunchedPack; inFlight?: Set<string> },
     doing: string,
@@ -159,15 +170,7 @@ async function packFailure(
             detail,
         });
     }
-    if (child.exitCode === null && child.signalCode === null) {
-        await new Promise<void>((resolve) => {
-            const timer = setTimeout(resolve, 1000);
-            child.once("exit", () => {
-                clearTimeout(timer);
-                resolve();
-            });
-        });
-    }
+    if (child.exitCode === null && child.signalCode === null) await exitedOrAfter(child, 1000);
     if (child.exitCode !== null || child.signalCode !== null) {
         const how = child.signalCode ? `was killed by ${child.signalCode}` : `exited with code ${child.exitCode}`;
         const said = pack.launched.output().trim().split("\n").filter((l) => l.trim() !== "" && !/^\s+at\s/.test(l)).pop();
