@@ -143,7 +143,7 @@ export class SingleHost extends pulumi.ComponentResource {
             ? new HostDatabase(`${name}-db`, {
                 appName: app,
                 environment: env,
-                availabilityZone: aws.ec2.getSubnetOutput({ id: subnetId }, child).availabilityZone,
+                availabilityZone: network.firstPublicSubnetZone,
                 sizeGb: args.data.database.volumeSizeGb,
                 protectStateful: args.protectStateful,
                 tags: args.tags,
