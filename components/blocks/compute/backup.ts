@@ -65,7 +65,8 @@ die() {
   trap - ERR
   log "error: $*" >&2
   if [ -n "$TOPIC_ARN" ]; then
-    aws sns publish --region "$(cut -d: -f4 <<< "$TOPIC_ARN")" --topic-arn "$TOPIC_ARN" --subject "stagecraft-data $PREFIX" \\
+    local region=\${TOPIC_ARN#arn:*:sns:}
+    aws sns publish --region "\${region%%:*}" --topic-arn "$TOPIC_ARN" --subject "stagecraft-data $PREFIX" \\
       --message "$(hostname -s): \${CMD:-?} failed: $*" > /dev/null || log "cannot publish to $TOPIC_ARN"
   fi
   exit 1
