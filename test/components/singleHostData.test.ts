@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import { SingleHost } from "../../components/architectures/phase1/singleHost";
 import { HostDatabase, dataVolumeMonthlyUsd } from "../../components/blocks/storage/hostDatabase";
 import { type Registration } from "../../tools/mocks";
