@@ -10,6 +10,7 @@ import { type HostFiles, USER_DATA_LIMIT_BYTES } from "../blocks/compute/userDat
 import { type Settings } from "../config/settings";
 import { containerDefinitions, imageUri, ecsLogGroupName, repositoryName } from "../blocks/containers/taskDefinition";
 import { deployDocument, rollbackDocument } from "../blocks/deploy/documents";
+import { restoreDocument } from "../blocks/deploy/restore";
 import { gatewayNginxConfig } from "./mtls/nginxConfig";
 import { natUserData } from "../blocks/network/nat";
 import { singleHostFiles } from "./phase1/firstBoot";
@@ -35,7 +36,7 @@ const SSM_DOCUMENT_LIMIT_BYTES = 64 * 1024;
 /** An ECS task definition (its container definitions included) may be 64 KiB. */
 const TASK_DEFINITION_LIMIT_BYTES = 64 * 1024;
 
-const HOST_KEYS = ["appImage", "appImageTag", "appRepository", "appPortCidrs", "sshCidrs", "domain"];
+const HOST_KEYS = ["appImage", "appImageTag", "appRepository", "appPortCidrs", "sshCidrs", "domain", "backupPaths"];
 
 function hostTexts(where: string, files: HostFiles): GeneratedText[] {
     return [
@@ -43,6 +44,7 @@ function hostTexts(where: string, files: HostFiles): GeneratedText[] {
         { what: `deploy tool of ${where}`, language: "shell", text: files.deployTool, keys: ["appRepository"] },
         { what: `compose file of ${where}`, language: "yaml", text: files.composeFile, keys: [] },
         { what: `.env file of ${where}`, language: "dotenv", text: files.envFile, keys: ["appImage", "appImageTag"] },
+        ...(files.backupTool !== undefined ? [{ what: `backup tool of ${where}`, language: "shell" as const, text: files.backupTool, keys: ["backupPaths"] }] : []),
     ];
 }
 
@@ -106,6 +108,9 @@ export function generatedTexts(s: Settings): GeneratedText[] {
     const texts: GeneratedText[] = [];
     if (s.phase === 1) {
         texts.push(...hostTexts("the single host", singleHostFiles(s)), ...ssmDocuments(s));
+        if (s.data.database.enabled) {
+            texts.push({ what: "SSM restore document", language: "json", text: JSON.stringify(restoreDocument(s.app.name, s.environment)), limitBytes: SSM_DOCUMENT_LIMIT_BYTES, keys: [] });
+        }
     }
     if (s.phase === 2) {
         texts.push(...hostTexts("the web fleet", fleetFiles(s)), ...ssmDocuments(s));

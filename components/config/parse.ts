@@ -10,6 +10,7 @@ import {
     type Phase,
     type Settings,
 } from "./settings";
+import { parseDataSettings } from "./data";
 import { parseEnterpriseSettings } from "./enterprise";
 import { validCidrs } from "./cidrs";
 import { parseMtlsSettings } from "./mtls";
@@ -139,6 +140,7 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
     const backupRetentionDays = read.integer("backupRetentionDays", 30, 1, 3650);
     const backupArchive = read.boolean("backupArchive", false);
     const protectStateful = read.boolean("protectStateful", false);
+    const data = parseDataSettings(read, appPort);
     const web = parseWebSettings(read, phase);
     const platform = parsePlatformSettings(read, phase);
     const mtls = parseMtlsSettings(read, phase, {
@@ -176,6 +178,7 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
         alertEmail,
         logRetentionDays,
         storage: { corsOrigins, uploadsExpirationDays, backupRetentionDays, backupArchive },
+        data,
         protectStateful,
         tags: {
             project: appName,

@@ -1,3 +1,4 @@
+import { type DataSettings } from "./data";
 import { type EnterpriseSettings } from "./enterprise";
 import { type MtlsSettings } from "./mtls";
 import { type PlatformSettings } from "./platform";
@@ -81,7 +82,7 @@ export interface StorageSettings {
     corsOrigins: string[];
     /** Days after which uploads expire; 0 keeps them (seed 001 dev: 30). */
     uploadsExpirationDays: number;
-    /** Days a replaced backup version is kept before it expires. */
+    /** Days a backup is kept: current objects expire after it, replaced or deleted versions too. */
     backupRetentionDays: number;
     /** Move backups to cheaper storage classes as they age (prod). */
     backupArchive: boolean;
@@ -100,6 +101,8 @@ interface CommonSettings {
     alertEmail?: string;
     logRetentionDays: number;
     storage: StorageSettings;
+    /** Phase-1 data: PostgreSQL on its own volume and nightly backups (config/data.ts). */
+    data: DataSettings;
     /** Protect stateful resources (buckets, data) from deletion: `pulumi destroy` stops at them. */
     protectStateful: boolean;
     /** Tags every taggable resource carries. */

@@ -130,6 +130,15 @@ describe("analyzer: IAM evaluation", () => {
         assert.equal(mayPerform(plan, { principal: r, action: "secretsmanager:GetSecretValue", target: db, accountId: ACCOUNT }).verdict, "allowed");
         assert.equal(mayPerform(plan, { principal: r, action: "rds:DeleteDBInstance", target: db, accountId: ACCOUNT }).verdict, "denied");
     });
+    it("apply mode: an object key decides a grant scoped to a key prefix (an intent's bucket/key)", () => {
+        const r = role();
+        const b = { ...bucket("backups"), outputs: { arn: "arn:aws:s3:::backups-12345678901234567890123456" } };
+        const plan = new Plan([r, b, inline(r, [{ Effect: "Allow", Action: ["s3:PutObject"], Resource: ["arn:aws:s3:::backups-12345678901234567890123456/chat/dev/*"] }])]);
+        const put = (objectKey?: string) => mayPerform(plan, { principal: r, action: "s3:PutObject", target: b, accountId: ACCOUNT, ...(objectKey !== undefined ? { objectKey } : {}) }).verdict;
+        assert.equal(put("chat/dev/2026/01/31/host-030000.dump"), "allowed");
+        assert.equal(put("chat/prod/2026/01/31/host-030000.dump"), "denied");
+        assert.equal(put(), "denied", "without a key the example object lies outside the prefix");
+    });
     it("an explicit deny wins over an allow, and names the statement", () => {
         const r = role(), b = bucket();
         const plan = new Plan([r, b, inline(r, [{ Effect: "Allow", Action: "s3:*", Resource: "*" }, { Sid: "NoDeletes", Effect: "Deny", Action: "s3:DeleteObject", Resource: "*" }])]);

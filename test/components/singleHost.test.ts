@@ -103,12 +103,13 @@ describe("SingleHost (phase 1) under mocks", function () {
             }
         });
 
-        it("versions backups and uploads, and expires replaced backup versions", () => {
+        it("versions backups and uploads, and expires backups and their replaced versions", () => {
             assert.equal(named(built.registrations, "chat-dev-backups-versioning").inputs.versioningConfiguration.status, "Enabled");
             assert.equal(named(built.registrations, "chat-dev-uploads-versioning").inputs.versioningConfiguration.status, "Enabled");
             assert.equal(ofType(built.registrations, "aws:s3/bucketVersioning:BucketVersioning").length, 2);
             const rules = named(built.registrations, "chat-dev-backups-lifecycle").inputs.rules;
             const retention = rules.find((r: { id: string }) => r.id === "backup-retention");
+            assert.deepEqual(retention.expiration, { days: 30 });
             assert.deepEqual(retention.noncurrentVersionExpiration, { noncurrentDays: 30 });
             assert.equal(retention.transitions, undefined, "no storage-class transitions in dev");
         });
@@ -231,10 +232,11 @@ describe("SingleHost (phase 1) under mocks", function () {
             assert.equal(check.inputs.ipAddress, undefined);
         });
 
-        it("moves backups to cheaper classes and keeps replaced versions 90 days", () => {
+        it("moves backups to Standard-IA and keeps them and their replaced versions 90 days", () => {
             const rules = named(built.registrations, "chat-prod-backups-lifecycle").inputs.rules;
             const retention = rules.find((r: { id: string }) => r.id === "backup-retention");
-            assert.deepEqual(retention.transitions.map((t: { storageClass: string }) => t.storageClass), ["STANDARD_IA", "GLACIER_IR"]);
+            assert.deepEqual(retention.transitions.map((t: { storageClass: string }) => t.storageClass), ["STANDARD_IA"]);
+            assert.deepEqual(retention.expiration, { days: 90 });
             assert.deepEqual(retention.noncurrentVersionExpiration, { noncurrentDays: 90 });
         });
 

@@ -21,18 +21,27 @@ describe("storage rules", () => {
         assert.deepEqual(rule?.noncurrentVersionExpiration, { noncurrentDays: 30 });
     });
 
-    it("dev backups expire replaced versions and do not move between storage classes", () => {
+    it("backups expire after the retention, and their replaced or deleted versions as long after", () => {
         const [, rule] = backupsLifecycle(30, false);
+        assert.deepEqual(rule.expiration, { days: 30 }, "current backups no longer grow forever");
         assert.deepEqual(rule.noncurrentVersionExpiration, { noncurrentDays: 30 });
-        assert.equal(rule.transitions, undefined);
-        assert.equal(rule.expiration, undefined, "current backups never expire by lifecycle");
+        assert.equal(rule.transitions, undefined, "no storage-class transitions without backupArchive");
     });
 
-    it("prod backups move to Standard-IA at 30 days and Glacier IR at 90", () => {
-        const [, rule] = backupsLifecycle(90, true);
+    it("archived backups move to Standard-IA at 30 days and Glacier IR at 90 when kept longer", () => {
+        const [, rule] = backupsLifecycle(365, true);
         assert.deepEqual(rule.transitions, [{ days: 30, storageClass: "STANDARD_IA" }, { days: 90, storageClass: "GLACIER_IR" }]);
-        assert.deepEqual(rule.noncurrentVersionExpiration, { noncurrentDays: 90 });
+        assert.deepEqual(rule.expiration, { days: 365 });
         assert.deepEqual(rule.noncurrentVersionTransitions, [{ noncurrentDays: 30, storageClass: "STANDARD_IA" }]);
+    });
+
+    it("every transition comes before the expiry (S3 refuses one on or after it): 90 days keeps only Standard-IA", () => {
+        for (const days of [1, 30, 31, 90, 91, 365]) {
+            const [, rule] = backupsLifecycle(days, true);
+            assert.ok((rule.transitions ?? []).every((t) => t.days < days), `${days}`);
+        }
+        assert.deepEqual(backupsLifecycle(90, true)[1].transitions, [{ days: 30, storageClass: "STANDARD_IA" }]);
+        assert.equal(backupsLifecycle(30, true)[1].transitions, undefined);
     });
 
     it("CORS exists only for configured origins and never uses a wildcard origin", () => {

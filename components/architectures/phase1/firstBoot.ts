@@ -3,10 +3,32 @@ import { appHostFiles, type HostFiles } from "../../blocks/compute/userData";
 import { type Settings } from "../../config/settings";
 import { singleHostIngress } from "./traffic";
 
-export type SingleHostBootSettings = Pick<Settings, "region" | "environment" | "app" | "network" | "host" | "dns">;
+export type SingleHostBootSettings = Pick<Settings, "region" | "environment" | "app" | "network" | "host" | "dns" | "data">;
+
+/** What only exists once resources are created: the data volume, the backups bucket, the alert topic. */
+export interface SingleHostRuntime {
+    dataVolumeId: string;
+    backupsBucket: string;
+    alertTopicArn?: string;
+}
+
+/** Stand-ins of the right shape and length, for size checks and tests (generatedTexts.ts). */
+export function sampleRuntime(s: Pick<Settings, "app" | "environment" | "region">): SingleHostRuntime {
+    return {
+        dataVolumeId: "vol-0123456789abcdef0",
+        backupsBucket: `${s.app.name}-${s.environment}-backups-20261204000000000000000001`,
+        alertTopicArn: `arn:aws:sns:${s.region}:123456789012:${s.app.name}-${s.environment}-alerts-0123456`,
+    };
+}
+
+/** The host holds data to keep: a database, or paths to back up. */
+export function hostHoldsData(s: Pick<Settings, "data">): boolean {
+    return s.data.database.enabled || s.data.backupPaths.length > 0;
+}
 
 /** First-boot files of the phase-1 host: its firewall mirrors the security group (singleHostIngress). */
-export function singleHostFiles(s: SingleHostBootSettings): HostFiles {
+export function singleHostFiles(s: SingleHostBootSettings, runtime: SingleHostRuntime = sampleRuntime(s)): HostFiles {
+    const database = s.data.database.enabled ? { name: s.data.database.name, user: s.data.database.user } : undefined;
     return appHostFiles({
         app: s.app,
         environment: s.environment,
@@ -14,5 +36,22 @@ export function singleHostFiles(s: SingleHostBootSettings): HostFiles {
         family: s.host.amiFamily,
         ingress: singleHostIngress({ appPort: s.app.port, appPortCidrs: s.host.appPortCidrs, sshCidrs: s.host.sshCidrs, ipv6: s.network.ipv6 }),
         exposure: { publishAppPort: s.host.appPortCidrs.length > 0, tlsDomain: s.dns.tls ? s.dns.domain : undefined },
+        ...(hostHoldsData(s) ? {
+            data: {
+                database,
+                host: {
+                    volumeId: database !== undefined ? runtime.dataVolumeId : undefined,
+                    backup: {
+                        appName: s.app.name,
+                        environment: s.environment,
+                        region: s.region,
+                        bucket: runtime.backupsBucket,
+                        database,
+                        paths: s.data.backupPaths,
+                        alertTopicArn: runtime.alertTopicArn,
+                    },
+                },
+            },
+        } : {}),
     });
 }

@@ -9,10 +9,14 @@ export interface SingleHostIntentInput {
     /** The SingleHost component's name: the prefix of its children's names. */
     name: string;
     appName: string;
+    /** Environment label: backups live under <appName>/<environment>/. */
+    environment: string;
     appPort: number;
     appPortCidrs: string[];
     sshCidrs: string[];
     egressPorts: number[];
+    /** PostgreSQL runs on the host (it must stay unreachable from outside). @default false */
+    database?: boolean;
 }
 
 export function singleHostIntents(input: SingleHostIntentInput): Intent[] {
@@ -29,9 +33,16 @@ export function singleHostIntents(input: SingleHostIntentInput): Intent[] {
     for (const port of input.egressPorts) {
         intents.push(flow(`host-egress-${port}`, "allow", `the host reaches the internet on egressPorts ${port}`, host, "internet", port));
     }
-    for (const bucket of ["uploads", "static", "backups"]) {
+    if (input.database ?? false) {
+        intents.push(flow("no-internet-to-postgres", "deny", "PostgreSQL is reachable only from the app container (internal Compose network, no rule for 5432)", "internet", host, 5432));
+    }
+    for (const bucket of ["uploads", "static"]) {
         intents.push(access(`host-writes-${bucket}`, "allow", `the app writes to its ${bucket} bucket`, role, "s3:PutObject", `${input.name}-${bucket}`));
     }
+    // Backups go under <app>/<env>/ only (that nothing else is writable is asserted on the
+    // policy document in test/components/iam.test.ts: a preview cannot tell keys apart).
+    intents.push(access("host-writes-backups", "allow", "the backup tool writes under <app>/<env>/ in the backups bucket", role, "s3:PutObject",
+        `${input.name}-backups/${input.appName}/${input.environment}/2026/01/31/host-030000.dump`));
     intents.push(
         access("host-role-no-iam", "deny", "the host's role cannot touch IAM", role, "iam:CreateUser", "*"),
         access("host-role-no-foreign-data", "deny", "the host's role reads no other stack's bucket", role, "s3:GetObject", foreignBucketObject(input.appName)),

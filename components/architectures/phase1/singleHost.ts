@@ -3,7 +3,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { type Settings } from "../../config/settings";
 import { amiQuery, architectureOf, isBurstable } from "../../blocks/compute/ami";
 import { containerLogGroupName } from "../../blocks/compute/userData";
-import { singleHostFiles } from "./firstBoot";
+import { hostHoldsData, singleHostFiles } from "./firstBoot";
+import { backupKeyPrefix } from "../../blocks/compute/backup";
+import { HostDatabase } from "../../blocks/storage/hostDatabase";
 import { DeployDocuments } from "../../blocks/deploy/deployDocuments";
 import { InstanceRole } from "../../blocks/iam/instanceRole";
 import { Network } from "../../blocks/network/network";
@@ -23,7 +25,7 @@ import { usEast1Provider } from "../../blocks/shared/providers";
  */
 export type SingleHostArgs = Pick<Settings,
     "region" | "environment" | "app" | "network" | "host" | "dns" | "storage" | "alertEmail" |
-    "logRetentionDays" | "protectStateful" | "tags" | "web">;
+    "logRetentionDays" | "protectStateful" | "tags" | "web" | "data">;
 
 /**
  * Phase 1 (seeds 000, 001 phase 1, 003, 004): one EC2 host running the app with Docker Compose.
@@ -38,11 +40,16 @@ export type SingleHostArgs = Pick<Settings,
  * 7. a DNS record when a hosted zone is configured;
  * 8. an encrypted SNS alert topic, a Route53 health check on /health (HTTP, or HTTPS with TLS)
  *    and its CloudWatch alarm;
- * 9. SSM documents to deploy a git ref and to roll back.
+ * 9. SSM documents to deploy a git ref and to roll back;
+ * 10. with `database`, PostgreSQL 15 in the Compose project on a separate encrypted gp3 EBS
+ *    volume that survives instance replacement, its password in SSM (HostDatabase), and a
+ *    restore document; with `database` or `backupPaths`, a nightly backup timer on the host that
+ *    uploads under <app>/<env>/ in the backups bucket (docs/data.md).
  *
  * Cost (us-east-1, 730 h): t3.micro $7.59 (free tier: $0), 30 GB gp3 $2.40, public IPv4 of the
  * Elastic IP $3.65, alert key $1, health check $0.50 (+$1 with HTTPS), alarm $0.10, S3 and logs
- * by use. About $15/month for the dev stack outside the free tier.
+ * by use. The database's data volume is gp3 at $0.08/GB-month (10 GB: $0.80, 20 GB: $1.60;
+ * dataVolumeMonthlyUsd). About $16/month for the dev stack outside the free tier.
  */
 export class SingleHost extends pulumi.ComponentResource {
     readonly instanceId: pulumi.Output<string>;
@@ -54,6 +61,10 @@ export class SingleHost extends pulumi.ComponentResource {
     readonly alertTopicArn: pulumi.Output<string>;
     readonly deployDocumentName: pulumi.Output<string>;
     readonly rollbackDocumentName: pulumi.Output<string>;
+    /** Undefined unless `database` is on. */
+    readonly restoreDocumentName?: pulumi.Output<string>;
+    /** The database's data volume, undefined unless `database` is on. */
+    readonly dataVolumeId?: pulumi.Output<string>;
 
     constructor(name: string, args: SingleHostArgs, opts?: pulumi.ComponentResourceOptions) {
         super("stagecraft:phase1:SingleHost", name, {}, opts);
@@ -105,21 +116,47 @@ export class SingleHost extends pulumi.ComponentResource {
             tags: args.tags,
         }, child);
 
-        // 5. identity
+        // 5. identity; alerts first, since failed backups publish to them. Route53 health-check
+        // metrics exist only in us-east-1, so the topic lives there.
+        const usEast1 = usEast1Provider(`${name}-us-east-1`, this, args.region);
+        const alarmOpts: pulumi.ComponentResourceOptions = usEast1 === undefined ? child : { parent: this, providers: { aws: usEast1 } };
+        const alerts = new AlertTopic(`${name}-alerts`, {
+            topicName: `${app}-${env}-alerts`,
+            email: args.alertEmail,
+            tags: args.tags,
+        }, alarmOpts);
+        const holdsData = hostHoldsData(args);
         const identity = aws.getCallerIdentityOutput({}, child);
         const partition = aws.getPartitionOutput({}, child).partition;
+        const access = buckets.hostAccess(logGroup.arn, pulumi.interpolate`arn:${partition}:ssm:${args.region}:${identity.accountId}:parameter/${app}/${env}`, backupKeyPrefix(app, env));
         const role = new InstanceRole(`${name}-host-role`, {
-            access: buckets.hostAccess(logGroup.arn, pulumi.interpolate`arn:${partition}:ssm:${args.region}:${identity.accountId}:parameter/${app}/${env}`),
+            access: holdsData ? { ...access, alerts: { topicArn: alerts.arn, keyArn: alerts.keyArn } } : access,
             tags: args.tags,
         }, child);
 
         // 6. instance + Elastic IP
         const tlsDomain = args.dns.tls ? args.dns.domain : undefined;
         const ami = aws.ec2.getAmiOutput(amiQuery(args.host.amiFamily, architectureOf(args.host.instanceType)), child);
+        const subnetId = network.publicSubnetIds.apply((ids) => ids[0]);
+        // 10. the database's volume and password, before the host whose first boot waits for it
+        const database = args.data.database.enabled
+            ? new HostDatabase(`${name}-db`, {
+                appName: app,
+                environment: env,
+                availabilityZone: network.firstPublicSubnetZone,
+                sizeGb: args.data.database.volumeSizeGb,
+                protectStateful: args.protectStateful,
+                tags: args.tags,
+            }, child)
+            : undefined;
+        const userData = holdsData
+            ? pulumi.all([database?.volumeId ?? "", buckets.backups.bucketName, alerts.arn]).apply(([dataVolumeId, backupsBucket, alertTopicArn]) =>
+                singleHostFiles(args, { dataVolumeId, backupsBucket, alertTopicArn }).userData)
+            : singleHostFiles(args).userData;
         const instance = new aws.ec2.Instance(`${name}-host`, {
             ami: ami.id,
             instanceType: args.host.instanceType,
-            subnetId: network.publicSubnetIds.apply((ids) => ids[0]),
+            subnetId,
             vpcSecurityGroupIds: [securityGroup.id],
             iamInstanceProfile: role.instanceProfile.name,
             // IMDSv2 only. Hop limit 2 lets the app container reach the role (it writes to S3 as in
@@ -138,7 +175,7 @@ export class SingleHost extends pulumi.ComponentResource {
             // Standard credits: a busy t-class host slows down instead of running up a bill.
             creditSpecification: isBurstable(args.host.instanceType) ? { cpuCredits: "standard" } : undefined,
             ipv6AddressCount: args.network.ipv6 ? 1 : undefined,
-            userData: singleHostFiles(args).userData,
+            userData,
             userDataReplaceOnChange: false,
             tags: tagsFor(args.tags, `${name}-host`),
         }, {
@@ -148,6 +185,7 @@ export class SingleHost extends pulumi.ComponentResource {
             // `pulumi up --replace <instance urn>`.
             ignoreChanges: ["ami"],
         });
+        database?.attach(instance);
         const eip = new aws.ec2.Eip(`${name}-ip`, {
             domain: "vpc",
             instance: instance.id,
@@ -174,14 +212,7 @@ export class SingleHost extends pulumi.ComponentResource {
             }
         }
 
-        // 8. alerting: Route53 health-check metrics exist only in us-east-1.
-        const usEast1 = usEast1Provider(`${name}-us-east-1`, this, args.region);
-        const alarmOpts: pulumi.ComponentResourceOptions = usEast1 === undefined ? child : { parent: this, providers: { aws: usEast1 } };
-        const alerts = new AlertTopic(`${name}-alerts`, {
-            topicName: `${app}-${env}-alerts`,
-            email: args.alertEmail,
-            tags: args.tags,
-        }, alarmOpts);
+        // 8. alerting (the topic is created with the identity: backups publish to it)
         const target: HealthTarget = tlsDomain !== undefined
             ? { protocol: "HTTPS", fqdn: tlsDomain, port: 443, path: args.app.healthPath }
             : { protocol: "HTTP", ipAddress: eip.publicIp, port: 80, path: args.app.healthPath };
@@ -193,7 +224,7 @@ export class SingleHost extends pulumi.ComponentResource {
         }, alarmOpts);
 
         // 9. deploys through SSM
-        const documents = new DeployDocuments(`${name}-release`, { appName: app, environment: env, tags: args.tags }, child);
+        const documents = new DeployDocuments(`${name}-release`, { appName: app, environment: env, restore: database !== undefined, tags: args.tags }, child);
 
         this.instanceId = instance.id;
         this.publicIp = eip.publicIp;
@@ -208,6 +239,8 @@ export class SingleHost extends pulumi.ComponentResource {
         this.alertTopicArn = alerts.arn;
         this.deployDocumentName = documents.deployDocumentName;
         this.rollbackDocumentName = documents.rollbackDocumentName;
+        this.restoreDocumentName = documents.restoreDocumentName;
+        this.dataVolumeId = database?.volumeId;
 
         this.registerOutputs({
             instanceId: this.instanceId,
@@ -219,9 +252,12 @@ export class SingleHost extends pulumi.ComponentResource {
             alertTopicArn: this.alertTopicArn,
             deployDocumentName: this.deployDocumentName,
             rollbackDocumentName: this.rollbackDocumentName,
+            restoreDocumentName: this.restoreDocumentName,
+            dataVolumeId: this.dataVolumeId,
             // What must work and what must never work, proved by the offline check (docs/intents.md).
             intents: singleHostIntents({
-                name, appName: app, appPort: args.app.port, appPortCidrs: args.host.appPortCidrs, sshCidrs: args.host.sshCidrs, egressPorts: args.web.egressPorts,
+                name, appName: app, environment: env, appPort: args.app.port, appPortCidrs: args.host.appPortCidrs, sshCidrs: args.host.sshCidrs, egressPorts: args.web.egressPorts,
+                database: database !== undefined,
             }),
         });
     }

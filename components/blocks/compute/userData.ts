@@ -13,6 +13,7 @@ import { composeFile, type ComposeInput } from "./compose";
 import { DEPLOY_TOOL_PATH, deployScript, type DeployScriptInput } from "./deployScript";
 import { firewallScript } from "./firewall";
 import { dockerFirewallSetup } from "./dockerFirewall";
+import { dataSetup, type HostDataInput } from "./hostData";
 
 /** Docker Compose v2 release installed on Amazon Linux 2023 (its repositories do not ship the plugin). */
 export const COMPOSE_VERSION = "v2.29.7";
@@ -25,6 +26,8 @@ export interface UserDataInput {
     initialTag: string;
     /** The same ingress rules the security group has. */
     ingress: readonly RuleSpec[];
+    /** The data volume and the backup tool (hostData.ts). @default undefined (none) */
+    data?: HostDataInput;
 }
 
 function installPackages(family: AmiFamily): string[] {
@@ -60,7 +63,9 @@ export interface HostFiles {
     envFile: string;
     /** The deploy tool (DEPLOY_TOOL_PATH). */
     deployTool: string;
-    /** The first-boot script holding the three files above. */
+    /** The data tool (backup.ts: mount, backup, restore), when the host holds data. */
+    backupTool?: string;
+    /** The first-boot script holding the files above. */
     userData: string;
 }
 
@@ -69,6 +74,7 @@ export function hostFiles(input: UserDataInput): HostFiles {
     const composeText = composeFile(input.compose);
     const envFile = [dotenvLine("APP_IMAGE", input.image), dotenvLine("APP_TAG", input.initialTag)].join("\n") + "\n";
     const deployTool = deployScript(input.deploy);
+    const data = input.data === undefined ? undefined : dataSetup(input.data);
     const script = [
         "#!/bin/bash",
         shellComment(`stagecraft first boot: ${input.compose.appName} (${input.compose.environment})`),
@@ -88,12 +94,13 @@ export function hostFiles(input: UserDataInput): HostFiles {
         ...heredocToFile(`${appDir}/.env`, envFile, "ENV"),
         ...heredocToFile(DEPLOY_TOOL_PATH, deployTool, "DEPLOY"),
         `chmod 0750 ${DEPLOY_TOOL_PATH}`,
+        ...(data?.lines ?? []),
         "",
         "# 4. first deploy",
         `${DEPLOY_TOOL_PATH} deploy ${shellQuote(input.initialTag)}`,
         "",
     ].join("\n");
-    return { composeFile: composeText, envFile, deployTool, userData: script };
+    return { composeFile: composeText, envFile, deployTool, ...(data?.backupTool !== undefined ? { backupTool: data.backupTool } : {}), userData: script };
 }
 
 export function userData(input: UserDataInput): string {
@@ -115,6 +122,8 @@ export interface AppHostInput {
     ingress: readonly RuleSpec[];
     /** How the app is exposed: published port, TLS proxy, host networking. */
     exposure: Pick<ComposeInput, "publishAppPort" | "tlsDomain" | "proxy" | "hostNetwork">;
+    /** The database service of the Compose file and the data volume and backups on the host. */
+    data?: { database?: ComposeInput["database"]; host: HostDataInput };
 }
 
 /** First-boot files of any host that runs the app (phase 1's single host, phase 2's fleet). */
@@ -130,10 +139,12 @@ export function appHostFiles(input: AppHostInput): HostFiles {
             logGroupName: containerLogGroupName(app.name, environment),
             healthPath: app.healthPath,
             ...input.exposure,
+            ...(input.data?.database !== undefined ? { database: input.data.database } : {}),
         },
         deploy: { appName: app.name, environment, region, port: app.port, healthPath: app.healthPath, repository: app.repository },
         image: app.image,
         initialTag: app.initialTag,
         ingress: input.ingress,
+        ...(input.data !== undefined ? { data: input.data.host } : {}),
     });
 }

@@ -41,6 +41,13 @@ export interface HostAccess<A = string> {
     readWriteBucketArns: A[];
     /** Buckets the host writes backups to and restores from; never deletes from. */
     backupBucketArns: A[];
+    /**
+     * Key prefix (`<app>/<env>`) the host's backups live under: listing, writing and reading
+     * backups are limited to it. @default undefined (the whole backups bucket)
+     */
+    backupKeyPrefix?: string;
+    /** The alert topic and its KMS key, when the host publishes failures to it (backups). */
+    alerts?: { topicArn: A; keyArn: A };
     /** Log group the containers ship logs to (the provider's `arn`, which has no trailing `:*`). */
     logGroupArn: A;
     /** SSM Parameter Store path ARN the app's secrets live under, e.g. arn:aws:ssm:...:parameter/chat/dev */
@@ -70,16 +77,31 @@ export function appBucketStatements<A>(bucketArns: readonly A[], append: Append<
 export function hostPolicy<A>(access: HostAccess<A>, append: Append<A>): PolicyDocument<A> {
     const statements: Statement<A>[] = appBucketStatements(access.readWriteBucketArns, append);
     if (access.backupBucketArns.length > 0) {
+        const prefix = access.backupKeyPrefix;
         statements.push({
             Sid: "ListBackups",
             Effect: "Allow",
             Action: ["s3:ListBucket", "s3:ListBucketVersions"],
             Resource: [...access.backupBucketArns],
+            ...(prefix !== undefined ? { Condition: { StringLike: { "s3:prefix": [`${prefix}/`, `${prefix}/*`] } } } : {}),
         }, {
             Sid: "WriteAndRestoreBackups",
             Effect: "Allow",
             Action: ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"],
-            Resource: access.backupBucketArns.map((arn) => append(arn, "/*")),
+            Resource: access.backupBucketArns.map((arn) => append(arn, prefix !== undefined ? `/${prefix}/*` : "/*")),
+        });
+    }
+    if (access.alerts !== undefined) {
+        statements.push({
+            Sid: "PublishAlerts",
+            Effect: "Allow",
+            Action: ["sns:Publish"],
+            Resource: [access.alerts.topicArn],
+        }, {
+            Sid: "EncryptAlerts",
+            Effect: "Allow",
+            Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
+            Resource: [access.alerts.keyArn],
         });
     }
     const logGroup = access.logGroupArn;

@@ -64,6 +64,8 @@ export function privateNetworkArgs(settings: {
 export class Network extends pulumi.ComponentResource {
     readonly vpcId: pulumi.Output<string>;
     readonly publicSubnetIds: pulumi.Output<string[]>;
+    /** Availability zone of the first public subnet (the single host's; its EBS volumes must be there too). */
+    readonly firstPublicSubnetZone: pulumi.Output<string>;
     readonly privateSubnetIds: pulumi.Output<string[]>;
     /** Route tables of the private subnets, in the order of privateSubnetIds ([] without private subnets). */
     readonly privateRouteTableIds: pulumi.Output<string[]>;
@@ -82,6 +84,8 @@ export class Network extends pulumi.ComponentResource {
         }, child);
         this.vpcId = vpc.vpcId;
         this.publicSubnetIds = vpc.publicSubnetIds;
+        // awsx hands back resource references (plain values under mocks): the zone is an output of its own.
+        this.firstPublicSubnetZone = vpc.publicSubnets.apply((subnets) => pulumi.output(subnets[0].availabilityZone));
         this.privateSubnetIds = vpc.privateSubnetIds;
         this.vpcCidrBlock = args.cidrBlock;
         this.privateRouteTableIds = args.privateSubnets

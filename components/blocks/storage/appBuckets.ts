@@ -71,12 +71,14 @@ export class AppBuckets extends pulumi.ComponentResource {
 
     /**
      * What a host running the app may touch: these buckets (read-write for uploads and static,
-     * write-and-restore for backups), its log group and its SSM parameter path.
+     * write-and-restore for backups, under `backupKeyPrefix` when given), its log group and its
+     * SSM parameter path.
      */
-    hostAccess(logGroupArn: pulumi.Input<string>, parameterPathArn: pulumi.Input<string>): HostAccess<pulumi.Input<string>> {
+    hostAccess(logGroupArn: pulumi.Input<string>, parameterPathArn: pulumi.Input<string>, backupKeyPrefix?: string): HostAccess<pulumi.Input<string>> {
         return {
             readWriteBucketArns: [this.uploads.arn, this.assets.arn],
             backupBucketArns: [this.backups.arn],
+            ...(backupKeyPrefix !== undefined ? { backupKeyPrefix } : {}),
             logGroupArn,
             parameterPathArn,
         };

@@ -51,22 +51,28 @@ export function uploadsLifecycle(expirationDays: number): LifecycleRule[] {
 }
 
 /**
- * Backups are versioned; replaced or deleted versions expire after `retentionDays`. With
- * `archive`, current backups move to Standard-IA after 30 days and Glacier Instant Retrieval
- * after 90 (S3 needs 30 days in Standard before IA).
+ * Backups are versioned. A backup stays current for `retentionDays`, then expires (S3 turns it
+ * into a noncurrent version behind a delete marker); replaced or deleted versions are removed
+ * `retentionDays` after that, so an accidental or malicious delete can be undone for as long.
+ * With `archive`, current backups move to Standard-IA after 30 days and Glacier Instant
+ * Retrieval after 90 (S3 needs 30 days in Standard before IA), each only when it comes before
+ * the expiry (S3 refuses a transition on or after it).
  */
 export function backupsLifecycle(retentionDays: number, archive: boolean): LifecycleRule[] {
     const rule: LifecycleRule = {
         id: "backup-retention",
         status: "Enabled",
         filter: { prefix: "" },
+        expiration: { days: retentionDays },
         noncurrentVersionExpiration: { noncurrentDays: retentionDays },
     };
     if (archive) {
-        rule.transitions = [
+        const transitions: Transition[] = [
             { days: 30, storageClass: "STANDARD_IA" },
             { days: 90, storageClass: "GLACIER_IR" },
         ];
+        const early = transitions.filter((t) => t.days < retentionDays);
+        if (early.length > 0) rule.transitions = early;
         if (retentionDays > 30) {
             rule.noncurrentVersionTransitions = [{ noncurrentDays: 30, storageClass: "STANDARD_IA" }];
         }

@@ -56,8 +56,8 @@ function keysHoldMarker(value: unknown): boolean {
 }
 
 /** The keys a generated Compose file may have at each level: a value must never add one. */
-const COMPOSE_TOP = new Set(["name", "services", "volumes"]);
-const COMPOSE_SERVICES = new Set(["app", "proxy"]);
+const COMPOSE_TOP = new Set(["name", "services", "volumes", "networks"]);
+const COMPOSE_SERVICES = new Set(["app", "proxy", "db"]);
 
 /** Problems with one text that need no external tool. */
 export function inProcessProblems(t: GeneratedText): string[] {

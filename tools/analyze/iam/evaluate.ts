@@ -14,6 +14,8 @@ export interface AccessRequest {
     action: string;
     /** A resource of the plan, or a concrete ARN (e.g. another environment's bucket). */
     target: PlanResource | string;
+    /** For object actions on a bucket of the plan: the object's key. @default "example-object" */
+    objectKey?: string;
     /** An organisational unit or account of the plan: its SCPs (and its ancestors') apply. */
     scope?: PlanResource;
     accountId: string;
@@ -36,7 +38,7 @@ function targetArn(req: AccessRequest): { exact?: string; prefix?: string } {
     if (typeof req.target === "string") return { exact: req.target };
     const t = req.target;
     const partition = req.partition ?? "aws";
-    const objectSuffix = isObjectAction(req.action) ? "/example-object" : "";
+    const objectSuffix = isObjectAction(req.action) ? `/${req.objectKey ?? "example-object"}` : "";
     // Apply mode knows what the provider reported: the ARN (a prefix-named bucket's whole name
     // included), and for a database with an RDS-managed password the secret that holds it, which
     // is what a Secrets Manager action on the database means.

@@ -59,6 +59,13 @@ function endpoint(plan: Plan, source: string, id: string, spec: string): Endpoin
     return { kind: "group", group: one(plan, source, id, value, [SECURITY_GROUP], "security group") };
 }
 
+/** `bucket/some/key` names an object of a bucket of the plan: [resource name, object key]. */
+function splitObjectKey(resource: string): [string, string | undefined] {
+    const typed = resource.lastIndexOf("::");
+    const slash = resource.indexOf("/", typed < 0 ? 0 : typed + 2);
+    return slash < 0 ? [resource, undefined] : [resource.slice(0, slash), resource.slice(slash + 1)];
+}
+
 export interface ProveOptions {
     accountId: string;
 }
@@ -75,10 +82,11 @@ export function proveIntents(plan: Plan, declared: DeclaredIntents[], opts: Prov
         }
         const a = intent.access;
         const principal = a.principal === "any" ? "any" as const : one(plan, source, intent.id, a.principal, [ROLE], "IAM role");
-        const target = a.resource.startsWith("arn:") || a.resource === "*" ? a.resource : resourceNamed(plan, source, intent.id, a.resource);
+        const [spec, objectKey] = a.resource.startsWith("arn:") || a.resource === "*" ? [a.resource, undefined] : splitObjectKey(a.resource);
+        const target = spec.startsWith("arn:") || spec === "*" ? spec : resourceNamed(plan, source, intent.id, spec);
         const scope = a.scope !== undefined ? one(plan, source, intent.id, a.scope, [OU, "aws:organizations/account:Account"], "organisational unit or account") : undefined;
         const question = `${a.principal} ${a.action} on ${a.resource}${a.scope ? ` under the SCPs of ${a.scope}` : ""}`;
-        return { source, intent, question, ask: () => mayPerform(plan, { principal, action: a.action, target, scope, accountId: opts.accountId }) };
+        return { source, intent, question, ask: () => mayPerform(plan, { principal, action: a.action, target, scope, accountId: opts.accountId, ...(objectKey !== undefined ? { objectKey } : {}) }) };
     }));
     return questions.map(({ source, intent, question, ask }) => {
         const answer = ask();

@@ -87,7 +87,7 @@ function readOne(where: string, entry: Value, problems: string[]): Intent | unde
     keysOf(`${at}.access`, a, ["principal", "action", "resource", "scope"], problems);
     const principal = text(`${at}.access.principal`, a.principal, problems, /^[A-Za-z0-9._\-]+$/, `a role's resource name, or "any"`);
     const action = text(`${at}.access.action`, a.action, problems, ACTION, "service:Action, e.g. s3:GetObject");
-    const resource = text(`${at}.access.resource`, a.resource, problems, /^(arn:[^\s]+|([a-z0-9-]+:[A-Za-z0-9/]+:[A-Za-z0-9]+::)?[A-Za-z0-9._\-]+|\*)$/, "a resource name of the plan (type::name when names repeat, e.g. aws:rds/instance:Instance::db), an ARN, or *");
+    const resource = text(`${at}.access.resource`, a.resource, problems, /^(arn:[^\s]+|([a-z0-9-]+:[A-Za-z0-9/]+:[A-Za-z0-9]+::)?[A-Za-z0-9._\-]+(\/[A-Za-z0-9._\-/]+)?|\*)$/, "a resource name of the plan (type::name when names repeat, e.g. aws:rds/instance:Instance::db; a bucket's name/key for one object), an ARN, or *");
     const scope = a.scope === undefined ? undefined : text(`${at}.access.scope`, a.scope, problems, /^[A-Za-z0-9._\-]+$/, "an organisational unit's or account's resource name");
     return { id, expect, ...(description !== undefined ? { description } : {}), access: { principal, action, resource, ...(scope !== undefined ? { scope } : {}) } };
 }
