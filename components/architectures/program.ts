@@ -21,6 +21,8 @@ interface CommonOutputs {
     alertTopicArn: Out;
     /** The monthly cost budget, when one is configured. */
     budgetName?: Out;
+    /** The Cost Anomaly Detection monitor this stack created: the account's other stacks set `costAnomalyMonitorArn` to it. */
+    costAnomalyMonitorArn?: Out;
 }
 
 /** Phase 1: the host, its SSM commands and its health check. */
@@ -121,7 +123,7 @@ export function buildStack(settings: Settings): StackOutputs {
     const name = `${settings.app.name}-${settings.environment}`;
     const outputs = buildPhase(name, settings);
     const cost = buildCostGuardrails(name, settings);
-    return withoutUndefined(cost === undefined ? outputs : { ...outputs, budgetName: cost.budgetName });
+    return withoutUndefined(cost === undefined ? outputs : { ...outputs, budgetName: cost.budgetName, costAnomalyMonitorArn: cost.anomalyMonitorArn });
 }
 
 /**
@@ -154,13 +156,14 @@ function buildPhase(name: string, settings: Settings): StackOutputs {
 
 /** Cost alerts for every phase; config validation guarantees a recipient when they are on. */
 function buildCostGuardrails(name: string, settings: Settings): CostGuardrails | undefined {
-    const { monthlyBudgetUsd, anomalyMonitor, anomalyThresholdUsd } = settings.cost;
+    const { monthlyBudgetUsd, anomalyMonitor, anomalyMonitorArn, anomalyThresholdUsd } = settings.cost;
     if (monthlyBudgetUsd === 0 || settings.alertEmail === undefined) return undefined;
     return new CostGuardrails(`${name}-cost`, {
         budgetName: `${name}-monthly`,
         monthlyLimitUsd: monthlyBudgetUsd,
         emails: [settings.alertEmail],
         anomalyMonitor,
+        anomalyMonitorArn,
         anomalyThresholdUsd,
         tags: settings.tags,
     });
