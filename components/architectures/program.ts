@@ -67,6 +67,11 @@ export interface ContainerPlatformOutputs extends CommonOutputs {
      * through `stagecraft:appImageTag` and `pulumi up` instead (tags are immutable).
      */
     restartCommand: Out;
+    /**
+     * What to do next: while `imageReady` is false, push the first images (the release workflow)
+     * and set it true; afterwards, how releases reach the services (docs/releases.md).
+     */
+    nextStep: Out;
     websocketUrl: Out;
     userPoolId: Out;
     userPoolClientId: Out;
@@ -235,6 +240,23 @@ function enterpriseOutputs(settings: WebTierSettings, name: string): EnterpriseO
     };
 }
 
+/**
+ * The `nextStep` output: with empty repositories (imageReady false), the images to push (and
+ * their tags) before the services can start; afterwards, that releases go through the workflow.
+ */
+function nextStepOf(settings: WebTierSettings, platform: ContainerPlatform, mtls: MtlsOutputs | undefined): Out {
+    const images = [
+        ...settings.platform.services.map((s) => pulumi.interpolate`${platform.repositoryUrls[s.name]}:${s.imageTag ?? settings.app.initialTag}`),
+        ...(mtls !== undefined && settings.mtls !== undefined
+            ? [pulumi.interpolate`${mtls.repositoryUrls.gateway}:${settings.mtls.gatewayImageTag}`, pulumi.interpolate`${mtls.repositoryUrls.api}:${settings.mtls.apiImageTag}`]
+            : []),
+    ];
+    if (settings.platform.imageReady) {
+        return pulumi.output("Services run. Releases: push to main (or run the release workflow) builds, scans and pushes the images tagged with the commit SHA and rolls the services; then set appImageTag to that SHA so `pulumi up` keeps it (docs/releases.md).");
+    }
+    return pulumi.all(images).apply((list) => `The repositories are empty, so every service runs 0 tasks. Push ${list.join(", ")} (the release workflow with the stack's tags, docs/releases.md), then \`pulumi config set stagecraft:imageReady true\` and \`pulumi up\`: the services scale to their minimum.`);
+}
+
 /** Seed 002's mTLS API on the platform, when the stack selects it. */
 function buildMtlsApi(name: string, settings: WebTierSettings, platform: ContainerPlatform): MtlsOutputs | undefined {
     if (settings.mtls === undefined) return undefined;
@@ -248,6 +270,7 @@ function buildMtlsApi(name: string, settings: WebTierSettings, platform: Contain
         domain: settings.dns.domain,
         hostedZoneId: settings.dns.hostedZoneId,
         apiImageTag: settings.mtls.apiImageTag,
+        imageReady: settings.platform.imageReady,
         healthPath: settings.app.healthPath,
         cpuArchitecture: settings.platform.cpuArchitecture,
         ecrKeepImages: settings.platform.ecrKeepImages,
@@ -280,6 +303,7 @@ function containerPlatformOutputs(settings: WebTierSettings, platform: Container
         repositoryUrls: platform.repositoryUrls,
         serviceLogGroupNames: platform.serviceLogGroupNames,
         restartCommand: pulumi.interpolate`aws ecs update-service --region ${region} --cluster ${platform.clusterName} --service ${platform.serviceNames[apiService]} --force-new-deployment`,
+        nextStep: nextStepOf(settings, platform, mtls),
         websocketUrl: platform.websocketUrl,
         userPoolId: platform.userPoolId,
         userPoolClientId: platform.userPoolClientId,

@@ -142,7 +142,7 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
     const backupArchive = read.boolean("backupArchive", false);
     const protectStateful = read.boolean("protectStateful", false);
     const web = parseWebSettings(read, phase);
-    const platform = parsePlatformSettings(read, phase);
+    const platform = parsePlatformSettings(read, phase, appName);
     const mtls = parseMtlsSettings(read, phase, {
         appSubdomain: web.appSubdomain,
         cdnSubdomain: web.cdnSubdomain,
