@@ -269,6 +269,7 @@ export class ContainerPlatform extends pulumi.ComponentResource {
             // What must work and what must never work, proved by the offline check (docs/intents.md).
             intents: platformIntents({
                 name, appName: args.app.name, appPort: args.app.port, service: args.platform.services[0].name, egressPorts: args.web.egressPorts,
+                metricsNamespace: args.platform.metricsNamespace,
             }),
             url: this.url,
             loadBalancerDnsName: this.loadBalancerDnsName,

@@ -77,8 +77,9 @@ export function proveIntents(plan: Plan, declared: DeclaredIntents[], opts: Prov
         const principal = a.principal === "any" ? "any" as const : one(plan, source, intent.id, a.principal, [ROLE], "IAM role");
         const target = a.resource.startsWith("arn:") || a.resource === "*" ? a.resource : resourceNamed(plan, source, intent.id, a.resource);
         const scope = a.scope !== undefined ? one(plan, source, intent.id, a.scope, [OU, "aws:organizations/account:Account"], "organisational unit or account") : undefined;
-        const question = `${a.principal} ${a.action} on ${a.resource}${a.scope ? ` under the SCPs of ${a.scope}` : ""}`;
-        return { source, intent, question, ask: () => mayPerform(plan, { principal, action: a.action, target, scope, accountId: opts.accountId }) };
+        const withContext = a.context !== undefined ? ` with ${Object.entries(a.context).map(([k, v]) => `${k}=${v}`).join(", ")}` : "";
+        const question = `${a.principal} ${a.action} on ${a.resource}${withContext}${a.scope ? ` under the SCPs of ${a.scope}` : ""}`;
+        return { source, intent, question, ask: () => mayPerform(plan, { principal, action: a.action, target, scope, accountId: opts.accountId, ...(a.context !== undefined ? { context: a.context } : {}) }) };
     }));
     return questions.map(({ source, intent, question, ask }) => {
         const answer = ask();
