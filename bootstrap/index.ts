@@ -55,3 +55,5 @@ export const oidcProviderArn = roles?.providerArn;
 export const deployRoleArns = roles?.deployRoleArns;
 /** Set each as the repository secret AWS_PREVIEW_ROLE_ARN_<STACK>. */
 export const previewRoleArns = roles?.previewRoleArns;
+/** Set each as the secret AWS_RELEASE_ROLE_ARN of the GitHub environment `<env>-release` (docs/releases.md). */
+export const releaseRoleArns = roles?.releaseRoleArns;

@@ -75,6 +75,7 @@ function platformTaskDefinitions(s: Settings): GeneratedText[] {
                 userPoolId: `${s.region}_AbCdEfGhI`,
                 userPoolClientId: "1example23456789abcdefghij",
                 websocketUrl: `wss://ws.${s.dns.domain ?? "example.com"}`,
+                metricsNamespace: s.platform.metricsNamespace,
             }),
             ...service.environment,
         };

@@ -21,6 +21,8 @@ interface CommonOutputs {
     alertTopicArn: Out;
     /** The monthly cost budget, when one is configured. */
     budgetName?: Out;
+    /** The Cost Anomaly Detection monitor this stack created: the account's other stacks set `costAnomalyMonitorArn` to it. */
+    costAnomalyMonitorArn?: Out;
 }
 
 /** Phase 1: the host, its SSM commands and its health check. */
@@ -67,6 +69,11 @@ export interface ContainerPlatformOutputs extends CommonOutputs {
      * through `stagecraft:appImageTag` and `pulumi up` instead (tags are immutable).
      */
     restartCommand: Out;
+    /**
+     * What to do next: while `imageReady` is false, push the first images (the release workflow)
+     * and set it true; afterwards, how releases reach the services (docs/releases.md).
+     */
+    nextStep: Out;
     websocketUrl: Out;
     userPoolId: Out;
     userPoolClientId: Out;
@@ -123,7 +130,7 @@ export function buildStack(settings: Settings): StackOutputs {
     const name = `${settings.app.name}-${settings.environment}`;
     const outputs = buildPhase(name, settings);
     const cost = buildCostGuardrails(name, settings);
-    return withoutUndefined(cost === undefined ? outputs : { ...outputs, budgetName: cost.budgetName });
+    return withoutUndefined(cost === undefined ? outputs : { ...outputs, budgetName: cost.budgetName, costAnomalyMonitorArn: cost.anomalyMonitorArn });
 }
 
 /**
@@ -156,13 +163,14 @@ function buildPhase(name: string, settings: Settings): StackOutputs {
 
 /** Cost alerts for every phase; config validation guarantees a recipient when they are on. */
 function buildCostGuardrails(name: string, settings: Settings): CostGuardrails | undefined {
-    const { monthlyBudgetUsd, anomalyMonitor, anomalyThresholdUsd } = settings.cost;
+    const { monthlyBudgetUsd, anomalyMonitor, anomalyMonitorArn, anomalyThresholdUsd } = settings.cost;
     if (monthlyBudgetUsd === 0 || settings.alertEmail === undefined) return undefined;
     return new CostGuardrails(`${name}-cost`, {
         budgetName: `${name}-monthly`,
         monthlyLimitUsd: monthlyBudgetUsd,
         emails: [settings.alertEmail],
         anomalyMonitor,
+        anomalyMonitorArn,
         anomalyThresholdUsd,
         tags: settings.tags,
     });
@@ -237,6 +245,23 @@ function enterpriseOutputs(settings: WebTierSettings, name: string): EnterpriseO
     };
 }
 
+/**
+ * The `nextStep` output: with empty repositories (imageReady false), the images to push (and
+ * their tags) before the services can start; afterwards, that releases go through the workflow.
+ */
+function nextStepOf(settings: WebTierSettings, platform: ContainerPlatform, mtls: MtlsOutputs | undefined): Out {
+    const images = [
+        ...settings.platform.services.map((s) => pulumi.interpolate`${platform.repositoryUrls[s.name]}:${s.imageTag ?? settings.app.initialTag}`),
+        ...(mtls !== undefined && settings.mtls !== undefined
+            ? [pulumi.interpolate`${mtls.repositoryUrls.gateway}:${settings.mtls.gatewayImageTag}`, pulumi.interpolate`${mtls.repositoryUrls.api}:${settings.mtls.apiImageTag}`]
+            : []),
+    ];
+    if (settings.platform.imageReady) {
+        return pulumi.output("Services run. Releases: push to main (or run the release workflow) builds, scans and pushes the images tagged with the commit SHA and rolls the services; then set appImageTag to that SHA so `pulumi up` keeps it (docs/releases.md).");
+    }
+    return pulumi.all(images).apply((list) => `The repositories are empty, so every service runs 0 tasks. Push ${list.join(", ")} (the release workflow with the stack's tags, docs/releases.md), then \`pulumi config set stagecraft:imageReady true\` and \`pulumi up\`: the services scale to their minimum.`);
+}
+
 /** Seed 002's mTLS API on the platform, when the stack selects it. */
 function buildMtlsApi(name: string, settings: WebTierSettings, platform: ContainerPlatform): MtlsOutputs | undefined {
     if (settings.mtls === undefined) return undefined;
@@ -250,6 +275,7 @@ function buildMtlsApi(name: string, settings: WebTierSettings, platform: Contain
         domain: settings.dns.domain,
         hostedZoneId: settings.dns.hostedZoneId,
         apiImageTag: settings.mtls.apiImageTag,
+        imageReady: settings.platform.imageReady,
         healthPath: settings.app.healthPath,
         cpuArchitecture: settings.platform.cpuArchitecture,
         ecrKeepImages: settings.platform.ecrKeepImages,
@@ -282,6 +308,7 @@ function containerPlatformOutputs(settings: WebTierSettings, platform: Container
         repositoryUrls: platform.repositoryUrls,
         serviceLogGroupNames: platform.serviceLogGroupNames,
         restartCommand: pulumi.interpolate`aws ecs update-service --region ${region} --cluster ${platform.clusterName} --service ${platform.serviceNames[apiService]} --force-new-deployment`,
+        nextStep: nextStepOf(settings, platform, mtls),
         websocketUrl: platform.websocketUrl,
         userPoolId: platform.userPoolId,
         userPoolClientId: platform.userPoolClientId,

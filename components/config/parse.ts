@@ -32,6 +32,8 @@ const IMAGE = /^[a-z0-9]+([._/-][a-z0-9]+)*(:[0-9]{1,5})?(\/[a-z0-9]+([._-][a-z0
 const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
 const HOSTED_ZONE_ID = /^Z[A-Z0-9]{1,31}$/;
+/** A Cost Anomaly Detection monitor (Cost Explorer ARNs have no region). */
+const ANOMALY_MONITOR_ARN = /^arn:aws(-cn|-us-gov)?:ce::\d{12}:anomalymonitor\/[0-9a-f-]{1,64}$/;
 const ORIGIN = /^https?:\/\/(localhost|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+)(:\d{1,5})?$/;
 
 /** SSH sources wider than this are "the internet" in practice: use SSM Session Manager instead. */
@@ -142,7 +144,7 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
     const protectStateful = read.boolean("protectStateful", false);
     const data = parseDataSettings(read, appPort);
     const web = parseWebSettings(read, phase);
-    const platform = parsePlatformSettings(read, phase);
+    const platform = parsePlatformSettings(read, phase, appName);
     const mtls = parseMtlsSettings(read, phase, {
         appSubdomain: web.appSubdomain,
         cdnSubdomain: web.cdnSubdomain,
@@ -153,6 +155,12 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
     const monthlyBudgetUsd = read.integer("budgetMonthlyUsd", 10, 0, 1_000_000);
     const anomalyMonitor = read.boolean("costAnomalyMonitor", false);
     const anomalyThresholdUsd = read.integer("costAnomalyThresholdUsd", 5, 1, 1_000_000);
+    const anomalyMonitorArn = read.string("costAnomalyMonitorArn", "");
+    if (anomalyMonitorArn !== "" && !ANOMALY_MONITOR_ARN.test(anomalyMonitorArn)) {
+        read.problem("costAnomalyMonitorArn", anomalyMonitorArn, "the ARN of an existing Cost Anomaly Detection monitor, arn:aws:ce::<12-digit account>:anomalymonitor/<id> (or \"\" for none)");
+    } else if (anomalyMonitorArn !== "" && anomalyMonitor) {
+        read.problem("costAnomalyMonitorArn", anomalyMonitorArn, "\"\" while stagecraft:costAnomalyMonitor is true: a stack either creates the account's SERVICE monitor or subscribes to an existing one (AWS allows one per account)");
+    }
     if ((monthlyBudgetUsd > 0 || anomalyMonitor) && alertEmail === undefined) {
         read.problem("alertEmail", null, "an e-mail address while stagecraft:budgetMonthlyUsd is above 0 or costAnomalyMonitor is on: cost alerts need a recipient (or set budgetMonthlyUsd to 0)");
     }
@@ -191,7 +199,7 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
         platform,
         mtls,
         enterprise,
-        cost: { monthlyBudgetUsd, anomalyMonitor, anomalyThresholdUsd },
+        cost: { monthlyBudgetUsd, anomalyMonitor, ...(anomalyMonitorArn !== "" ? { anomalyMonitorArn } : {}), anomalyThresholdUsd },
     };
     const network = { cidrBlock, availabilityZones, ipv6, flowLogs };
     if (phase === 1) {

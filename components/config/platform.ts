@@ -115,6 +115,14 @@ export interface PlatformSettings {
      * stages cannot log without it). Turn off where another stack already sets it.
      */
     apiGatewayAccountRole: boolean;
+    /**
+     * The services' images exist in their repositories. While false (a new stack: `pulumi up`
+     * creates empty repositories), every service starts with zero tasks and its scaling range is
+     * 0-0, so nothing crash-loops on a missing image; set it true once the first release pushed them.
+     */
+    imageReady: boolean;
+    /** CloudWatch namespace of the app's custom metrics: the only one its task role may put metrics in. */
+    metricsNamespace: string;
 }
 
 /** Phase-3 defaults: seed 001's numbers where it gives them. */
@@ -138,6 +146,9 @@ export const PLATFORM_DEFAULTS = {
     websocket: { subdomain: "ws", throttleRateLimit: 500, throttleBurstLimit: 1000 } as WebSocketSettings,
     tenantSubdomain: "tenant",
     apiGatewayAccountRole: true,
+    imageReady: false,
+    /** "" means the app name. */
+    metricsNamespace: "",
 };
 
 /** The load-balanced service every platform has. */
@@ -165,7 +176,14 @@ function label(read: ConfigReader, key: string, fallback: string): string {
 export const PLATFORM_VARIABLES: readonly string[] = [
     "PORT", "APP_URL", "REDIS_HOST", "REDIS_PORT", "REDIS_TLS", "SESSIONS_TABLE", "UPLOADS_BUCKET",
     "COGNITO_USER_POOL_ID", "COGNITO_CLIENT_ID", "WEBSOCKET_URL", "REDIS_AUTH_TOKEN", "SESSION_SECRET",
+    "CLUSTER_MODE", "METRICS_NAMESPACE",
 ];
+
+/**
+ * A CloudWatch namespace the app may publish to: CloudWatch's characters (letters, digits and
+ * `. - _ / # :`), up to 255, and never AWS's own `AWS/...` namespaces.
+ */
+const METRICS_NAMESPACE = /^(?!AWS\/)[A-Za-z0-9._\/#:-]{1,255}$/;
 
 /**
  * Prefixes AWS reserves in a task's environment: ECS and the SDKs read AWS_* (a user
@@ -309,7 +327,7 @@ function worker(read: ConfigReader, entry: string, shared: Pick<ServiceSettings,
  * ConfigError with all of them). Keys of phases 1-2 the platform also relies on (domain, hosted
  * zone, NAT strategy, app port, image tag) are validated by parseSettings / parseWebSettings.
  */
-export function parsePlatformSettings(read: ConfigReader, phase: Phase): PlatformSettings {
+export function parsePlatformSettings(read: ConfigReader, phase: Phase, appName: string): PlatformSettings {
     const d = PLATFORM_DEFAULTS;
 
     const cpu = read.integer("taskCpu", d.taskCpu, 256, 16384);
@@ -392,6 +410,11 @@ export function parsePlatformSettings(read: ConfigReader, phase: Phase): Platfor
     const throttleBurstLimit = read.integer("websocketBurstLimit", d.websocket.throttleBurstLimit, 1, 5000);
     const tenantSubdomain = label(read, "tenantSubdomain", d.tenantSubdomain);
     const apiGatewayAccountRole = read.boolean("apiGatewayAccountRole", d.apiGatewayAccountRole);
+    const imageReady = read.boolean("imageReady", d.imageReady);
+    const metricsNamespace = read.string("metricsNamespace", d.metricsNamespace) || appName;
+    if (!METRICS_NAMESPACE.test(metricsNamespace)) {
+        read.problem("metricsNamespace", metricsNamespace, "a CloudWatch namespace: 1-255 letters, digits and . - _ / # :, not starting with AWS/ (\"\" for the app name)");
+    }
 
     if (phase >= 3) {
         const taken = [read.string("appSubdomain", "app").toLowerCase(), read.string("cdnSubdomain", "cdn").toLowerCase()];
@@ -414,5 +437,7 @@ export function parsePlatformSettings(read: ConfigReader, phase: Phase): Platfor
         websocket: { subdomain: wsSubdomain, throttleRateLimit, throttleBurstLimit },
         tenantSubdomain,
         apiGatewayAccountRole,
+        imageReady,
+        metricsNamespace,
     };
 }

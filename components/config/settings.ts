@@ -155,6 +155,8 @@ export interface CostSettings {
     monthlyBudgetUsd: number;
     /** Create the account-wide Cost Anomaly Detection monitor (one stack per account). */
     anomalyMonitor: boolean;
+    /** An existing monitor (another stack's, in the same account) this stack subscribes to instead. */
+    anomalyMonitorArn?: string;
     /** Anomalies reported from this total impact on, in USD. */
     anomalyThresholdUsd: number;
 }

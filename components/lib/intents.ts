@@ -15,8 +15,12 @@ export interface AccessIntent {
     id: string;
     description: string;
     expect: "allow" | "deny";
-    /** principal: an IAM role's resource name, or "any"; resource: a resource name, an ARN or "*"; scope: an OU's resource name (its SCPs apply). */
-    access: { principal: string; action: string; resource: string; scope?: string };
+    /**
+     * principal: an IAM role's resource name, or "any"; resource: a resource name, an ARN or "*";
+     * scope: an OU's resource name (its SCPs apply); context: request condition keys and values
+     * (e.g. `cloudwatch:namespace`) the request carries.
+     */
+    access: { principal: string; action: string; resource: string; scope?: string; context?: Record<string, string> };
 }
 
 export type Intent = FlowIntent | AccessIntent;
@@ -30,8 +34,8 @@ export function flow(id: string, expect: Intent["expect"], description: string, 
     return { id, description, expect, flow: { from, to, port, protocol: "tcp" } };
 }
 
-export function access(id: string, expect: Intent["expect"], description: string, principal: string, action: string, resource: string, scope?: string): AccessIntent {
-    return { id, description, expect, access: { principal, action, resource, ...(scope !== undefined ? { scope } : {}) } };
+export function access(id: string, expect: Intent["expect"], description: string, principal: string, action: string, resource: string, scope?: string, context?: Record<string, string>): AccessIntent {
+    return { id, description, expect, access: { principal, action, resource, ...(scope !== undefined ? { scope } : {}), ...(context !== undefined ? { context } : {}) } };
 }
 
 /** An object in a bucket no stack of this app owns: what an app role must never read. */

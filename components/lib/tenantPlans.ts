@@ -1,8 +1,8 @@
 /**
  * The tenant catalog's plans (seed 001, phase 4 "Service Catalog"), as pure data and functions:
  * what each plan gets. Seed 001 sizes the database by plan (enterprise: db.t3.medium with 100 GB,
- * otherwise db.t3.micro with 20 GB) and expires uploads after 30 days for starter, 90 otherwise;
- * enterprise keeps them a year.
+ * otherwise db.t3.micro with 20 GB) and expires uploads after 30 days for starter, 90 otherwise
+ * (its `ExpirationInDays: !If [IsStarter, 30, 90]`).
  */
 
 export type TenantPlan = "starter" | "professional" | "enterprise";
@@ -24,7 +24,7 @@ export interface PlanSizing {
 export const PLAN_SIZING: Readonly<Record<TenantPlan, PlanSizing>> = {
     starter: { uploadsExpirationDays: 30, databaseInstanceClass: "db.t3.micro", databaseStorageGb: 20, databaseMultiAz: false, databaseBackupRetentionDays: 7 },
     professional: { uploadsExpirationDays: 90, databaseInstanceClass: "db.t3.micro", databaseStorageGb: 20, databaseMultiAz: false, databaseBackupRetentionDays: 14 },
-    enterprise: { uploadsExpirationDays: 365, databaseInstanceClass: "db.t3.medium", databaseStorageGb: 100, databaseMultiAz: true, databaseBackupRetentionDays: 30 },
+    enterprise: { uploadsExpirationDays: 90, databaseInstanceClass: "db.t3.medium", databaseStorageGb: 100, databaseMultiAz: true, databaseBackupRetentionDays: 30 },
 };
 
 export interface TenantSpec {

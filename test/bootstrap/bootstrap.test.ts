@@ -84,12 +84,12 @@ describe("bootstrap program", function () {
             assert.equal(run.report!.previewNotes.length, 0);
         });
 
-        it("protects the state bucket and the key, and creates the OIDC provider and two roles per environment", () => {
+        it("protects the state bucket and the key, and creates the OIDC provider and three roles per environment (deploy, preview, release)", () => {
             const resources = run.report!.resources;
             const protectedTypes = resources.filter((r) => r.protect).map((r) => r.type);
             assert.ok(protectedTypes.includes("aws:s3/bucket:Bucket") && protectedTypes.includes("aws:kms/key:Key"));
             assert.equal(resources.filter((r) => r.type === "aws:iam/openIdConnectProvider:OpenIdConnectProvider").length, 1);
-            assert.equal(resources.filter((r) => r.type === "aws:iam/role:Role").length, 2 * 4);
+            assert.equal(resources.filter((r) => r.type === "aws:iam/role:Role").length, 3 * 4);
         });
 
         it("outputs each environment's secrets provider, bound to its stack by encryption context", () => {

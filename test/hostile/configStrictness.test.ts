@@ -103,7 +103,7 @@ describe("hostile input: config that breaks or weakens the deployment is refused
         });
 
         it("reserves every variable the platform sets (its environment and its injected secrets)", () => {
-            const endpoints = { region: "r", appUrl: "u", redisHost: "h", redisPort: 1, sessionsTable: "t", uploadsBucket: "b", userPoolId: "p", userPoolClientId: "c", websocketUrl: "w" };
+            const endpoints = { region: "r", appUrl: "u", redisHost: "h", redisPort: 1, sessionsTable: "t", uploadsBucket: "b", userPoolId: "p", userPoolClientId: "c", websocketUrl: "w", metricsNamespace: "m" };
             const set = [...Object.keys(platformEnvironment({ loadBalanced: true }, 5000, endpoints)), REDIS_TOKEN_VARIABLE, SESSION_SECRET_VARIABLE];
             const unreserved = set.filter((name) => !PLATFORM_VARIABLES.includes(name) && !name.startsWith("AWS_"));
             assert.deepEqual(unreserved, []);

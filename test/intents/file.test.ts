@@ -47,6 +47,17 @@ describe("intents file validation", () => {
         ]);
     });
 
+    it("reads a request context for conditions (e.g. the namespace of PutMetricData) and refuses a malformed one", () => {
+        const metrics = { id: "m", expect: "allow", access: { principal: "app-role", action: "cloudwatch:PutMetricData", resource: "*", context: { "cloudwatch:namespace": "chat" } } };
+        assert.deepEqual(readIntents("f.yaml", [metrics] as never), [metrics]);
+        assert.deepEqual(problemsOf([{ ...metrics, access: { ...metrics.access, context: { "no key": "x" } } }]), [
+            'intents[0] (m).access.context: key "no key": a condition key such as cloudwatch:namespace or aws:ResourceTag/environment',
+        ]);
+        assert.deepEqual(problemsOf([{ ...metrics, access: { ...metrics.access, context: "chat" } }]), [
+            'intents[0] (m).access.context: a mapping of condition keys to values, e.g. { "cloudwatch:namespace": chat }',
+        ]);
+    });
+
     it("refuses duplicate ids, a file that is no mapping, and keys beside intents", () => {
         assert.deepEqual(problemsOf([good, good]), ['intent id "web" appears twice: ids are unique']);
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "intents-"));

@@ -146,6 +146,19 @@ describe("stacks built from their stack files", () => {
             assert.ok((await valueOf(o.userPoolId)).length > 0);
             assert.ok((await valueOf(o.userPoolClientId)).length > 0);
             assert.equal(await valueOf(o.restartCommand), "aws ecs update-service --region us-east-1 --cluster chat-prod --service api --force-new-deployment");
+            assert.match(await valueOf(o.nextStep), /^Services run\. Releases: /);
+        });
+
+        it("before its images exist (imageReady false), says which images to push in nextStep and runs no task", async () => {
+            const settings = stackSettings("prod");
+            if (settings.phase !== 3) throw new Error("prod is phase 3");
+            const { result, registrations } = await runWithMocks(() => buildStack({ ...settings, platform: { ...settings.platform, imageReady: false } }), { stack: "prod", region: settings.region });
+            const next = await valueOf((result as ContainerPlatformOutputs).nextStep);
+            for (const image of ["chat-prod/api:3f9c2e1", "chat-prod/mtls-gateway:", "chat-prod/mtls-api:"]) assert.ok(next.includes(image), `${image} in: ${next}`);
+            assert.match(next, /stagecraft:imageReady true/);
+            const services = ofType(registrations, "aws:ecs/service:Service");
+            assert.equal(services.length, 3);
+            assert.ok(services.every((svc) => svc.inputs.desiredCount === 0), "api, mTLS gateway and mTLS API wait at zero tasks");
         });
     });
 

@@ -46,6 +46,8 @@ export interface MtlsApiArgs {
     hostedZoneId?: string;
     /** Image tag of the API in its repository (the commit SHA). */
     apiImageTag: string;
+    /** Both images exist in their repositories; false starts both services with zero tasks (FargateService imageReady). @default true */
+    imageReady?: boolean;
     /** Path nginx answers without a client certificate (and the NLB checks). @default "/health" */
     healthPath?: string;
     /** CPU architecture of both images. @default "X86_64" */
@@ -210,6 +212,7 @@ export class MtlsApi extends pulumi.ComponentResource {
             subnetIds: f.privateSubnetIds,
             egressPorts: [443],
             cpuArchitecture: args.cpuArchitecture,
+            imageReady: args.imageReady,
             logRetentionDays: args.logRetentionDays,
             region: args.region,
             tags: args.tags,

@@ -269,6 +269,7 @@ export class ContainerPlatform extends pulumi.ComponentResource {
             // What must work and what must never work, proved by the offline check (docs/intents.md).
             intents: platformIntents({
                 name, appName: args.app.name, appPort: args.app.port, service: args.platform.services[0].name, egressPorts: args.web.egressPorts,
+                metricsNamespace: args.platform.metricsNamespace,
             }),
             url: this.url,
             loadBalancerDnsName: this.loadBalancerDnsName,
@@ -343,6 +344,7 @@ export class ContainerPlatform extends pulumi.ComponentResource {
             repositoryArn: ctx.repository.arn,
             repositoryUrl: ctx.repository.repositoryUrl,
             imageTag: service.imageTag ?? args.app.initialTag,
+            imageReady: args.platform.imageReady,
             environment: platformEnvironment<pulumi.Input<string>>(service, args.app.port, {
                 region: args.region,
                 appUrl: ctx.appUrl,
@@ -353,6 +355,7 @@ export class ContainerPlatform extends pulumi.ComponentResource {
                 userPoolId: ctx.users.userPoolId,
                 userPoolClientId: ctx.users.clientId,
                 websocketUrl: ctx.realtime.customUrl ?? ctx.realtime.url,
+                metricsNamespace: args.platform.metricsNamespace,
             }),
             secrets: [
                 { name: REDIS_TOKEN_VARIABLE, valueFrom: ctx.secrets.redisToken.arn, source: "secretsmanager" },
@@ -361,7 +364,7 @@ export class ContainerPlatform extends pulumi.ComponentResource {
             secretKmsKeyArns: [ctx.secrets.keyArn],
             egressPorts: args.web.egressPorts,
             peers: [{ key: "redis", port: REDIS_PORT, description: `Redis ${REDIS_PORT} (TLS)`, securityGroupId: ctx.redis.securityGroupId }],
-            taskAccess: { tableArns: [ctx.sessions.arn], readWriteBucketArns: [ctx.buckets.uploads.arn] },
+            taskAccess: { tableArns: [ctx.sessions.arn], readWriteBucketArns: [ctx.buckets.uploads.arn], metricsNamespace: args.platform.metricsNamespace },
             cpuArchitecture: args.platform.cpuArchitecture,
             logGroupName: ecsLogGroupName(args.app.name, args.environment, service.name),
             logRetentionDays: args.logRetentionDays,

@@ -15,12 +15,16 @@ export interface PlatformEndpoints<A> {
     userPoolId: A;
     userPoolClientId: A;
     websocketUrl: A;
+    /** CloudWatch namespace of the app's custom metrics (its task role may put metrics there only). */
+    metricsNamespace: string;
 }
 
 /**
  * The environment every service gets (the user's containerEnvironment is merged over it): the
  * region, the app's URL, Redis over TLS, the sessions table, the uploads bucket, the Cognito ids
- * and the WebSocket URL; PORT for a load-balanced service.
+ * and the WebSocket URL; PORT for a load-balanced service; CLUSTER_MODE=true (seed 001's task
+ * definition: several tasks share Socket.io rooms through the Redis adapter) and the namespace of
+ * the app's custom metrics (seed 001's putMetric).
  */
 export function platformEnvironment<A>(service: Pick<ServiceSettings, "loadBalanced">, appPort: number, e: PlatformEndpoints<A>): Record<string, A | string> {
     return {
@@ -35,6 +39,8 @@ export function platformEnvironment<A>(service: Pick<ServiceSettings, "loadBalan
         COGNITO_USER_POOL_ID: e.userPoolId,
         COGNITO_CLIENT_ID: e.userPoolClientId,
         WEBSOCKET_URL: e.websocketUrl,
+        CLUSTER_MODE: "true",
+        METRICS_NAMESPACE: e.metricsNamespace,
     };
 }
 

@@ -12,6 +12,8 @@ export interface PlatformIntentInput {
     /** The load-balanced service (`api`). */
     service: string;
     egressPorts: number[];
+    /** CloudWatch namespace of the app's custom metrics. */
+    metricsNamespace: string;
 }
 
 export const REDIS_PORT = 6379;
@@ -33,6 +35,8 @@ export function platformIntents(input: PlatformIntentInput): Intent[] {
         access("tasks-pull-image", "allow", "the execution role pulls the service's image from its repository", execution, "ecr:BatchGetImage", `${name}-${input.service}-repo`),
         access("tasks-read-redis-token", "allow", "the execution role injects the Redis AUTH token at task start", execution, "secretsmanager:GetSecretValue", `${name}-redis-auth`),
         access("app-writes-uploads", "allow", "the app writes to the uploads bucket", task, "s3:PutObject", `${name}-uploads`),
+        access("app-puts-own-metrics", "allow", "the app publishes its custom metrics in its namespace", task, "cloudwatch:PutMetricData", "*", undefined, { "cloudwatch:namespace": input.metricsNamespace }),
+        access("app-no-foreign-metrics", "deny", "the app cannot publish into AWS's namespaces", task, "cloudwatch:PutMetricData", "*", undefined, { "cloudwatch:namespace": "AWS/ECS" }),
         access("app-role-no-iam", "deny", "the app's role cannot touch IAM", task, "iam:CreateUser", "*"),
         access("app-role-no-foreign-data", "deny", "the app's role reads no other stack's bucket", task, "s3:GetObject", foreignBucketObject(input.appName)),
     ];

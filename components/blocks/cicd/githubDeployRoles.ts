@@ -4,6 +4,7 @@ import { tagsFor } from "../shared/tags";
 import { DEPLOY_POLICY_GROUPS, deployPolicies, type DeployScope, previewPolicy } from "./deployPermissions";
 import { type PolicyDocument } from "../iam/documents";
 import { GITHUB_AUDIENCE, GITHUB_OIDC_URL, githubTrustPolicy } from "./githubTrust";
+import { releasePolicy } from "./releasePermissions";
 
 /** One deployment environment: its GitHub environment and the stack it deploys. */
 export interface DeployEnvironment {
@@ -57,7 +58,11 @@ export interface GithubDeployRolesArgs {
  *    app's buckets), and a fence policy: its own stack's state and secrets, nothing tagged for
  *    another environment, the state bucket and secrets key beyond its reach;
  * 3. per environment, a read-only preview role for `<env>-preview` (pull requests): configuration
- *    reads, its stack's state and secrets; never secret values, items, log events or images.
+ *    reads, its stack's state and secrets; never secret values, items, log events or images;
+ * 4. per environment, a release role `stagecraft-release-<env>` for `<env>-release` (the release
+ *    workflow): push to the stack's repositories, run its deploy document on its instances, roll
+ *    its services to a new task definition revision, refill its static bucket and invalidate its
+ *    CDN (releasePermissions.ts), nothing else.
  * No role has AdministratorAccess, `*` or `service:*`; the policy pack checks both roles.
  *
  * Cost: IAM and the OIDC provider are free.
@@ -66,6 +71,8 @@ export class GithubDeployRoles extends pulumi.ComponentResource {
     readonly providerArn: pulumi.Output<string>;
     readonly deployRoleArns: Record<string, pulumi.Output<string>>;
     readonly previewRoleArns: Record<string, pulumi.Output<string>>;
+    /** Per environment, the release workflow's role (GitHub environment `<env>-release`). */
+    readonly releaseRoleArns: Record<string, pulumi.Output<string>>;
     private readonly dependsOnProvider: pulumi.Resource[];
     private readonly partition: pulumi.Output<string>;
     private readonly accountId: pulumi.Output<string>;
@@ -93,6 +100,7 @@ export class GithubDeployRoles extends pulumi.ComponentResource {
 
         this.deployRoleArns = {};
         this.previewRoleArns = {};
+        this.releaseRoleArns = {};
         for (const env of args.environments) {
             const scope = pulumi.all([partition, identity.accountId])
                 .apply(([p, accountId]): DeployScope => ({
@@ -105,10 +113,12 @@ export class GithubDeployRoles extends pulumi.ComponentResource {
                 args, env.name, DEPLOY_POLICY_GROUPS, scope.apply(deployPolicies));
             const preview = this.role(`${name}-preview-${env.name}`, `stagecraft-preview-${env.name}`, `pulumi preview of ${stack} from ${args.repository} pull requests (GitHub environment ${env.name}-preview)`,
                 args, `${env.name}-preview`, ["read"], scope.apply((s): Record<string, PolicyDocument> => ({ read: previewPolicy(s) })));
+            this.releaseRoleArns[env.name] = this.role(`${name}-release-${env.name}`, `stagecraft-release-${env.name}`, `release workflow of ${stack} from ${args.repository} (GitHub environment ${env.name}-release)`,
+                args, `${env.name}-release`, ["release"], scope.apply((s): Record<string, PolicyDocument> => ({ release: releasePolicy(s) })));
             this.deployRoleArns[env.name] = deploy;
             this.previewRoleArns[env.name] = preview;
         }
-        this.registerOutputs({ providerArn: this.providerArn, deployRoleArns: this.deployRoleArns, previewRoleArns: this.previewRoleArns });
+        this.registerOutputs({ providerArn: this.providerArn, deployRoleArns: this.deployRoleArns, previewRoleArns: this.previewRoleArns, releaseRoleArns: this.releaseRoleArns });
     }
 
     /** A role for one GitHub environment, with one managed policy per document. */

@@ -87,6 +87,11 @@ export interface TaskAccess<A = string> {
     tableArns: A[];
     /** Buckets the app reads and writes objects of (uploads). */
     readWriteBucketArns: A[];
+    /**
+     * CloudWatch namespace the app publishes custom metrics to: cloudwatch:PutMetricData only
+     * there (the `cloudwatch:namespace` condition). @default none (no metrics)
+     */
+    metricsNamespace?: string;
 }
 
 /** Item-level DynamoDB actions a session store needs (connect-dynamodb, express-session). */
@@ -103,8 +108,8 @@ export const TABLE_ITEM_ACTIONS = [
 ];
 
 /** The task role's policy, or undefined when the service needs no AWS access (the role stays empty). */
-export function taskRolePolicy<A>(access: TaskAccess<A>, append: Append<A>): PolicyDocument<A> | undefined {
-    const statements: Statement<A>[] = [];
+export function taskRolePolicy<A>(access: TaskAccess<A>, append: Append<A>): PolicyDocument<A | string> | undefined {
+    const statements: Statement<A | string>[] = [];
     if (access.tableArns.length > 0) {
         statements.push({
             Sid: "ReadWriteTableItems",
@@ -114,6 +119,16 @@ export function taskRolePolicy<A>(access: TaskAccess<A>, append: Append<A>): Pol
         });
     }
     statements.push(...appBucketStatements(access.readWriteBucketArns, append));
+    if (access.metricsNamespace !== undefined) {
+        statements.push({
+            // PutMetricData names no resource (AWS: Resource "*"); the namespace condition is its scope.
+            Sid: "PutAppMetricsInItsNamespace",
+            Effect: "Allow",
+            Action: ["cloudwatch:PutMetricData"],
+            Resource: ["*"],
+            Condition: { StringEquals: { "cloudwatch:namespace": access.metricsNamespace } },
+        });
+    }
     return statements.length > 0 ? { Version: "2012-10-17", Statement: statements } : undefined;
 }
 

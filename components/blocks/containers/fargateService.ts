@@ -8,7 +8,7 @@ import { StagecraftError } from "../../lib/errors";
 import { tagsFor } from "../shared/tags";
 import { parameterArn, secretArnForPolicy, type SecretSource } from "../../lib/secretSources";
 import { ecsTasksTrustPolicy, executionRolePolicy, type TaskAccess, taskRolePolicy } from "./documents";
-import { ecsScalingResourceId, serviceScalingPolicies } from "./scaling";
+import { ecsScalingResourceId, serviceCounts, serviceScalingPolicies } from "./scaling";
 import { type PeerEgress, serviceEgress, serviceIngress } from "./traffic";
 import { type CpuArchitecture } from "../../lib/fargate";
 import { containerDefinitions, fargateTaskSettings, imageUri } from "./taskDefinition";
@@ -81,6 +81,12 @@ export interface FargateServiceArgs {
     repositoryUrl: pulumi.Input<string>;
     /** Immutable image tag to run (e.g. the commit SHA). Changing it rolls the service. */
     imageTag: string;
+    /**
+     * The image exists in the repository. False (a new stack's empty repository) starts the
+     * service with zero tasks and a 0-0 scaling range, so it never crash-loops on a missing image.
+     * @default true
+     */
+    imageReady?: boolean;
     /** Platform-provided non-secret environment (endpoints, table and bucket names), merged with the service's own. @default {} */
     environment?: Record<string, pulumi.Input<string>>;
     /** Platform-provided secrets (e.g. the Redis AUTH token), besides the service's configured ones. @default [] */
@@ -121,7 +127,8 @@ export interface FargateServiceArgs {
  *    load-balanced service, the Cloud Map registration (`serviceRegistryArn`), rolling deploys at 100 %/200 % with the deployment circuit breaker
  *    rolling back a failed release, ECS Exec off, tags propagated to tasks;
  * 6. auto scaling between min and max: target tracking on CPU, plus requests per task behind an
- *    ALB. The desired count is left to scaling after creation (ignoreChanges).
+ *    ALB. The desired count is left to scaling after creation (ignoreChanges). Until the image
+ *    exists (`imageReady` false), zero tasks and a 0-0 range (scaling.ts serviceCounts).
  *
  * Cost (us-east-1, 730 h): per always-running task 730 × ($0.04048/vCPU-h + $0.004445/GB-h) on
  * x86 — seed 001's 1 vCPU / 2 GB is $36.04 (ARM64 $28.84); logs $0.50/GB ingested; roles,
@@ -277,7 +284,7 @@ export class FargateService extends pulumi.ComponentResource {
             name: s.name,
             cluster: args.clusterArn,
             taskDefinition: taskDefinitionArn,
-            desiredCount: s.desiredCount,
+            desiredCount: serviceCounts(s, args.imageReady ?? true).desired,
             launchType: "FARGATE",
             platformVersion: "LATEST",
             networkConfiguration: {
@@ -304,12 +311,13 @@ export class FargateService extends pulumi.ComponentResource {
 
     private createScaling(name: string, args: FargateServiceArgs): void {
         const s = args.settings;
+        const counts = serviceCounts(s, args.imageReady ?? true);
         const target = new aws.appautoscaling.Target(`${name}-scaling`, {
             serviceNamespace: "ecs",
             scalableDimension: "ecs:service:DesiredCount",
             resourceId: pulumi.all([args.clusterName, this.service.name]).apply(([cluster, service]) => ecsScalingResourceId(cluster, service)),
-            minCapacity: s.minCount,
-            maxCapacity: s.maxCount,
+            minCapacity: counts.min,
+            maxCapacity: counts.max,
             tags: tagsFor(args.tags, `${name}-scaling`),
         }, { parent: this });
         const lb = args.loadBalancer;

@@ -54,3 +54,22 @@ export function serviceScalingPolicies<L>(cpuTarget: number, requests?: { resour
     }
     return policies;
 }
+
+/** A service's task counts: at creation, and the range auto scaling keeps it in. */
+export interface ServiceCounts {
+    desired: number;
+    min: number;
+    max: number;
+}
+
+/**
+ * The counts a service runs with. Until its image exists (`imageReady` false: a new stack's
+ * repositories are empty), zero tasks and a 0-0 scaling range: no task pulls a missing image and
+ * crash-loops, and auto scaling cannot start one. Once ready, the configured counts; raising the
+ * range's minimum above the running count makes Application Auto Scaling start tasks up to it.
+ */
+export function serviceCounts(counts: { desiredCount: number; minCount: number; maxCount: number }, imageReady: boolean): ServiceCounts {
+    return imageReady
+        ? { desired: counts.desiredCount, min: counts.minCount, max: counts.maxCount }
+        : { desired: 0, min: 0, max: 0 };
+}

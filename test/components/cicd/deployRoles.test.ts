@@ -5,6 +5,7 @@ import {
 } from "../../../components/blocks/cicd/deployPermissions";
 import { GithubDeployRoles } from "../../../components/blocks/cicd/githubDeployRoles";
 import { githubSubject, githubTrustPolicy } from "../../../components/blocks/cicd/githubTrust";
+import { releasePolicy } from "../../../components/blocks/cicd/releasePermissions";
 import { ofType, runWithMocks } from "../../helpers/pulumi";
 
 const SCOPE: DeployScope = {
@@ -178,6 +179,40 @@ describe("deploy and preview permissions (pure)", () => {
     });
 });
 
+describe("release permissions (pure)", () => {
+    const doc = releasePolicy(SCOPE) as unknown as Doc;
+
+    it("push only to the stack's repositories; the login token is the only ECR call on every resource", () => {
+        assert.deepEqual(statement(doc, "PushToOwnRepositories").Resource, ["arn:aws:ecr:sa-east-1:123456789012:repository/chat-prod/*"]);
+        assert.ok(statement(doc, "PushToOwnRepositories").Action.includes("ecr:PutImage"));
+        assert.deepEqual(statement(doc, "EcrLogin").Action, ["ecr:GetAuthorizationToken"]);
+    });
+
+    it("run only the stack's deploy document, only on instances tagged for its environment", () => {
+        assert.deepEqual(statement(doc, "RunOwnDeployDocument").Resource, ["arn:aws:ssm:sa-east-1:123456789012:document/chat-prod-release-deploy*"]);
+        assert.deepEqual(statement(doc, "OnOwnInstances").Condition, { StringEquals: { "ssm:resourceTag/environment": "prod" } });
+    });
+
+    it("update only the services of the stack's cluster and pass only its task roles, only to ECS tasks", () => {
+        assert.deepEqual(statement(doc, "UpdateOwnServices").Resource, ["arn:aws:ecs:sa-east-1:123456789012:service/chat-prod/*"]);
+        const pass = statement(doc, "PassOwnTaskRolesToEcs");
+        assert.deepEqual(pass.Resource, ["arn:aws:iam::123456789012:role/chat-prod-*-task-*", "arn:aws:iam::123456789012:role/chat-prod-*-execution-*"]);
+        assert.deepEqual(pass.Condition, { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } });
+    });
+
+    it("invalidate only distributions tagged for its environment", () => {
+        assert.deepEqual(statement(doc, "InvalidateOwnDistributions").Condition, { StringEquals: { "aws:ResourceTag/environment": "prod" } });
+    });
+
+    it("grant no IAM, no pulls from elsewhere and no wildcard service actions; \"*\" only for calls IAM scopes to no resource", () => {
+        const actions = allows(doc);
+        assert.deepEqual(actions.filter((a) => a.startsWith("iam:")), ["iam:PassRole"]);
+        assert.ok(actions.every((a) => !a.includes("*")), actions.join(" "));
+        const anywhere = doc.Statement.filter((s) => s.Resource.includes("*")).flatMap((s) => s.Action).sort();
+        assert.deepEqual(anywhere, ["ecr:GetAuthorizationToken", "ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition", "ssm:GetCommandInvocation", "ssm:ListCommandInvocations"]);
+    });
+});
+
 describe("GithubDeployRoles under mocks", () => {
     it("creates the OIDC provider and, per environment, a deploy role and a preview role trusted by that environment alone", async () => {
         const { registrations } = await runWithMocks(() => new GithubDeployRoles("boot", {
@@ -196,8 +231,10 @@ describe("GithubDeployRoles under mocks", () => {
             "stagecraft-preview-dev": "repo:example-org/stagecraft:environment:dev-preview",
             "stagecraft-deploy-prod": "repo:example-org/stagecraft:environment:prod",
             "stagecraft-preview-prod": "repo:example-org/stagecraft:environment:prod-preview",
+            "stagecraft-release-dev": "repo:example-org/stagecraft:environment:dev-release",
+            "stagecraft-release-prod": "repo:example-org/stagecraft:environment:prod-release",
         });
-        assert.equal(ofType(registrations, "aws:iam/policy:Policy").length, 2 * (DEPLOY_POLICY_GROUPS.length + 1));
+        assert.equal(ofType(registrations, "aws:iam/policy:Policy").length, 2 * (DEPLOY_POLICY_GROUPS.length + 2));
         const attachment = ofType(registrations, "aws:iam/rolePolicyAttachment:RolePolicyAttachment").find((a) => a.name === "boot-deploy-prod-iam")!;
         assert.equal(attachment.inputs.policyArn, "arn:aws:iam::123456789012:policy/stagecraft-deploy-prod-iam");
         const document = (name: string) => JSON.parse(ofType(registrations, "aws:iam/policy:Policy").find((p) => p.inputs.name === name)!.inputs.policy);

@@ -88,10 +88,10 @@ describe("Enterprise (phase 4) under mocks", function () {
             });
         });
 
-        it("expires each tenant's uploads by plan: 365 / 90 / 30 days", () => {
+        it("expires each tenant's uploads by plan as seed 001 does: 30 days for starter, 90 otherwise", () => {
             const days = (tenant: string) => named(built.registrations, `chat-prod-enterprise-tenant-${tenant}-uploads-lifecycle`)
                 .inputs.rules.find((r: { expiration?: { days: number } }) => r.expiration !== undefined).expiration.days;
-            assert.deepEqual([days("acme"), days("globex"), days("initech")], [365, 90, 30]);
+            assert.deepEqual([days("acme"), days("globex"), days("initech")], [90, 90, 30]);
         });
 
         it("lets only the api service reach the tenants' databases", () => {
@@ -171,7 +171,7 @@ describe("Enterprise (phase 4) under mocks", function () {
         it("configures the functions with the plans, so runtime tenants get what Tenant builds", () => {
             const fn = ofType(built.registrations, "aws:lambda/function:Function").find((f) => f.inputs.name === "chat-prod-tenant-create-database")!;
             const config = JSON.parse(fn.inputs.environment.variables.PROVISIONING_CONFIG);
-            assert.deepEqual(config.plans.enterprise, { uploadsExpirationDays: 365, databaseInstanceClass: "db.t3.medium", databaseStorageGb: 100, databaseMultiAz: true, databaseBackupRetentionDays: 30 });
+            assert.deepEqual(config.plans.enterprise, { uploadsExpirationDays: 90, databaseInstanceClass: "db.t3.medium", databaseStorageGb: 100, databaseMultiAz: true, databaseBackupRetentionDays: 30 });
             assert.equal(config.tenantZone, "tenant.example.com");
             assert.equal(config.dbSubnetGroupName, "chat-prod-tenant-databases");
         });

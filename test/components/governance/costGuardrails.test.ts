@@ -36,6 +36,31 @@ describe("cost guardrails", () => {
         assert.deepEqual(subscription.inputs.thresholdExpression.dimension.values, ["20.00"]);
     });
 
+    it("keep the created monitor's logical name, so stacks that have one keep it across upgrades", async () => {
+        const { registrations } = await runWithMocks(() => new CostGuardrails("chat-prod-cost", {
+            budgetName: "chat-prod-monthly", monthlyLimitUsd: 100, emails: ["ops@example.com"], anomalyMonitor: true, tags,
+        }));
+        assert.deepEqual(ofType(registrations, "aws:costexplorer/anomalyMonitor:AnomalyMonitor").map((r) => r.name), ["chat-prod-cost-anomalies"]);
+    });
+
+    it("subscribe to the account's existing monitor without creating a second one (one SERVICE monitor per account)", async () => {
+        const shared = "arn:aws:ce::123456789012:anomalymonitor/0d1c2b3a-1111-2222-3333-444455556666";
+        const { registrations } = await runWithMocks(() => new CostGuardrails("chat-enterprise-cost", {
+            budgetName: "chat-enterprise-monthly", monthlyLimitUsd: 1000, emails: ["ops@example.com"], anomalyMonitorArn: shared, tags,
+        }));
+        assert.equal(ofType(registrations, "aws:costexplorer/anomalyMonitor:AnomalyMonitor").length, 0);
+        const [subscription] = ofType(registrations, "aws:costexplorer/anomalySubscription:AnomalySubscription");
+        assert.deepEqual(subscription.inputs.monitorArnLists, [shared]);
+        assert.equal(subscription.inputs.name, "chat-enterprise-monthly-anomalies");
+    });
+
+    it("refuse both creating the monitor and referencing one", () => {
+        assert.throws(() => new CostGuardrails("x", {
+            budgetName: "x", monthlyLimitUsd: 10, emails: ["ops@example.com"], anomalyMonitor: true,
+            anomalyMonitorArn: "arn:aws:ce::123456789012:anomalymonitor/abc", tags,
+        }), /not both/);
+    });
+
     it("refuse a budget nobody is told about", () => {
         assert.throws(() => new CostGuardrails("x", { budgetName: "x", monthlyLimitUsd: 10, emails: [], tags }), /at least one e-mail/);
     });

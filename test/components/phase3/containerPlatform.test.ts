@@ -150,8 +150,9 @@ describe("ContainerPlatform (phase 3) under mocks", function () {
             it("the container's environment holds endpoints and names only, nothing secret-looking", () => {
                 const [c] = containersOf(built.registrations, "api");
                 const env = Object.fromEntries(c.environment.map((e: { name: string; value: string }) => [e.name, e.value]));
-                assert.deepEqual(Object.keys(env).sort(), ["APP_URL", "AWS_REGION", "COGNITO_CLIENT_ID", "COGNITO_USER_POOL_ID", "PORT", "REDIS_HOST", "REDIS_PORT", "REDIS_TLS", "SESSIONS_TABLE", "UPLOADS_BUCKET", "WEBSOCKET_URL"]);
+                assert.deepEqual(Object.keys(env).sort(), ["APP_URL", "AWS_REGION", "CLUSTER_MODE", "COGNITO_CLIENT_ID", "COGNITO_USER_POOL_ID", "METRICS_NAMESPACE", "PORT", "REDIS_HOST", "REDIS_PORT", "REDIS_TLS", "SESSIONS_TABLE", "UPLOADS_BUCKET", "WEBSOCKET_URL"]);
                 assert.deepEqual([env.PORT, env.REDIS_TLS, env.SESSIONS_TABLE, env.WEBSOCKET_URL], ["5000", "true", "chat-prod-sessions", "wss://ws.example.com"]);
+                assert.deepEqual([env.CLUSTER_MODE, env.METRICS_NAMESPACE], ["true", "chat"], "seed 001: cluster mode, and the namespace its task role may put metrics in");
                 assert.ok(Object.keys(env).every((n) => !/(SECRET|TOKEN|PASSWORD|API_?KEY)$/.test(n)));
             });
 
@@ -308,6 +309,15 @@ describe("ContainerPlatform (phase 3) under mocks", function () {
     });
 
     describe("variants", () => {
+        it("a new stack (imageReady false) starts every service at zero tasks with a 0-0 scaling range, nothing crash-loops", async () => {
+            const { registrations } = await build({ imageReady: false, workerServices: ["notifications"] });
+            for (const service of ["api", "notifications"]) {
+                assert.equal(named(registrations, `chat-prod-${service}`).inputs.desiredCount, 0, service);
+                const target = named(registrations, `chat-prod-${service}-scaling`).inputs;
+                assert.deepEqual([target.minCapacity, target.maxCapacity], [0, 0], service);
+            }
+        });
+
         it("a worker gets its own repository and service, no load balancer, and Redis admits it too", async () => {
             const { registrations } = await build({ workerServices: ["notifications cpu=512 memory=1024"] });
             assert.equal(named(registrations, "chat-prod-notifications-repo").inputs.name, "chat-prod/notifications");

@@ -11,7 +11,7 @@ const EGRESS = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
 const REDIS_SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:chat-prod/redis-auth-token-AbCdEf";
 
 function services(raw: RawConfig = {}): ServiceSettings[] {
-    return parsePlatformSettings(readerFor(raw), 3).services;
+    return parsePlatformSettings(readerFor(raw), 3, "chat").services;
 }
 
 function args(settings: ServiceSettings, overrides: Partial<FargateServiceArgs> = {}): FargateServiceArgs {
@@ -196,6 +196,38 @@ describe("FargateService under mocks", () => {
         it("keeps an empty task role when it needs no AWS access", () => {
             assert.equal(ofType(regs, "aws:iam/rolePolicy:RolePolicy").filter((p) => p.name.endsWith("-task-access")).length, 0);
             assert.equal(ofType(regs, "aws:iam/role:Role").length, 2);
+        });
+    });
+
+    describe("before its first image exists (imageReady false)", () => {
+        let regs: Registration[];
+        before(async () => { regs = await build(services()[0], { imageReady: false }); });
+
+        it("starts no task, and auto scaling may not start one (range 0-0), so nothing crash-loops on the empty repository", () => {
+            assert.equal(named(regs, "chat-prod-api").inputs.desiredCount, 0);
+            const target = named(regs, "chat-prod-api-scaling").inputs;
+            assert.deepEqual([target.minCapacity, target.maxCapacity], [0, 0]);
+        });
+
+        it("keeps every URN it has once ready: the same resources under the same names", async () => {
+            const ready = await build(services()[0]);
+            assert.deepEqual(regs.map((r) => `${r.type} ${r.name}`).sort(), ready.map((r) => `${r.type} ${r.name}`).sort());
+        });
+    });
+
+    describe("custom metrics", () => {
+        it("the task role may put metrics only in the app's namespace (cloudwatch:namespace condition)", async () => {
+            const regs = await build(services()[0], { taskAccess: { tableArns: [], readWriteBucketArns: [], metricsNamespace: "chat" } });
+            const policy = named(regs, "chat-prod-api-task-access").inputs.policy;
+            const doc = typeof policy === "string" ? JSON.parse(policy) : policy;
+            const [put] = doc.Statement.filter((s: { Action: string[] }) => s.Action.includes("cloudwatch:PutMetricData"));
+            assert.deepEqual(put.Action, ["cloudwatch:PutMetricData"]);
+            assert.deepEqual(put.Condition, { StringEquals: { "cloudwatch:namespace": "chat" } });
+        });
+
+        it("grants no metrics without a namespace", async () => {
+            const regs = await build(services()[0]);
+            assert.ok(!JSON.stringify(named(regs, "chat-prod-api-task-access").inputs.policy).includes("cloudwatch"));
         });
     });
 

@@ -7,7 +7,7 @@ import { platformKeyPolicy } from "../../../components/architectures/phase3/keyP
 import { platformMonthlyCost } from "../../../components/architectures/phase3/cost";
 import { readerFor } from "../../helpers/settings";
 
-const platform = parsePlatformSettings(readerFor({ wafGeoBlock: ["CN", "RU", "KP"] }), 3);
+const platform = parsePlatformSettings(readerFor({ wafGeoBlock: ["CN", "RU", "KP"] }), 3, "chat");
 
 describe("phase 3 composition decisions (pure)", () => {
     it("hostnames: app, cdn, ws and the tenants' wildcard under the apex", () => {
@@ -28,13 +28,14 @@ describe("phase 3 composition decisions (pure)", () => {
         const endpoints = {
             region: "us-east-1", appUrl: "https://app.example.com", redisHost: "master.redis", redisPort: 6379, sessionsTable: "chat-prod-sessions",
             uploadsBucket: "chat-prod-uploads-x", userPoolId: "us-east-1_P", userPoolClientId: "c", websocketUrl: "wss://ws.example.com",
+            metricsNamespace: "chat",
         };
 
-        it("tells the api its port, Redis over TLS, the table, the bucket, Cognito and the WebSocket URL", () => {
+        it("tells the api its port, Redis over TLS, the table, the bucket, Cognito, the WebSocket URL, cluster mode and its metrics namespace", () => {
             assert.deepEqual(platformEnvironment({ loadBalanced: true }, 5000, endpoints), {
                 PORT: "5000", AWS_REGION: "us-east-1", APP_URL: "https://app.example.com", REDIS_HOST: "master.redis", REDIS_PORT: "6379", REDIS_TLS: "true",
                 SESSIONS_TABLE: "chat-prod-sessions", UPLOADS_BUCKET: "chat-prod-uploads-x", COGNITO_USER_POOL_ID: "us-east-1_P", COGNITO_CLIENT_ID: "c",
-                WEBSOCKET_URL: "wss://ws.example.com",
+                WEBSOCKET_URL: "wss://ws.example.com", CLUSTER_MODE: "true", METRICS_NAMESPACE: "chat",
             });
         });
 
@@ -93,7 +94,7 @@ describe("phase 3 composition decisions (pure)", () => {
         });
 
         it("a lean stack: NAT instance, no CDN, Valkey on one t4g.micro, 1 task ≈ $97", () => {
-            const lean = parsePlatformSettings(readerFor({ redisEngine: "valkey", redisNodeType: "cache.t4g.micro", redisReplicas: 0, serviceDesiredCount: 1, serviceMinCount: 1 }), 3);
+            const lean = parsePlatformSettings(readerFor({ redisEngine: "valkey", redisNodeType: "cache.t4g.micro", redisReplicas: 0, serviceDesiredCount: 1, serviceMinCount: 1 }), 3, "chat");
             const cost = platformMonthlyCost({ services: lean.services, platform: lean, natStrategy: "instance", availabilityZones: 2, cdnEnabled: false });
             assert.deepEqual(cost.items.map((i) => i.usd), [36.04, 9.34, 29.57, 7.36, 9, 2, 0.8, 1, 1.6]);
             assert.equal(cost.totalUsd, 96.71);

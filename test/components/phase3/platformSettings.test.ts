@@ -5,7 +5,7 @@ import { readerFor, type RawConfig } from "../../helpers/settings";
 
 function parse(raw: RawConfig = {}, phase: 1 | 2 | 3 = 3): { settings: PlatformSettings; problems: ConfigProblem[] } {
     const read = readerFor(raw);
-    const settings = parsePlatformSettings(read, phase);
+    const settings = parsePlatformSettings(read, phase, "chat");
     return { settings, problems: read.problems };
 }
 
@@ -187,5 +187,22 @@ describe("parsePlatformSettings (phase 3 config)", () => {
             assert.deepEqual(problemKeys({ tenantSubdomain: "cdn" }), ["stagecraft:tenantSubdomain"]);
             assert.deepEqual(problemKeys({ websocketSubdomain: "app" }, 2), [], "not checked before phase 3");
         });
+    });
+});
+
+describe("parsePlatformSettings: first deploy and custom metrics", () => {
+    it("a new stack waits for its images (imageReady false) until told they exist", () => {
+        assert.equal(parse().settings.imageReady, false);
+        assert.equal(parse({ imageReady: "true" }).settings.imageReady, true);
+    });
+
+    it("the metrics namespace defaults to the app name and takes a CloudWatch namespace", () => {
+        assert.equal(parse().settings.metricsNamespace, "chat");
+        assert.equal(parse({ metricsNamespace: "ChatSaaS/Realtime" }).settings.metricsNamespace, "ChatSaaS/Realtime");
+    });
+
+    it("refuses AWS's own namespaces and characters CloudWatch does not accept", () => {
+        assert.deepEqual(problemKeys({ metricsNamespace: "AWS/ECS" }), ["stagecraft:metricsNamespace"]);
+        assert.deepEqual(problemKeys({ metricsNamespace: "chat\"*" }), ["stagecraft:metricsNamespace"]);
     });
 });

@@ -8,6 +8,8 @@ export const PROD: RawConfig = {
     owner: "platform-team",
     appPort: 5000,
     appImageTag: "3f9c2e1",
+    // Its images exist (Pulumi.prod.yaml): a new stack's default is false (docs/releases.md).
+    imageReady: true,
     domain: "example.com",
     hostedZoneId: "Z0123456789EXAMPLE01",
     alertEmail: "ops@example.com",

@@ -5,10 +5,10 @@ import { Tenant } from "../../../components/blocks/tenants/tenant";
 import { named, ofType, runWithMocks, valueOf } from "../../helpers/pulumi";
 
 describe("tenant plans", () => {
-    it("size uploads lifecycles 30 / 90 / 365 days by plan", () => {
+    it("size uploads lifecycles as seed 001: 30 days for starter, 90 for every other plan", () => {
         assert.deepEqual(
             [PLAN_SIZING.starter.uploadsExpirationDays, PLAN_SIZING.professional.uploadsExpirationDays, PLAN_SIZING.enterprise.uploadsExpirationDays],
-            [30, 90, 365]);
+            [30, 90, 90]);
     });
 
     it("give enterprise db.t3.medium with 100 GB and Multi-AZ, the others db.t3.micro with 20 GB (seed 001)", () => {
@@ -102,12 +102,12 @@ describe("Tenant (phase 4) under mocks", () => {
         tags: { project: "chat", environment: "prod", owner: "platform" },
     };
 
-    it("sizes an enterprise tenant: db.t3.medium, 100 GB, Multi-AZ, 30 days of backups, uploads kept 365 days", async () => {
+    it("sizes an enterprise tenant: db.t3.medium, 100 GB, Multi-AZ, 30 days of backups, uploads kept 90 days", async () => {
         const { registrations } = await runWithMocks(() => new Tenant("chat-acme", { ...base, tenant: { id: "acme", plan: "enterprise" } }));
         const [db] = ofType(registrations, "aws:rds/instance:Instance");
         assert.deepEqual([db.inputs.instanceClass, db.inputs.allocatedStorage, db.inputs.multiAz, db.inputs.backupRetentionPeriod], ["db.t3.medium", 100, true, 30]);
         const lifecycle = named(registrations, "chat-acme-uploads-lifecycle").inputs.rules.find((r: { expiration?: unknown }) => r.expiration !== undefined);
-        assert.deepEqual(lifecycle.expiration, { days: 365 });
+        assert.deepEqual(lifecycle.expiration, { days: 90 });
     });
 
     it("sizes a starter tenant: db.t3.micro, 20 GB, single AZ, uploads expire after 30 days", async () => {

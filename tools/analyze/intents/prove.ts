@@ -85,8 +85,16 @@ export function proveIntents(plan: Plan, declared: DeclaredIntents[], opts: Prov
         const [spec, objectKey] = a.resource.startsWith("arn:") || a.resource === "*" ? [a.resource, undefined] : splitObjectKey(a.resource);
         const target = spec.startsWith("arn:") || spec === "*" ? spec : resourceNamed(plan, source, intent.id, spec);
         const scope = a.scope !== undefined ? one(plan, source, intent.id, a.scope, [OU, "aws:organizations/account:Account"], "organisational unit or account") : undefined;
-        const question = `${a.principal} ${a.action} on ${a.resource}${a.scope ? ` under the SCPs of ${a.scope}` : ""}`;
-        return { source, intent, question, ask: () => mayPerform(plan, { principal, action: a.action, target, scope, accountId: opts.accountId, ...(objectKey !== undefined ? { objectKey } : {}) }) };
+        const withContext = a.context !== undefined ? ` with ${Object.entries(a.context).map(([k, v]) => `${k}=${v}`).join(", ")}` : "";
+        const question = `${a.principal} ${a.action} on ${a.resource}${withContext}${a.scope ? ` under the SCPs of ${a.scope}` : ""}`;
+        return {
+            source, intent, question,
+            ask: () => mayPerform(plan, {
+                principal, action: a.action, target, scope, accountId: opts.accountId,
+                ...(objectKey !== undefined ? { objectKey } : {}),
+                ...(a.context !== undefined ? { context: a.context } : {}),
+            }),
+        };
     }));
     return questions.map(({ source, intent, question, ask }) => {
         const answer = ask();

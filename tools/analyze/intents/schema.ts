@@ -17,7 +17,7 @@ export interface AccessIntent {
     id: string;
     description?: string;
     expect: "allow" | "deny";
-    access: { principal: string; action: string; resource: string; scope?: string };
+    access: { principal: string; action: string; resource: string; scope?: string; context?: Record<string, string> };
 }
 
 export type Intent = FlowIntent | AccessIntent;
@@ -32,6 +32,9 @@ export const ENDPOINT_HELP = `"internet", "cidr:<IPv4 or IPv6 CIDR>", "sg:<secur
 const ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
 const ACTION = /^[a-z0-9-]+:[A-Za-z0-9*?]+$/;
 const ENDPOINT = /^(internet|cidr:[0-9a-fA-F.:/]+|sg:[A-Za-z0-9._\-]+|service:[a-z0-9-]+)$/;
+
+/** An IAM condition key: `service:key`, optionally with a `/tag` part. */
+const CONDITION_KEY = /^[a-z0-9-]+:[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.:\/=+@-]+)?$/;
 
 function keysOf(where: string, value: Record<string, Value>, allowed: string[], problems: string[]): void {
     for (const key of Object.keys(value)) {
@@ -84,12 +87,24 @@ function readOne(where: string, entry: Value, problems: string[]): Intent | unde
         return undefined;
     }
     const a = entry.access;
-    keysOf(`${at}.access`, a, ["principal", "action", "resource", "scope"], problems);
+    keysOf(`${at}.access`, a, ["principal", "action", "resource", "scope", "context"], problems);
     const principal = text(`${at}.access.principal`, a.principal, problems, /^[A-Za-z0-9._\-]+$/, `a role's resource name, or "any"`);
     const action = text(`${at}.access.action`, a.action, problems, ACTION, "service:Action, e.g. s3:GetObject");
     const resource = text(`${at}.access.resource`, a.resource, problems, /^(arn:[^\s]+|([a-z0-9-]+:[A-Za-z0-9/]+:[A-Za-z0-9]+::)?[A-Za-z0-9._\-]+(\/[A-Za-z0-9._\-/]+)?|\*)$/, "a resource name of the plan (type::name when names repeat, e.g. aws:rds/instance:Instance::db; a bucket's name/key for one object), an ARN, or *");
     const scope = a.scope === undefined ? undefined : text(`${at}.access.scope`, a.scope, problems, /^[A-Za-z0-9._\-]+$/, "an organisational unit's or account's resource name");
-    return { id, expect, ...(description !== undefined ? { description } : {}), access: { principal, action, resource, ...(scope !== undefined ? { scope } : {}) } };
+    let context: Record<string, string> | undefined;
+    if (a.context !== undefined) {
+        if (!isObject(a.context)) {
+            problems.push(`${at}.access.context: a mapping of condition keys to values, e.g. { "cloudwatch:namespace": chat }`);
+        } else {
+            context = {};
+            for (const [key, value] of Object.entries(a.context)) {
+                if (!CONDITION_KEY.test(key)) problems.push(`${at}.access.context: key "${key}": a condition key such as cloudwatch:namespace or aws:ResourceTag/environment`);
+                context[key] = text(`${at}.access.context.${key}`, value, problems, /^[^\s]{1,256}$/, "a value without spaces, up to 256 characters");
+            }
+        }
+    }
+    return { id, expect, ...(description !== undefined ? { description } : {}), access: { principal, action, resource, ...(scope !== undefined ? { scope } : {}), ...(context !== undefined ? { context } : {}) } };
 }
 
 /** Reads a list of intents (a file's `intents:` or a component's output) strictly. */
