@@ -67,6 +67,21 @@ describe("check: upgrade safety, the comparison (pure)", () => {
         assert.equal(comparePlans("v1", [p("7_48_0")], [p("7_49_0")]).counts.blocking, 0);
     });
 
+    it("a running service or group planned down to zero is blocking, unless acknowledged; staying at zero or scaling down is not", () => {
+        const SERVICE = "aws:ecs/service:Service";
+        const GROUP = "aws:autoscaling/group:Group";
+        const before = [res(`${SERVICE}::api`, SERVICE, { props: { desiredCount: 2 } }), res(`${GROUP}::web`, GROUP, { props: { desiredCapacity: 2 } }), res(`${SERVICE}::new`, SERVICE, { props: { desiredCount: 0 } })];
+        const after = [res(`${SERVICE}::api`, SERVICE, { props: { desiredCount: 0 } }), res(`${GROUP}::web`, GROUP, { props: { desiredCapacity: 1 } }), res(`${SERVICE}::new`, SERVICE, { props: { desiredCount: 0 } })];
+        const cmp = comparePlans("v1", before, after);
+        assert.deepEqual([cmp.counts["scale-to-zero"], cmp.counts.blocking], [1, 1]);
+        const zero = cmp.changes.find((c) => c.kind === "scale-to-zero")!;
+        assert.equal(zero.name, "api");
+        assert.match(zero.reasons[0], /desiredCount goes from 2 to 0/);
+        assert.match(zero.fix!, /stagecraft:imageReady true/);
+        const accepted = comparePlans("v1", before, after, ["api"]);
+        assert.deepEqual([accepted.counts.blocking, accepted.counts.accepted], [0, 1]);
+    });
+
     it("--accept-replace (by URN or by name) acknowledges one change and no other", () => {
         const before = [res(`${BUCKET}::a`, BUCKET), res(`${BUCKET}::b`, BUCKET)];
         const cmp = comparePlans("v1", before, [], ["a"]);

@@ -19,7 +19,7 @@ export interface PlannedResource {
     options: { aliases: string[]; replaceOnChanges: string[]; ignoreChanges: string[]; retainOnDelete: boolean };
 }
 
-export type ChangeKind = "delete" | "replace" | "alias" | "create";
+export type ChangeKind = "delete" | "replace" | "alias" | "create" | "scale-to-zero";
 
 export interface PlanChange {
     kind: ChangeKind;
@@ -93,6 +93,12 @@ function acknowledged(r: { urn: string; name: string }, accept: readonly string[
     return accept.includes(r.urn) || accept.includes(r.name);
 }
 
+/** The input that says how many copies of a resource run. */
+const CAPACITY: Readonly<Record<string, string>> = {
+    "aws:ecs/service:Service": "desiredCount",
+    "aws:autoscaling/group:Group": "desiredCapacity",
+};
+
 export function comparePlans(base: string, before: readonly PlannedResource[], after: readonly PlannedResource[], accept: readonly string[] = []): Comparison {
     const now = new Map(after.map((r) => [r.urn, r]));
     const then = new Map(before.map((r) => [r.urn, r]));
@@ -128,6 +134,22 @@ export function comparePlans(base: string, before: readonly PlannedResource[], a
             continue;
         }
         if (!old.custom || next.type !== old.type) continue;
+        // A running service or group planned down to nothing is an outage, not a change of data:
+        // blocking like a lost database unless acknowledged (a new default, e.g. imageReady).
+        const capacity = CAPACITY[old.type];
+        if (capacity !== undefined) {
+            const before = old.props[capacity];
+            const after = next.props[capacity];
+            if (typeof before === "number" && before > 0 && after === 0) {
+                const accepted = acknowledged(old, accept);
+                changes.push({
+                    kind: "scale-to-zero", urn: old.urn, type: old.type, name: old.name, protect: old.protect,
+                    reasons: [`${capacity} goes from ${before} to 0: whatever it serves stops`],
+                    fix: `keep ${capacity} above 0 (for a phase-3 service: stagecraft:imageReady true once its image exists), or acknowledge with --accept-replace ${old.urn}`,
+                    blocking: !accepted, accepted,
+                });
+            }
+        }
         const triggers = new Set([...(statefulType(old.type)?.replaceOn ?? []), ...next.options.replaceOnChanges]);
         const changed = [...triggers].filter((k) =>
             !next.options.ignoreChanges.includes(k) && !hasUnknown(old.props[k]) && !hasUnknown(next.props[k]) && !same(old.props[k], next.props[k]));
@@ -149,6 +171,7 @@ export function comparePlans(base: string, before: readonly PlannedResource[], a
             replace: count("replace"),
             alias: count("alias"),
             create: count("create"),
+            "scale-to-zero": count("scale-to-zero"),
             blocking: changes.filter((c) => c.blocking).length,
             accepted: changes.filter((c) => c.accepted).length,
         },

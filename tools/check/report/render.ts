@@ -249,7 +249,7 @@ function resultLine(report: Report): string {
             : "",
         previewOnly > 0 ? `${plural(previewOnly, "mandatory policy violation")} only in the preview` : "",
         failingIntents(report.intents).length > 0 ? plural(failingIntents(report.intents).length, "intent") + " not proved" : "",
-        blocking > 0 ? `${blocking} stateful or protected resource${blocking === 1 ? "" : "s"} replaced or deleted` : "",
+        blocking > 0 ? `${blocking} stateful or protected resource${blocking === 1 ? "" : "s"} replaced or deleted (or a running service scaled to zero)` : "",
     ].filter(Boolean);
     if (report.result === "failed" || failures.length > 0) return `Result: FAILED — ${failures.join(", ")}`;
     const clean = `no mandatory policy violation${report.comparison ? ", nothing stateful replaced or deleted" : ""}`;
