@@ -17,7 +17,7 @@ const ARCHITECTURE = new Set([
     "aws:ec2/instance:Instance", "aws:autoscaling/group:Group", "aws:ecs/service:Service", "aws:lambda/function:Function",
     "aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer", "aws:cloudfront/distribution:Distribution",
     "aws:apigatewayv2/api:Api", "aws:apigateway/restApi:RestApi", "aws:ec2/natGateway:NatGateway", "awsx:ec2:Vpc",
-    "aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2", "aws:dynamodb/table:Table", "aws:elasticache/replicationGroup:ReplicationGroup",
+    "aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2", "aws:ebs/volume:Volume", "aws:dynamodb/table:Table", "aws:elasticache/replicationGroup:ReplicationGroup",
     "aws:elasticache/cluster:Cluster", "aws:rds/instance:Instance", "aws:rds/cluster:Cluster", "aws:efs/fileSystem:FileSystem",
     "aws:sqs/queue:Queue", "aws:sns/topic:Topic", "aws:kinesis/stream:Stream", "aws:sfn/stateMachine:StateMachine",
     "aws:cognito/userPool:UserPool", "aws:wafv2/webAcl:WebAcl", "aws:secretsmanager/secret:Secret",
