@@ -130,6 +130,20 @@ describe("GitHub Actions workflows", function () {
             assert.equal(step.with?.policyPackConfigs, "policies/config/${{ inputs.stack }}.json");
             assert.match(String(stepUsing(job, "aws-actions/configure-aws-credentials@v4").with?.["role-to-assume"]), /AWS_DEPLOY_ROLE_ARN/);
         });
+
+        it("use bootstrap/'s self-managed backend (S3 state, KMS secrets) with the CLI pinned to the SDK's version; Pulumi Cloud stays optional", () => {
+            const sdk = (JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../package-lock.json"), "utf8")) as { packages: Record<string, { version?: string }> })
+                .packages["node_modules/@pulumi/pulumi"].version;
+            for (const [file, job, stack] of [["pulumi-up.yml", up.jobs.up, "${{ inputs.stack }}"], ["preview.yml", load("preview.yml").jobs.preview, "${{ matrix.stack }}"]] as const) {
+                const step = stepUsing(job, "pulumi/actions@v6");
+                assert.equal(step.with?.["cloud-url"], "${{ secrets.PULUMI_BACKEND_URL }}", file);
+                assert.equal(step.with?.["stack-name"], `organization/${stack}`, `${file}: an S3 backend's organisation is always "organization"`);
+                assert.equal(String(step.with?.["pulumi-version"]), sdk, `${file}: the CLI pinned to @pulumi/pulumi ${sdk}`);
+            }
+            const secrets = (up.on.workflow_call as { secrets: Record<string, { required: boolean }> }).secrets;
+            assert.equal(secrets.PULUMI_BACKEND_URL.required, false);
+            assert.equal(secrets.PULUMI_ACCESS_TOKEN.required, false, "Pulumi Cloud is the alternative, not a requirement");
+        });
     });
 
     describe("release.yml (images and releases)", () => {
