@@ -2,6 +2,7 @@
  * Fargate task sizes (pure): which CPU/memory pairs Fargate accepts, and what a task costs.
  * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size
  */
+import { FARGATE_HOURLY, HOURS_PER_MONTH } from "./prices";
 
 export type CpuArchitecture = "X86_64" | "ARM64";
 export const CPU_ARCHITECTURES: readonly CpuArchitecture[] = ["X86_64", "ARM64"];
@@ -49,10 +50,10 @@ export function fargateSizeProblem(cpu: number, memory: number): string | undefi
     return undefined;
 }
 
-/** us-east-1 Fargate on-demand prices per hour (Linux). */
+/** us-east-1 Fargate on-demand prices per hour (Linux), from the one price table. */
 export const FARGATE_PRICES: Readonly<Record<CpuArchitecture, { vcpuHour: number; gbHour: number }>> = {
-    X86_64: { vcpuHour: 0.04048, gbHour: 0.004445 },
-    ARM64: { vcpuHour: 0.03238, gbHour: 0.00356 },
+    X86_64: { vcpuHour: FARGATE_HOURLY.X86_64.vcpu, gbHour: FARGATE_HOURLY.X86_64.gb },
+    ARM64: { vcpuHour: FARGATE_HOURLY.ARM64.vcpu, gbHour: FARGATE_HOURLY.ARM64.gb },
 };
 
 /**
@@ -62,5 +63,5 @@ export const FARGATE_PRICES: Readonly<Record<CpuArchitecture, { vcpuHour: number
 export function fargateMonthlyCost(cpu: number, memory: number, tasks: number, architecture: CpuArchitecture = "X86_64"): number {
     const price = FARGATE_PRICES[architecture];
     const hourly = (cpu / 1024) * price.vcpuHour + (memory / 1024) * price.gbHour;
-    return Math.round(tasks * hourly * 730 * 100) / 100;
+    return Math.round(tasks * hourly * HOURS_PER_MONTH * 100) / 100;
 }

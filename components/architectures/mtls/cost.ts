@@ -3,6 +3,7 @@
  */
 import { type ServiceSettings } from "../../config/platform";
 import { fargateMonthlyCost } from "../../lib/fargate";
+import { HOURS_PER_MONTH, LOAD_BALANCER_HOURLY, MONTHLY_FEES, PUBLIC_IPV4_HOURLY, USAGE_PRICES } from "../../lib/prices";
 
 /**
  * us-east-1 prices a month: NLB hours ($0.0225 × 730) and one NLCU ($0.006 × 730), a public IPv4
@@ -10,7 +11,19 @@ import { fargateMonthlyCost } from "../../lib/fargate";
  * task, a million DNS queries: nginx re-resolves every 10 s per worker), a secret, an
  * alarm, a dashboard (beyond the free three), an AWS Private CA in general-purpose mode.
  */
-export const MTLS_MONTHLY_USD = { nlb: 16.43, nlcu: 4.38, publicIpv4: 3.65, cloudMapZone: 0.5, cloudMapInstance: 0.1, dnsMillionQueries: 0.4, secret: 0.4, alarm: 0.1, dashboard: 3, privateCa: 400 };
+const month = (hourly: number) => Math.round(hourly * HOURS_PER_MONTH * 100) / 100;
+export const MTLS_MONTHLY_USD = {
+    nlb: month(LOAD_BALANCER_HOURLY.network),
+    nlcu: month(USAGE_PRICES.nlbLcuHourly),
+    publicIpv4: month(PUBLIC_IPV4_HOURLY),
+    cloudMapZone: MONTHLY_FEES.hostedZone,
+    cloudMapInstance: USAGE_PRICES.cloudMapInstanceMonth,
+    dnsMillionQueries: USAGE_PRICES.dnsPerMillionQueries,
+    secret: MONTHLY_FEES.secret,
+    alarm: MONTHLY_FEES.alarmMetric,
+    dashboard: MONTHLY_FEES.dashboard,
+    privateCa: MONTHLY_FEES.privateCaGeneralPurpose,
+};
 
 export function mtlsMonthlyCost(input: {
     gateway: ServiceSettings;

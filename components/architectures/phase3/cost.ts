@@ -8,6 +8,7 @@ import { cacheMonthlyCost } from "../../blocks/data/redis";
 import { natMonthlyCost } from "../../blocks/network/layout";
 import { webAclMonthlyCost } from "../../blocks/waf/cost";
 import { MANAGED_RULE_GROUPS } from "../../blocks/waf/webAclRules";
+import { HOURS_PER_MONTH, LOAD_BALANCER_HOURLY, MONTHLY_FEES, PUBLIC_IPV4_HOURLY, USAGE_PRICES } from "../../lib/prices";
 
 export interface PlatformCostInput {
     services: readonly ServiceSettings[];
@@ -17,18 +18,20 @@ export interface PlatformCostInput {
     cdnEnabled: boolean;
 }
 
-/** us-east-1 monthly prices of the fixed parts (730 h). */
+const month = (hourly: number) => Math.round(hourly * HOURS_PER_MONTH * 100) / 100;
+
+/** us-east-1 monthly prices of the fixed parts (730 h), from the one price table. */
 export const FIXED_MONTHLY_USD = {
-    /** ALB hour $16.43 + about one LCU $5.84 + two public IPv4 addresses $7.30 (WebLoadBalancer). */
-    loadBalancer: 29.57,
+    /** ALB hour $16.43 + about one LCU $5.84 (an assumed light load) + two public IPv4 addresses $7.30 (WebLoadBalancer). */
+    loadBalancer: Math.round((month(LOAD_BALANCER_HOURLY.application) + month(USAGE_PRICES.albLcuHourly) + 2 * month(PUBLIC_IPV4_HOURLY)) * 100) / 100,
     /** Two customer-managed keys: the alert topic's and the platform's. */
-    kmsKeys: 2,
-    /** Two generated secrets (Redis AUTH token, session secret) at $0.40. */
-    secrets: 0.8,
+    kmsKeys: 2 * MONTHLY_FEES.kmsKey,
+    /** Two generated secrets (Redis AUTH token, session secret). */
+    secrets: 2 * MONTHLY_FEES.secret,
     /** Route53 health check of an AWS endpoint over HTTPS ($0.50 + $1.00) and its alarm ($0.10). */
-    healthCheck: 1.6,
+    healthCheck: MONTHLY_FEES.healthCheck + MONTHLY_FEES.healthCheckFeature + MONTHLY_FEES.alarmMetric,
     /** A standard alarm; a metric-math alarm costs this per metric (the 5xx rate reads 3). */
-    alarm: 0.1,
+    alarm: MONTHLY_FEES.alarmMetric,
 };
 
 /**

@@ -3,6 +3,7 @@
  */
 import { type RedisEngine } from "../../config/platform";
 import { type RuleSpec } from "../security/ruleSpecs";
+import { ELASTICACHE_HOURLY, HOURS_PER_MONTH, VALKEY_FACTOR } from "../../lib/prices";
 
 /** The port clients use (the well-known Redis/Valkey port; security groups, not obscurity, guard it). */
 export const REDIS_PORT = 6379;
@@ -44,21 +45,13 @@ export function replicationGroupId(logicalName: string): string {
     return clean.slice(0, 40).replace(/-+$/, "") || "cache";
 }
 
-/** On-demand price per node-hour in us-east-1 (Redis OSS; Valkey is 20 % less). */
-export const CACHE_NODE_HOURLY: Readonly<Record<string, number>> = {
-    "cache.t4g.micro": 0.016,
-    "cache.t4g.small": 0.032,
-    "cache.t4g.medium": 0.065,
-    "cache.t3.micro": 0.017,
-    "cache.t3.small": 0.034,
-    "cache.m7g.large": 0.158,
-    "cache.r7g.large": 0.219,
-};
+/** On-demand price per node-hour in us-east-1 (Redis OSS; Valkey is 20 % less): the one price table. */
+export const CACHE_NODE_HOURLY: Readonly<Record<string, number>> = ELASTICACHE_HOURLY;
 
 /** Monthly cost (730 h) of the group's nodes, e.g. 2 × cache.t4g.small = $46.72; undefined for unpriced types. */
 export function cacheMonthlyCost(nodeType: string, nodes: number, engine: RedisEngine): number | undefined {
     const hourly = CACHE_NODE_HOURLY[nodeType];
     if (hourly === undefined) return undefined;
-    const factor = engine === "valkey" ? 0.8 : 1;
-    return Math.round(nodes * hourly * factor * 730 * 100) / 100;
+    const factor = engine === "valkey" ? VALKEY_FACTOR : 1;
+    return Math.round(nodes * hourly * factor * HOURS_PER_MONTH * 100) / 100;
 }

@@ -4,6 +4,7 @@
  */
 import { StagecraftError } from "../../lib/errors";
 import { type NatStrategy } from "../../config/settings";
+import { EBS_GB_MONTH, EC2_HOURLY, HOURS_PER_MONTH, NAT_GATEWAY_HOURLY, PUBLIC_IPV4_HOURLY, USAGE_PRICES } from "../../lib/prices";
 
 export interface NetworkLayoutInput {
     cidrBlock: string;
@@ -64,15 +65,15 @@ export function vpcLayout(input: NetworkLayoutInput): VpcLayout {
 
 /** us-east-1 prices (730 h/month) behind natMonthlyCost. */
 export const NAT_PRICES = {
-    /** NAT gateway, per hour, plus $0.045 per GB processed. */
-    gatewayHourly: 0.045,
+    /** NAT gateway, per hour, plus USAGE_PRICES.natPerGb per GB processed. */
+    gatewayHourly: NAT_GATEWAY_HOURLY,
     /** Every public IPv4 address (a NAT gateway's Elastic IP, a NAT instance's public IP), per hour. */
-    publicIpv4Hourly: 0.005,
+    publicIpv4Hourly: PUBLIC_IPV4_HOURLY,
     /** t4g.nano on demand, per hour. */
-    natInstanceHourly: 0.0042,
+    natInstanceHourly: EC2_HOURLY["t4g.nano"],
     /** gp3 storage, per GB-month (the NAT instance's 8 GB root volume). */
-    gp3GbMonth: 0.08,
-    hoursPerMonth: 730,
+    gp3GbMonth: EBS_GB_MONTH.gp3,
+    hoursPerMonth: HOURS_PER_MONTH,
 } as const;
 
 /** What a NAT strategy costs per month before traffic, and what it costs per GB it forwards. */
@@ -107,9 +108,9 @@ export function natMonthlyCost(strategy: NatStrategy, availabilityZones: number)
                 availability: "one instance in one AZ: egress stops while it is replaced or its AZ is down",
             };
         case "gateway":
-            return { monthlyUsd: round(gateway), perGbProcessedUsd: 0.045, availability: "one gateway in one AZ: egress from every AZ depends on it" };
+            return { monthlyUsd: round(gateway), perGbProcessedUsd: USAGE_PRICES.natPerGb, availability: "one gateway in one AZ: egress from every AZ depends on it" };
         case "gateway-per-az":
-            return { monthlyUsd: round(gateway * availabilityZones), perGbProcessedUsd: 0.045, availability: "one gateway per AZ: an AZ outage affects only that AZ" };
+            return { monthlyUsd: round(gateway * availabilityZones), perGbProcessedUsd: USAGE_PRICES.natPerGb, availability: "one gateway per AZ: an AZ outage affects only that AZ" };
     }
 }
 

@@ -115,6 +115,29 @@ export const MONTHLY_FEES = {
     privateCaShortLived: 50,
 } as const;
 
+/**
+ * Usage prices the components quote in their own cost notes (an assumed traffic level: "about one
+ * LCU"); the plan estimate never adds them, it lists them as by use.
+ */
+export const USAGE_PRICES = {
+    /** Load balancer capacity units, per hour. */
+    albLcuHourly: 0.008,
+    nlbLcuHourly: 0.006,
+    /** NAT gateway and interface endpoint data processing, per GB. */
+    natPerGb: 0.045,
+    /** CloudFront to North America and Europe (PriceClass_100), per GB, and HTTPS requests per 10,000. */
+    cloudfrontPerGb: 0.085,
+    cloudfrontHttpsPer10k: 0.0075,
+    /** CloudFront's always-free tier per month: 1 TB out, 10 million requests. */
+    cloudfrontFreeGb: 1000,
+    cloudfrontFreeRequestsMillions: 10,
+    /** WAF requests, per million. */
+    wafPerMillionRequests: 0.6,
+    /** Cloud Map: a registered instance a month; Route53 DNS queries per million. */
+    cloudMapInstanceMonth: 0.1,
+    dnsPerMillionQueries: 0.4,
+} as const;
+
 /** Kinesis Data Streams provisioned shard, per hour (PUT units by use). */
 export const KINESIS_SHARD_HOURLY = 0.015;
 /** DynamoDB provisioned capacity, per unit and hour. */

@@ -115,7 +115,7 @@ describe("phase 2 instance rules and scaling (pure)", () => {
 
     it("two t3.small with 30 GB roots cost $35.17 a month; unknown types are not priced", () => {
         assert.equal(fleetMonthlyCost("t3.small", 2, 30), 35.17);
-        assert.equal(fleetMonthlyCost("m7i.large", 2, 30), undefined);
+        assert.equal(fleetMonthlyCost("x2iedn.xlarge", 2, 30), undefined, "a type the one price table does not list");
     });
 });
 
