@@ -9,7 +9,7 @@
 import { type HostFiles, USER_DATA_LIMIT_BYTES } from "../blocks/compute/userData";
 import { type Settings } from "../config/settings";
 import { containerDefinitions, imageUri, ecsLogGroupName, repositoryName } from "../blocks/containers/taskDefinition";
-import { deployDocument, rollbackDocument } from "../blocks/deploy/documents";
+import { deployDocument, rollbackDocument, statusDocument } from "../blocks/deploy/documents";
 import { restoreDocument } from "../blocks/deploy/restore";
 import { gatewayNginxConfig } from "./mtls/nginxConfig";
 import { natUserData } from "../blocks/network/nat";
@@ -52,6 +52,7 @@ function ssmDocuments(s: Settings): GeneratedText[] {
     return [
         { what: "SSM deploy document", language: "json", text: JSON.stringify(deployDocument(s.app.name, s.environment)), limitBytes: SSM_DOCUMENT_LIMIT_BYTES, keys: [] },
         { what: "SSM rollback document", language: "json", text: JSON.stringify(rollbackDocument(s.app.name, s.environment)), limitBytes: SSM_DOCUMENT_LIMIT_BYTES, keys: [] },
+        { what: "SSM status document", language: "json", text: JSON.stringify(statusDocument(s.app.name, s.environment)), limitBytes: SSM_DOCUMENT_LIMIT_BYTES, keys: [] },
     ];
 }
 

@@ -33,6 +33,8 @@ export interface SingleHostOutputs extends CommonOutputs {
     ssmSessionCommand: Out;
     deployCommand: Out;
     rollbackCommand: Out;
+    /** Read-only: what the host runs (release, previous release, containers). */
+    statusCommand: Out;
     /** With `database`: restore the newest backup (docs/data.md). */
     restoreCommand?: Out;
     healthCheckId: Out;
@@ -187,6 +189,7 @@ function singleHostOutputs(settings: SingleHostSettings, host: SingleHost): Sing
         ssmSessionCommand: pulumi.interpolate`aws ssm start-session --region ${region} --target ${host.instanceId}`,
         deployCommand: pulumi.interpolate`aws ssm send-command --region ${region} --document-name ${host.deployDocumentName} --targets Key=InstanceIds,Values=${host.instanceId} --parameters gitRef=<ref>`,
         rollbackCommand: pulumi.interpolate`aws ssm send-command --region ${region} --document-name ${host.rollbackDocumentName} --targets Key=InstanceIds,Values=${host.instanceId}`,
+        statusCommand: pulumi.interpolate`aws ssm send-command --region ${region} --document-name ${host.statusDocumentName} --targets Key=InstanceIds,Values=${host.instanceId}`,
         ...(host.restoreDocumentName !== undefined
             ? { restoreCommand: pulumi.interpolate`aws ssm send-command --region ${region} --document-name ${host.restoreDocumentName} --targets Key=InstanceIds,Values=${host.instanceId} --parameters backupKey=latest` }
             : {}),

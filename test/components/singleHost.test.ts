@@ -159,10 +159,14 @@ describe("SingleHost (phase 1) under mocks", function () {
             assert.equal(ofType(built.registrations, "aws:sns/topicSubscription:TopicSubscription").length, 0, "no e-mail configured");
         });
 
-        it("creates deploy and rollback SSM documents", () => {
+        it("creates deploy, rollback and status SSM documents; status only reads (the deploy tool's status)", () => {
             const docs = ofType(built.registrations, "aws:ssm/document:Document").map((d) => JSON.parse(d.inputs.content));
-            assert.equal(docs.length, 2);
+            assert.equal(docs.length, 3);
             assert.ok(docs.some((d) => "gitRef" in d.parameters));
+            const status = docs.find((d) => d.mainSteps[0].name === "status");
+            assert.ok(status, "a status document");
+            assert.deepEqual(status.parameters, {});
+            assert.deepEqual(status.mainSteps[0].inputs.runCommand, ["/usr/local/sbin/stagecraft-deploy status"]);
         });
 
         it("tags every taggable resource with project, environment and owner", () => {

@@ -61,6 +61,7 @@ export class SingleHost extends pulumi.ComponentResource {
     readonly alertTopicArn: pulumi.Output<string>;
     readonly deployDocumentName: pulumi.Output<string>;
     readonly rollbackDocumentName: pulumi.Output<string>;
+    readonly statusDocumentName: pulumi.Output<string>;
     /** Undefined unless `database` is on. */
     readonly restoreDocumentName?: pulumi.Output<string>;
     /** The database's data volume, undefined unless `database` is on. */
@@ -239,6 +240,7 @@ export class SingleHost extends pulumi.ComponentResource {
         this.alertTopicArn = alerts.arn;
         this.deployDocumentName = documents.deployDocumentName;
         this.rollbackDocumentName = documents.rollbackDocumentName;
+        this.statusDocumentName = documents.statusDocumentName;
         this.restoreDocumentName = documents.restoreDocumentName;
         this.dataVolumeId = database?.volumeId;
 
@@ -252,6 +254,7 @@ export class SingleHost extends pulumi.ComponentResource {
             alertTopicArn: this.alertTopicArn,
             deployDocumentName: this.deployDocumentName,
             rollbackDocumentName: this.rollbackDocumentName,
+            statusDocumentName: this.statusDocumentName,
             restoreDocumentName: this.restoreDocumentName,
             dataVolumeId: this.dataVolumeId,
             // What must work and what must never work, proved by the offline check (docs/intents.md).

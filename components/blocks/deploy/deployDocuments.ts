@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { tagsFor } from "../shared/tags";
-import { deployDocument, rollbackDocument } from "./documents";
+import { deployDocument, rollbackDocument, statusDocument } from "./documents";
 import { restoreDocument, restoreDocumentName } from "./restore";
 
 export interface DeployDocumentsArgs {
@@ -19,7 +19,7 @@ export interface DeployDocumentsArgs {
 }
 
 /**
- * SSM Command documents to deploy a git ref, to roll back and (optionally) to restore the
+ * SSM Command documents to deploy a git ref, to roll back, to show the status and (optionally) to restore the
  * database from a backup, run with
  * `aws ssm send-command --document-name <name> --targets Key=InstanceIds,Values=<id>`.
  *
@@ -28,6 +28,8 @@ export interface DeployDocumentsArgs {
 export class DeployDocuments extends pulumi.ComponentResource {
     readonly deployDocumentName: pulumi.Output<string>;
     readonly rollbackDocumentName: pulumi.Output<string>;
+    /** Read-only: the release deployed, the previous one, the containers (seed 004's status). */
+    readonly statusDocumentName: pulumi.Output<string>;
     /** Undefined unless `restore` is on. */
     readonly restoreDocumentName?: pulumi.Output<string>;
 
@@ -45,6 +47,12 @@ export class DeployDocuments extends pulumi.ComponentResource {
             content: JSON.stringify(rollbackDocument(args.appName, args.environment)),
             tags: tagsFor(args.tags, `${name}-rollback`),
         }, { parent: this });
+        const status = new aws.ssm.Document(`${name}-status`, {
+            documentType: "Command",
+            documentFormat: "JSON",
+            content: JSON.stringify(statusDocument(args.appName, args.environment)),
+            tags: tagsFor(args.tags, `${name}-status`),
+        }, { parent: this });
         if (args.restore ?? false) {
             const restore = new aws.ssm.Document(`${name}-restore`, {
                 name: restoreDocumentName(args.appName, args.environment),
@@ -57,6 +65,10 @@ export class DeployDocuments extends pulumi.ComponentResource {
         }
         this.deployDocumentName = deploy.name;
         this.rollbackDocumentName = rollback.name;
-        this.registerOutputs({ deployDocumentName: this.deployDocumentName, rollbackDocumentName: this.rollbackDocumentName, restoreDocumentName: this.restoreDocumentName });
+        this.statusDocumentName = status.name;
+        this.registerOutputs({
+            deployDocumentName: this.deployDocumentName, rollbackDocumentName: this.rollbackDocumentName,
+            statusDocumentName: this.statusDocumentName, restoreDocumentName: this.restoreDocumentName,
+        });
     }
 }

@@ -1,5 +1,5 @@
 /**
- * SSM Run Command documents for deploy and rollback (pure). They call the on-host deploy tool;
+ * SSM Run Command documents for deploy, rollback and status (pure). They call the on-host deploy tool;
  * the `gitRef` parameter's allowedPattern keeps anything but a plain ref away from the shell.
  */
 import { DEPLOY_TOOL_PATH, REF_PATTERN } from "../compute/deployScript";
@@ -30,6 +30,20 @@ export function deployDocument(appName: string, environment: string): CommandDoc
             action: "aws:runShellScript",
             name: "deploy",
             inputs: { timeoutSeconds: "900", runCommand: [`${DEPLOY_TOOL_PATH} deploy '{{ gitRef }}'`] },
+        }],
+    };
+}
+
+/** What runs on the host: the release deployed (and the one before), its containers and their health. Changes nothing. */
+export function statusDocument(appName: string, environment: string): CommandDocument {
+    return {
+        schemaVersion: "2.2",
+        description: `Show what ${appName} (${environment}) runs: the release deployed and the previous one, the containers and their state. Read-only.`,
+        parameters: {},
+        mainSteps: [{
+            action: "aws:runShellScript",
+            name: "status",
+            inputs: { timeoutSeconds: "120", runCommand: [`${DEPLOY_TOOL_PATH} status`] },
         }],
     };
 }
