@@ -11,12 +11,13 @@ import {
     type Settings,
 } from "./settings";
 import { parseDataSettings } from "./data";
+import { defaultCorsOrigins } from "./cors";
 import { parseEnterpriseSettings } from "./enterprise";
 import { validCidrs } from "./cidrs";
 import { parseMtlsSettings } from "./mtls";
 import { EMAIL, GIT_HTTPS_URL, REGION } from "./patterns";
 import { parsePlatformSettings } from "./platform";
-import { parseWebSettings } from "./web";
+import { parseWebSettings, webHostnames } from "./web";
 
 /** What the program knows about itself besides config. */
 export interface ProgramContext {
@@ -152,6 +153,9 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
         tenantSubdomain: platform.tenantSubdomain,
     });
     const enterprise = parseEnterpriseSettings(read, phase, region);
+    if (corsOrigins.length === 0 && domain !== undefined && HOSTNAME.test(domain)) {
+        corsOrigins.push(...defaultCorsOrigins(domain, phase === 1 ? undefined : webHostnames(domain, web).app));
+    }
     const monthlyBudgetUsd = read.integer("budgetMonthlyUsd", 10, 0, 1_000_000);
     const anomalyMonitor = read.boolean("costAnomalyMonitor", false);
     const anomalyThresholdUsd = read.integer("costAnomalyThresholdUsd", 5, 1, 1_000_000);

@@ -175,6 +175,18 @@ describe("config: ports, phases, retention, domains", () => {
         assert.deepEqual(problems.map((p) => p.value), ["*", "https://app.example.com/path"]);
     });
 
+    it("CORS defaults to the stack's own https origins when a domain is set, never *, and config overrides", () => {
+        assert.deepEqual(settingsFrom({}).storage.corsOrigins, [], "no domain, no browser access");
+        assert.deepEqual(settingsFrom({ domain: "API.example.com" }).storage.corsOrigins, ["https://api.example.com"]);
+        assert.deepEqual(settingsFrom({ domain: "api.example.com", corsOrigins: ["https://admin.example.org"] }).storage.corsOrigins,
+            ["https://admin.example.org"], "an explicit list replaces the default");
+        const phase2 = settingsFrom({ phase: 2, domain: "example.com", hostedZoneId: "Z0123456789EXAMPLE01", alertEmail: "ops@example.com", natStrategy: "instance" });
+        assert.deepEqual(phase2.storage.corsOrigins, ["https://app.example.com", "https://example.com"], "phase 2: the app host and the apex");
+        assert.ok(!phase2.storage.corsOrigins.includes("*"));
+        const bad = problemsOf({ domain: "not a domain" });
+        assert.ok(bad.some((p) => p.key === "stagecraft:domain"), "a bad domain is refused, not turned into an origin");
+    });
+
     it("rejects a repository URL with credentials in it", () => {
         const [p] = problemsOf({ appRepository: "https://user:token@github.com/acme/api.git" });
         assert.equal(p.key, "stagecraft:appRepository");

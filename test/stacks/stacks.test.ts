@@ -123,9 +123,15 @@ describe("stacks built from their stack files", () => {
             assert.deepEqual(ofType(prod.registrations, "pulumi:providers:aws").map((p) => p.name), []);
         });
 
-        it("registers 208 AWS resources (62 of them the mTLS API), 1 awsx VPC and 56 components", () => {
+        it("lets browsers use the uploads bucket from the stack's own https origins only (CORS from the domain, never *)", () => {
+            const cors = ofType(prod.registrations, "aws:s3/bucketCorsConfiguration:BucketCorsConfiguration");
+            assert.equal(cors.length, 1);
+            assert.deepEqual(cors[0].inputs.corsRules.map((r: { allowedOrigins: string[] }) => r.allowedOrigins), [["https://app.example.com", "https://example.com"]]);
+        });
+
+        it("registers 209 AWS resources (62 of them the mTLS API; 1 the uploads CORS from the domain), 1 awsx VPC and 56 components", () => {
             // A change in these counts is a change in what `pulumi up` creates: update them deliberately.
-            assert.deepEqual(countsOf(prod.registrations), { aws: 208, remote: 1, components: 56 });
+            assert.deepEqual(countsOf(prod.registrations), { aws: 209, remote: 1, components: 56 });
         });
 
         it("runs seed 002's mTLS API beside the platform: mtls.example.com, two partners' client certificates", async () => {
@@ -198,9 +204,9 @@ describe("stacks built from their stack files", () => {
             assert.deepEqual(Object.keys(enterprise.outputs.tenants).sort(), ["acme", "globex", "initech"]);
         });
 
-        it("registers 264 AWS resources (259 + the api service's egress to the three tenant databases and the workflow's, and its tenant-data policy), 1 awsx VPC and 64 components", () => {
+        it("registers 265 AWS resources (259 + the api service's egress to the three tenant databases and the workflow's, its tenant-data policy, and the uploads CORS from the domain), 1 awsx VPC and 64 components", () => {
             // A change in these counts is a change in what `pulumi up` creates: update them deliberately.
-            assert.deepEqual(countsOf(enterprise.registrations), { aws: 264, remote: 1, components: 64 });
+            assert.deepEqual(countsOf(enterprise.registrations), { aws: 265, remote: 1, components: 64 });
         });
     });
 });
