@@ -72,14 +72,18 @@ describe("bootstrap program", function () {
         let run: CliRun;
         before(async () => { run = await runCli(["--program", BOOTSTRAP, "--stack", "bootstrap"]); });
 
-        it("passes the policy pack: every role document is known while planning, and the only finding is the deploy roles' advisory writes on \"*\"", () => {
+        it("passes the policy pack: every role document is known while planning; the findings are the deploy roles' advisory writes on \"*\" and the state bucket's missing access logs", () => {
             assert.equal(run.code, 0, run.stderr);
             // Creating resources needs writes on "*" (their ARNs do not exist yet); the deploy roles'
             // fence policy denies them on anything tagged for another environment. The advisory
-            // iam-no-wildcard-resource-writes says so for each service policy that does it, and nothing else.
+            // iam-no-wildcard-resource-writes says so for each service policy that does it.
             const findings = run.report!.violations.map((v) => `${v.enforcementLevel} ${v.policy}`);
-            assert.deepEqual([...new Set(findings)], ["advisory iam-no-wildcard-resource-writes"]);
-            const documents = new Set(run.report!.violations.map((v) => v.name));
+            assert.deepEqual([...new Set(findings)].sort(), ["advisory iam-no-wildcard-resource-writes", "advisory s3-bucket-access-logging"]);
+            // The state bucket has no server access logs (an open, advisory finding: who read the state
+            // is in CloudTrail only with data events on).
+            const logging = run.report!.violations.filter((v) => v.policy === "s3-bucket-access-logging");
+            assert.equal(logging.length, 1);
+            const documents = new Set(run.report!.violations.filter((v) => v.policy === "iam-no-wildcard-resource-writes").map((v) => v.name));
             assert.ok([...documents].every((name) => /^stagecraft-github-deploy-(dev|staging|prod|enterprise)-[a-z]+$/.test(name ?? "")), [...documents].join(", "));
             assert.equal(run.report!.previewNotes.length, 0);
         });
