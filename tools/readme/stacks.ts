@@ -9,6 +9,7 @@ import { parse } from "yaml";
 import { runCheck } from "../check";
 import type { Report } from "../check/report/model";
 import { planGraph, toMermaid } from "../check/report/graph";
+import { checkOrWrite, spliceBetween } from "../lib/markers";
 
 const REPO = path.resolve(__dirname, "..", "..");
 export const README = path.join(REPO, "README.md");
@@ -46,12 +47,7 @@ export function renderStacks(plans: readonly StackPlan[]): string {
 
 /** `readme` with the part between the markers replaced; throws when the markers are not there once each, in order. */
 export function splice(readme: string, part: string, file = README): string {
-    const begin = readme.indexOf(BEGIN);
-    const end = readme.indexOf(END);
-    if (begin < 0 || end < 0 || end < begin || readme.indexOf(BEGIN, begin + 1) >= 0 || readme.indexOf(END, end + 1) >= 0) {
-        throw new Error(`${file}: the stacks part needs the markers ${BEGIN} and ${END}, once each and in that order`);
-    }
-    return `${readme.slice(0, begin + BEGIN.length)}\n${part}\n${readme.slice(end)}`;
+    return spliceBetween(readme, BEGIN, END, part, "the stacks part", file);
 }
 
 /** Plans every stack file of the repository (plan only, no type-check) in stack order. */
@@ -72,16 +68,9 @@ export async function planStacks(): Promise<StackPlan[]> {
 }
 
 async function main(argv: string[]): Promise<number> {
-    const current = fs.readFileSync(README, "utf8");
-    const expected = splice(current, renderStacks(await planStacks()));
-    if (argv.includes("--check")) {
-        if (current === expected) return 0;
-        process.stderr.write("README.md: the stacks part does not match the stack files. Run `npm run readme` and commit the result.\n");
-        return 1;
-    }
-    if (current !== expected) fs.writeFileSync(README, expected);
-    process.stdout.write(`README.md: stacks part ${current === expected ? "up to date" : "rewritten"}\n`);
-    return 0;
+    const expected = splice(fs.readFileSync(README, "utf8"), renderStacks(await planStacks()));
+    return checkOrWrite(README, expected, argv.includes("--check"), "stacks part",
+        "README.md: the stacks part does not match the stack files. Run `npm run readme` and commit the result.");
 }
 
 if (require.main === module) {
