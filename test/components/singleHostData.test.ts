@@ -88,7 +88,7 @@ describe("SingleHost with the database (phase 1, under mocks)", function () {
         for (const type of ["aws:ebs/volume:Volume", "aws:ec2/volumeAttachment:VolumeAttachment", "aws:ssm/parameter:Parameter", "random:index/randomPassword:RandomPassword"]) {
             assert.equal(ofType(plain.registrations, type).length, 0, type);
         }
-        assert.equal(ofType(plain.registrations, "aws:ssm/document:Document").length, 2);
+        assert.equal(ofType(plain.registrations, "aws:ssm/document:Document").length, 3, "deploy, rollback and status; no restore");
         const policy = named(plain.registrations, "chat-dev-host-role-access").inputs.policy;
         assert.doesNotMatch(JSON.stringify(policy), /sns:Publish/);
         assert.match(JSON.stringify(policy), /chat\/dev\/\*/, "backups are scoped to the prefix in every phase-1 stack");
