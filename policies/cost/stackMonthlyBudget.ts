@@ -1,6 +1,6 @@
 import { integer } from "../lib/config";
 import type { StackResource } from "../lib/graph";
-import { estimatePlan, PRICED_TYPES, type PricedLine, type PricedResource } from "../lib/pricing/estimate";
+import { estimatePlan, PRICED_TYPES, type PricedLine, type PricedResource, unpricedLines, usd } from "../lib/pricing/estimate";
 import { PRICES_READ, PRICE_SOURCES } from "../lib/pricing/prices";
 import { stackPolicy } from "../lib/policy";
 import { str } from "../lib/values";
@@ -21,8 +21,6 @@ function regionOf(resources: readonly StackResource[]): string | undefined {
     }
     return undefined;
 }
-
-const usd = (n: number) => `$${n.toFixed(2)}`;
 
 export const stackMonthlyBudget = stackPolicy({
     name: "cost-stack-monthly-budget",
@@ -46,7 +44,7 @@ export const stackMonthlyBudget = stackPolicy({
         if (anchor === undefined) return;
         const budget = config.monthlyBudgetUsd;
         const where = estimate.regionPriced ? estimate.region : `${estimate.region} priced as us-east-1`;
-        const unpriced = estimate.lines.filter((l) => l.kind === "unpriced");
+        const unpriced = unpricedLines(estimate.lines);
         if (estimate.monthlyUsd > budget) {
             const top = estimate.lines
                 .filter((l): l is PricedLine => l.kind === "priced")
@@ -61,7 +59,7 @@ export const stackMonthlyBudget = stackPolicy({
         }
         // Within budget so far, but some sizes are not known yet: the verdict waits for them.
         const first = resources.find((r) => r.urn === unpriced[0]?.urn);
-        if (first !== undefined && unpriced[0]?.kind === "unpriced" && /not known during preview/.test(unpriced[0].reason)) {
+        if (first !== undefined && /not known during preview/.test(unpriced[0].reason)) {
             report.unknown(first, `whether the stack stays within its ${usd(budget)} monthly budget (${usd(estimate.monthlyUsd)} priced so far)`, unpriced[0].reason.replace(/ not known during preview$/, ""));
         }
     },

@@ -10,6 +10,7 @@ import { runCheck } from "../check";
 import type { Report } from "../check/report/model";
 import { planGraph, toMermaid } from "../check/report/graph";
 import { checkOrWrite, spliceBetween } from "../lib/markers";
+import { byUseLines, unpricedLines, usd } from "../../policies/lib/pricing/estimate";
 
 const REPO = path.resolve(__dirname, "..", "..");
 export const README = path.join(REPO, "README.md");
@@ -23,8 +24,6 @@ export interface StackPlan {
     report: Pick<Report, "summary" | "cost" | "resources">;
 }
 
-const usd = (n: number) => `$${n.toFixed(2)}`;
-
 /** The generated part for the planned stacks. */
 export function renderStacks(plans: readonly StackPlan[]): string {
     const out = [
@@ -33,8 +32,8 @@ export function renderStacks(plans: readonly StackPlan[]): string {
     ];
     for (const p of plans) {
         const c = p.report.cost;
-        const byUse = c.lines.filter((l) => l.kind === "by-use" || (l.kind === "priced" && l.byUse !== undefined)).length;
-        const unpriced = c.lines.filter((l) => l.kind === "unpriced").length;
+        const byUse = byUseLines(c.lines).length;
+        const unpriced = unpricedLines(c.lines).length;
         out.push(`| ${p.stack} | ${p.phase} | ${p.report.summary.resources} | ${usd(c.monthlyUsd)}${unpriced > 0 ? ` (+ ${unpriced} not priced)` : ""} | ${byUse} resources | ${p.budgetUsd === undefined ? "–" : usd(p.budgetUsd)} |`);
     }
     const read = plans[0]?.report.cost.pricesRead ?? "";

@@ -65,6 +65,21 @@ export interface PlanEstimate {
     readonly monthlyUsd: number;
 }
 
+/** A monthly amount as the reports print it: "$15.24". */
+export function usd(amount: number): string {
+    return `$${amount.toFixed(2)}`;
+}
+
+/** The lines AWS also bills by use (usage-only resources, and priced ones with usage on top). */
+export function byUseLines(lines: readonly CostLine[]): CostLine[] {
+    return lines.filter((l) => l.kind === "by-use" || (l.kind === "priced" && l.byUse !== undefined));
+}
+
+/** The lines that could not be priced (a size not known yet, or not in the table). */
+export function unpricedLines(lines: readonly CostLine[]): UnpricedLine[] {
+    return lines.filter((l): l is UnpricedLine => l.kind === "unpriced");
+}
+
 /** Rounds to cents. */
 export function cents(usd: number): number {
     return Math.round(usd * 100) / 100;

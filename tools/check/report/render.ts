@@ -5,6 +5,7 @@ import type { Json } from "../engine/types";
 import { describeDifference } from "./mode-diff";
 import type { Report, ReportResource, ReportViolation } from "./model";
 import { failingIntents, renderIntents } from "../../analyze/intents/render";
+import { byUseLines, unpricedLines, usd } from "../../../policies/lib/pricing/estimate";
 
 /** aws:ec2/securityGroup:SecurityGroup -> aws:ec2:SecurityGroup, as the CLI displays types. */
 export function displayType(type: string): string {
@@ -210,13 +211,11 @@ export function renderReport(report: Report, options: RenderOptions = {}): strin
     return out.join("\n") + "\n";
 }
 
-const usd = (n: number) => `$${n.toFixed(2)}`;
-
 /** The monthly estimate per component, its total, and what is priced by use or could not be priced. */
 function renderCost(cost: Report["cost"]): string[] {
     if (cost.lines.length === 0) return [];
-    const unpriced = cost.lines.filter((l) => l.kind === "unpriced");
-    const byUse = cost.lines.filter((l) => l.kind === "by-use" || (l.kind === "priced" && l.byUse !== undefined));
+    const unpriced = unpricedLines(cost.lines);
+    const byUse = byUseLines(cost.lines);
     const where = cost.regionPriced
         ? `${cost.region}${cost.regionFactor === 1 ? "" : `, hourly prices × ${cost.regionFactor} of us-east-1`}`
         : `${cost.region} is not in the price table: priced as us-east-1`;
@@ -231,7 +230,7 @@ function renderCost(cost: Report["cost"]): string[] {
         const types = [...new Set(byUse.map((l) => displayType(l.type)))];
         out.push(`    plus by use (${byUse.length} resources): ${types.join(", ")}`);
     }
-    for (const l of unpriced) out.push(`    not priced: ${displayType(l.type)} ${l.name}: ${l.kind === "unpriced" ? l.reason : ""}`);
+    for (const l of unpriced) out.push(`    not priced: ${displayType(l.type)} ${l.name}: ${l.reason}`);
     return out;
 }
 

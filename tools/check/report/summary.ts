@@ -6,6 +6,7 @@ import type { Report, ReportViolation } from "./model";
 import { failingIntents } from "../../analyze/intents/render";
 import { planGraph, toMermaid } from "./graph";
 import { displayType } from "./render";
+import { byUseLines, unpricedLines, usd } from "../../../policies/lib/pricing/estimate";
 
 /** Plan-supplied text inside a Markdown table cell or list item: no markup, no HTML, one line. */
 export function markdownText(text: string): string {
@@ -26,8 +27,6 @@ function fenced(text: string, lang = "text"): string[] {
     const fence = "`".repeat(longest + 1);
     return [`${fence}${lang}`, text.replace(/\n$/, ""), fence];
 }
-
-const usd = (n: number) => `$${n.toFixed(2)}`;
 
 function firstLine(v: ReportViolation): string {
     // The message repeats the policy description on its first line; the finding follows it.
@@ -59,8 +58,8 @@ export function renderSummary(report: Report, text: string): string {
     if (!report.policiesRun) rows.splice(1, 3, ["Policies", "not run (plan only)"]);
     if (intents.length > 0) rows.push(["Intents proved", `${intents.length - failing.length} of ${intents.length}`]);
     if (report.comparison) rows.push(["Stateful or protected resources replaced or deleted", String(report.comparison.counts.blocking)]);
-    const byUse = report.cost.lines.filter((l) => l.kind === "by-use" || (l.kind === "priced" && l.byUse !== undefined)).length;
-    const unpriced = report.cost.lines.filter((l) => l.kind === "unpriced").length;
+    const byUse = byUseLines(report.cost.lines).length;
+    const unpriced = unpricedLines(report.cost.lines).length;
     rows.push(["Estimated cost", `${usd(report.cost.monthlyUsd)} a month${unpriced > 0 ? " at least" : ""} (on demand, ${markdownText(report.cost.region)}; ${byUse} resources also by use)`]);
     out.push("| | |", "|---|---|", ...rows.map(([k, v]) => `| ${k} | ${v} |`), "");
 
