@@ -5,6 +5,7 @@
 import { estimatePlan, type CostLine, type PricedResource } from "../../../policies/lib/pricing/estimate";
 import { PRICES_READ } from "../../../policies/lib/pricing/prices";
 import type { RecordedResource } from "../engine/types";
+import { STACK_TYPE, topComponent } from "./top-component";
 
 export interface ReportCostGroup {
     /** The component under the stack (undefined for resources registered directly under the stack). */
@@ -30,8 +31,6 @@ export interface ReportCost {
     lines: CostLine[];
 }
 
-const STACK_TYPE = "pulumi:pulumi:Stack";
-
 /** The region the plan deploys to: the default aws provider's, else the first aws provider's. */
 function planRegion(resources: readonly RecordedResource[]): string | undefined {
     const providers = resources.filter((r) => r.type === "pulumi:providers:aws");
@@ -47,19 +46,10 @@ export function planCost(resources: readonly RecordedResource[]): ReportCost {
         .filter((r) => (r.custom || r.remote) && !r.read && !r.type.startsWith("pulumi:providers:"))
         .map((r) => ({ urn: r.urn, type: r.type, name: r.name, props: r.checkedInputs, parent: r.parent, propertyDependencies: r.propertyDependencies }));
     const estimate = estimatePlan(priced, planRegion(resources));
-    /** The ancestor directly under the stack (the resource itself when it sits there). */
-    const groupOf = (urn: string): RecordedResource | undefined => {
-        let r = byUrn.get(urn);
-        while (r?.parent !== undefined) {
-            const parent = byUrn.get(r.parent);
-            if (parent === undefined || parent.type === STACK_TYPE) return r.custom ? undefined : r;
-            r = parent;
-        }
-        return undefined;
-    };
     const groups = new Map<string, ReportCostGroup & { total: number }>();
     for (const line of estimate.lines) {
-        const owner = groupOf(line.urn);
+        const resource = byUrn.get(line.urn);
+        const owner = resource && topComponent(resource, byUrn);
         const key = owner?.urn ?? "";
         let g = groups.get(key);
         if (g === undefined) {

@@ -9,8 +9,7 @@
 import type { Json } from "../engine/types";
 import type { ReportResource } from "./model";
 import { displayType } from "./render";
-
-const STACK = "pulumi:pulumi:Stack";
+import { topComponent } from "./top-component";
 
 /** What the picture draws. */
 const ARCHITECTURE = new Set([
@@ -63,21 +62,12 @@ function ports(props: Record<string, Json>): string {
 export function planGraph(resources: readonly ReportResource[]): PlanGraph {
     const visible = resources.filter((r) => !r.defaultProvider && !r.type.startsWith("pulumi:providers:"));
     const byUrn = new Map(visible.map((r) => [r.urn, r]));
-    /** The component directly under the stack (undefined for resources registered there). */
-    const top = (r: ReportResource): ReportResource | undefined => {
-        let cur = r;
-        for (;;) {
-            const parent = cur.parent ? byUrn.get(cur.parent) : undefined;
-            if (parent === undefined || parent.type === STACK) return cur === r && r.custom ? undefined : cur;
-            cur = parent;
-        }
-    };
     const deps = (r: ReportResource, keys?: readonly string[]) =>
         (keys ?? Object.keys(r.propertyDependencies)).flatMap((k) => r.propertyDependencies[k] ?? []).filter((u) => byUrn.has(u));
     const planned = visible.filter((r) => (r.custom || r.remote) && !r.read);
     const groups = new Map<string, { id: string; label: string; others: number }>();
     const groupOf = (r: ReportResource) => {
-        const t = top(r);
+        const t = topComponent(r, byUrn);
         const key = t?.urn ?? "stack";
         let g = groups.get(key);
         if (g === undefined) {
