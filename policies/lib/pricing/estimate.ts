@@ -115,58 +115,6 @@ const BY_USE: Readonly<Record<string, string>> = {
     "aws:secretsmanager/secretRotation:SecretRotation": "the rotation function's requests",
 };
 
-/** Every resource type the estimate prices, or lists as priced by use. */
-export const PRICED_TYPES: readonly string[] = [
-    "aws:acmpca/certificateAuthority:CertificateAuthority",
-    "aws:alb/loadBalancer:LoadBalancer",
-    "aws:apigateway/restApi:RestApi",
-    "aws:apigatewayv2/api:Api",
-    "aws:autoscaling/group:Group",
-    "aws:cfg/recorder:Recorder",
-    "aws:cloudfront/distribution:Distribution",
-    "aws:cloudtrail/trail:Trail",
-    "aws:cloudwatch/compositeAlarm:CompositeAlarm",
-    "aws:cloudwatch/dashboard:Dashboard",
-    "aws:cloudwatch/logGroup:LogGroup",
-    "aws:cloudwatch/metricAlarm:MetricAlarm",
-    "aws:cognito/userPool:UserPool",
-    "aws:dynamodb/table:Table",
-    "aws:ebs/volume:Volume",
-    "aws:ec2/eip:Eip",
-    "aws:ec2/flowLog:FlowLog",
-    "aws:ec2/instance:Instance",
-    "aws:ec2/natGateway:NatGateway",
-    "aws:ec2/vpcEndpoint:VpcEndpoint",
-    "aws:ecr/repository:Repository",
-    "aws:ecs/service:Service",
-    "aws:efs/fileSystem:FileSystem",
-    "aws:elasticache/cluster:Cluster",
-    "aws:elasticache/replicationGroup:ReplicationGroup",
-    "aws:elasticache/serverlessCache:ServerlessCache",
-    "aws:guardduty/detector:Detector",
-    "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream",
-    "aws:kinesis/stream:Stream",
-    "aws:kms/key:Key",
-    "aws:kms/replicaKey:ReplicaKey",
-    "aws:lambda/function:Function",
-    "aws:lb/loadBalancer:LoadBalancer",
-    "aws:rds/cluster:Cluster",
-    "aws:rds/clusterInstance:ClusterInstance",
-    "aws:rds/instance:Instance",
-    "aws:route53/healthCheck:HealthCheck",
-    "aws:route53/zone:Zone",
-    "aws:s3/bucket:Bucket",
-    "aws:s3/bucketV2:BucketV2",
-    "aws:secretsmanager/secret:Secret",
-    "aws:secretsmanager/secretRotation:SecretRotation",
-    "aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace",
-    "aws:servicediscovery/publicDnsNamespace:PublicDnsNamespace",
-    "aws:sfn/stateMachine:StateMachine",
-    "aws:sns/topic:Topic",
-    "aws:sqs/queue:Queue",
-    "aws:wafv2/webAcl:WebAcl",
-    "awsx:ec2:Vpc",
-];
 
 interface Context {
     readonly factor: number;
@@ -238,218 +186,234 @@ function instanceLike(instanceType: unknown, rootProps: unknown, extraDevices: r
     };
 }
 
+/** How each priced type is priced (r: the resource, p: its inputs, f: the region factor). */
+type Pricer = (r: PricedResource, p: Rec, f: number, ctx: Context) => Priced;
+
+const PRICERS: Readonly<Record<string, Pricer>> = {
+    "aws:ec2/instance:Instance": (_r, p, f, _ctx) => {
+        const priced = instanceLike(p.instanceType, at(p, "rootBlockDevice") ?? {}, known(list(p.ebsBlockDevices)) ?? [], 1, f, "the", at(p, "creditSpecification", "cpuCredits"));
+        if (priced !== undefined && "monthlyUsd" in priced && bool(p.associatePublicIpAddress) === true) {
+            return { ...priced, monthlyUsd: priced.monthlyUsd + hourly(PUBLIC_IPV4_HOURLY, f), basis: `${priced.basis} + public IPv4` };
+        }
+        return priced;
+    },
+    "aws:autoscaling/group:Group": (r, p, f, ctx) => {
+        const desired = num(p.desiredCapacity) ?? num(p.minSize);
+        if (desired === UNKNOWN || desired === undefined) return { unpriced: "instance count not known during preview" };
+        const template = ctx.source(r, "launchTemplate", ["aws:ec2/launchTemplate:LaunchTemplate"]);
+        if (template === undefined) return { unpriced: "launch template not in this plan" };
+        const devices = known(list(template.props.blockDeviceMappings)) ?? [];
+        const root = devices.length > 0 ? at(devices[0], "ebs") : {};
+        return instanceLike(template.props.instanceType, root, devices.slice(1).map((d) => at(d, "ebs")), desired, f, "launch template", at(template.props, "creditSpecification", "cpuCredits"));
+    },
+    "aws:ebs/volume:Volume": (_r, p, f, _ctx) => {
+        const size = num(p.size);
+        if (size === UNKNOWN || size === undefined) return { unpriced: size === UNKNOWN ? "size not known during preview" : "size from a snapshot" };
+        const type = known(str(p.type)) ?? "gp2";
+        const volume = volumeMonthly(type, size, known(num(p.iops)), known(num(p.throughput)), f);
+        return volume === undefined ? sizeProblem("volume type", type) : { monthlyUsd: volume.usd, basis: volume.basis };
+    },
+    "aws:ec2/eip:Eip": (_r, _p, f, _ctx) => {
+        return { monthlyUsd: hourly(PUBLIC_IPV4_HOURLY, f), basis: `public IPv4 ${HOURS_PER_MONTH} h × ${money(PUBLIC_IPV4_HOURLY * f)}` };
+    },
+    "aws:ec2/natGateway:NatGateway": (_r, _p, f, _ctx) => {
+        return { monthlyUsd: hourly(NAT_GATEWAY_HOURLY, f), basis: `NAT gateway ${HOURS_PER_MONTH} h × ${money(NAT_GATEWAY_HOURLY * f)}`, byUse: "$0.045 per GB processed" };
+    },
+    "aws:ec2/vpcEndpoint:VpcEndpoint": (_r, p, f, _ctx) => {
+        const kind = known(str(p.vpcEndpointType)) ?? "Gateway";
+        if (kind !== "Interface") return undefined;
+        const subnets = list(p.subnetIds);
+        if (subnets === UNKNOWN) return { unpriced: "subnets not known during preview" };
+        const azs = Math.max(1, subnets?.length ?? 1);
+        return { monthlyUsd: azs * hourly(INTERFACE_ENDPOINT_AZ_HOURLY, f), basis: `interface endpoint in ${azs} AZ × ${HOURS_PER_MONTH} h × ${money(INTERFACE_ENDPOINT_AZ_HOURLY * f)}`, byUse: "$0.01 per GB processed" };
+    },
+    "aws:lb/loadBalancer:LoadBalancer": (_r, p, f, _ctx) => {
+        const kind = known(str(p.loadBalancerType)) ?? "application";
+        const price = LOAD_BALANCER_HOURLY[kind];
+        if (price === undefined) return sizeProblem("load balancer type", kind);
+        let usd = hourly(price, f);
+        let basis = `${kind} load balancer ${HOURS_PER_MONTH} h × ${money(price * f)}`;
+        if (bool(p.internal) !== true && kind !== "gateway") {
+            // One public IPv4 per subnet (AZ). Unknown during preview (subnets of a VPC created in the
+            // same update): the fewest the type allows, so the total stays a lower bound.
+            const subnets = list(p.subnets) ?? list(p.subnetMappings);
+            const fewest = kind === "application" ? 2 : 1;
+            const addresses = subnets === UNKNOWN || subnets === undefined ? fewest : Math.max(1, subnets.length);
+            usd += addresses * hourly(PUBLIC_IPV4_HOURLY, f);
+            basis += ` + ${addresses} public IPv4${subnets === UNKNOWN ? ` (subnets not known during preview: the ${fewest} a ${kind} load balancer needs at least)` : ""}`;
+        }
+        return { monthlyUsd: usd, basis, byUse: "capacity units (LCUs) by traffic" };
+    },
+    "aws:ecs/service:Service": (r, p, f, ctx) => {
+        const strategies = known(list(p.capacityProviderStrategies)) ?? [];
+        const providers = strategies.map((s) => known(str(at(s, "capacityProvider"))) ?? "");
+        const fargate = str(p.launchType) === "FARGATE" || providers.some((c) => c.startsWith("FARGATE"));
+        if (!fargate) return undefined; // EC2 capacity: the instances are priced themselves.
+        const desired = num(p.desiredCount);
+        if (desired === UNKNOWN) return { unpriced: "desired count not known during preview" };
+        const tasks = desired ?? 0;
+        const task = ctx.source(r, "taskDefinition", ["aws:ecs/taskDefinition:TaskDefinition"]);
+        if (task === undefined) return { unpriced: "task definition not in this plan" };
+        const cpu = Number(known(str(task.props.cpu)) ?? known(num(task.props.cpu)));
+        const memory = Number(known(str(task.props.memory)) ?? known(num(task.props.memory)));
+        if (!Number.isFinite(cpu) || !Number.isFinite(memory)) return { unpriced: "task size not known during preview" };
+        const arch = known(str(at(task.props, "runtimePlatform", "cpuArchitecture"))) === "ARM64" ? "ARM64" : "X86_64";
+        const price = FARGATE_HOURLY[arch];
+        const perTask = hourly((cpu / 1024) * price.vcpu + (memory / 1024) * price.gb, f);
+        const spot = providers.includes("FARGATE_SPOT");
+        return {
+            monthlyUsd: tasks * perTask,
+            basis: `${tasks} × Fargate ${cpu / 1024} vCPU / ${memory / 1024} GB ${arch} (${money(perTask)} a task)${spot ? ", Spot priced on demand" : ""}`,
+        };
+    },
+    "aws:elasticache/replicationGroup:ReplicationGroup": (_r, p, f, _ctx) => {
+        const nodeType = str(p.nodeType);
+        if (nodeType === UNKNOWN || nodeType === undefined) return sizeProblem("node type", nodeType ?? "(none)");
+        const price = ELASTICACHE_HOURLY[nodeType];
+        if (price === undefined) return sizeProblem("node type", nodeType);
+        const clusters = num(p.numCacheClusters);
+        const groups = num(p.numNodeGroups);
+        const replicas = num(p.replicasPerNodeGroup);
+        if (clusters === UNKNOWN || groups === UNKNOWN || replicas === UNKNOWN) return { unpriced: "node count not known during preview" };
+        const nodes = clusters ?? (groups ?? 1) * ((replicas ?? 0) + 1);
+        const valkey = str(p.engine) === "valkey";
+        const nodePrice = price * (valkey ? VALKEY_FACTOR : 1);
+        return { monthlyUsd: nodes * hourly(nodePrice, f), basis: `${nodes} × ${nodeType}${valkey ? " (Valkey)" : ""} ${HOURS_PER_MONTH} h × ${money(nodePrice * f)}` };
+    },
+    "aws:elasticache/cluster:Cluster": (_r, p, f, _ctx) => {
+        if (str(p.replicationGroupId) !== undefined) return undefined; // a member of a replication group, priced there
+        const nodeType = str(p.nodeType);
+        if (nodeType === UNKNOWN || nodeType === undefined) return sizeProblem("node type", nodeType ?? "(none)");
+        const price = ELASTICACHE_HOURLY[nodeType];
+        if (price === undefined) return sizeProblem("node type", nodeType);
+        const nodes = known(num(p.numCacheNodes)) ?? 1;
+        return { monthlyUsd: nodes * hourly(price, f), basis: `${nodes} × ${nodeType} ${HOURS_PER_MONTH} h × ${money(price * f)}` };
+    },
+    "aws:rds/instance:Instance": (_r, p, f, _ctx) => {
+        const cls = str(p.instanceClass);
+        if (cls === UNKNOWN || cls === undefined) return sizeProblem("instance class", cls ?? "(none)");
+        const price = RDS_HOURLY[cls];
+        if (price === undefined) return sizeProblem("instance class", cls);
+        const multiAz = bool(p.multiAz) === true;
+        const copies = multiAz ? 2 : 1;
+        const storage = num(p.allocatedStorage);
+        if (storage === UNKNOWN) return { unpriced: "storage size not known during preview" };
+        const storageType = known(str(p.storageType)) ?? (num(p.iops) !== undefined ? "io1" : "gp2");
+        const perGb = RDS_STORAGE_GB_MONTH[storageType] ?? RDS_STORAGE_GB_MONTH.gp2;
+        const gb = storage ?? 0;
+        return {
+            monthlyUsd: copies * (hourly(price, f) + gb * perGb * f),
+            basis: `${cls}${multiAz ? " Multi-AZ (×2)" : ""} ${HOURS_PER_MONTH} h × ${money(price * f)} + ${gb} GB ${storageType} × ${money(perGb * f)}`,
+            byUse: "backup storage beyond the database size, I/O on magnetic storage",
+        };
+    },
+    "aws:rds/clusterInstance:ClusterInstance": (_r, p, f, _ctx) => {
+        const cls = str(p.instanceClass);
+        if (cls === "db.serverless") return { byUse: "Aurora Serverless v2 capacity units" };
+        if (cls === UNKNOWN || cls === undefined) return sizeProblem("instance class", cls ?? "(none)");
+        const price = AURORA_HOURLY[cls];
+        if (price === undefined) return sizeProblem("instance class", cls);
+        return { monthlyUsd: hourly(price, f), basis: `Aurora ${cls} ${HOURS_PER_MONTH} h × ${money(price * f)}`, byUse: "Aurora storage and I/O (on the cluster)" };
+    },
+    "aws:kms/key:Key": (_r, _p, _f, _ctx) => {
+        return { monthlyUsd: MONTHLY_FEES.kmsKey, basis: "customer managed key", byUse: "requests beyond 20,000 a month" };
+    },
+    "aws:route53/zone:Zone": (_r, _p, _f, _ctx) => {
+        return { monthlyUsd: MONTHLY_FEES.hostedZone, basis: "hosted zone", byUse: "DNS queries" };
+    },
+    "aws:route53/healthCheck:HealthCheck": (_r, p, _f, _ctx) => {
+        const type = known(str(p.type)) ?? "HTTP";
+        if (type === "CALCULATED" || type === "CLOUDWATCH_METRIC") return { monthlyUsd: MONTHLY_FEES.healthCheck, basis: `${type.toLowerCase()} health check` };
+        const features = [type.startsWith("HTTPS") ? "HTTPS" : "", type.endsWith("STR_MATCH") ? "string matching" : "",
+            num(p.requestInterval) === 10 ? "10 s interval" : "", bool(p.measureLatency) === true ? "latency" : ""].filter((x) => x !== "");
+        return {
+            monthlyUsd: MONTHLY_FEES.healthCheck + features.length * MONTHLY_FEES.healthCheckFeature,
+            basis: `health check of an AWS endpoint${features.length > 0 ? ` + ${features.join(", ")}` : ""} (a non-AWS endpoint costs $0.75 + $2 a feature)`,
+        };
+    },
+    "aws:cloudwatch/metricAlarm:MetricAlarm": (_r, p, _f, _ctx) => {
+        const queries = list(p.metricQueries);
+        const metrics = queries === UNKNOWN || queries === undefined || queries.length === 0
+            ? 1
+            : queries.filter((q) => at(q, "metric") !== undefined).length;
+        const period = num(p.period);
+        const highResolution = typeof period === "number" && period < 60;
+        const price = highResolution ? MONTHLY_FEES.alarmMetricHighResolution : MONTHLY_FEES.alarmMetric;
+        return { monthlyUsd: metrics * price, basis: `alarm on ${metrics} metric${metrics === 1 ? "" : "s"}${highResolution ? " (high resolution)" : ""}` };
+    },
+    "aws:cloudwatch/compositeAlarm:CompositeAlarm": (_r, _p, _f, _ctx) => {
+        return { monthlyUsd: MONTHLY_FEES.compositeAlarm, basis: "composite alarm" };
+    },
+    "aws:cloudwatch/dashboard:Dashboard": (_r, _p, _f, _ctx) => {
+        return { monthlyUsd: MONTHLY_FEES.dashboard, basis: "dashboard (the first three of an account are free)" };
+    },
+    "aws:wafv2/webAcl:WebAcl": (_r, p, _f, _ctx) => {
+        const rules = list(p.rules);
+        if (rules === UNKNOWN) return { unpriced: "rules not known during preview" };
+        const count = rules?.length ?? 0;
+        return { monthlyUsd: MONTHLY_FEES.webAcl + count * MONTHLY_FEES.webAclRule, basis: `web ACL + ${count} rule${count === 1 ? "" : "s"}`, byUse: "$0.60 per million requests" };
+    },
+    "aws:secretsmanager/secret:Secret": (_r, _p, _f, _ctx) => {
+        return { monthlyUsd: MONTHLY_FEES.secret, basis: "secret", byUse: "API calls" };
+    },
+    "aws:acmpca/certificateAuthority:CertificateAuthority": (_r, p, _f, _ctx) => {
+        const shortLived = str(p.usageMode) === "SHORT_LIVED_CERTIFICATE";
+        return {
+            monthlyUsd: shortLived ? MONTHLY_FEES.privateCaShortLived : MONTHLY_FEES.privateCaGeneralPurpose,
+            basis: `private CA (${shortLived ? "short-lived certificates" : "general purpose"})`,
+            byUse: "certificates issued",
+        };
+    },
+    "aws:kinesis/stream:Stream": (_r, p, f, _ctx) => {
+        if (str(at(p, "streamModeDetails", "streamMode")) === "ON_DEMAND") return { byUse: "stream hours and data in and out (on demand)" };
+        const shards = num(p.shardCount);
+        if (shards === UNKNOWN || shards === undefined) return { unpriced: "shard count not known during preview" };
+        return { monthlyUsd: shards * hourly(KINESIS_SHARD_HOURLY, f), basis: `${shards} shard${shards === 1 ? "" : "s"} × ${HOURS_PER_MONTH} h`, byUse: "PUT payload units" };
+    },
+    "aws:dynamodb/table:Table": (_r, p, f, _ctx) => {
+        if (str(p.billingMode) === "PAY_PER_REQUEST") return { byUse: "read and write requests, storage" };
+        const read = num(p.readCapacity);
+        const write = num(p.writeCapacity);
+        if (read === UNKNOWN || write === UNKNOWN) return { unpriced: "capacity not known during preview" };
+        const usd = hourly((read ?? 0) * DYNAMODB_CAPACITY_HOURLY.read + (write ?? 0) * DYNAMODB_CAPACITY_HOURLY.write, f);
+        return { monthlyUsd: usd, basis: `provisioned ${read ?? 0} RCU + ${write ?? 0} WCU`, byUse: "storage" };
+    },
+    "awsx:ec2:Vpc": (_r, p, f, _ctx) => {
+        // A remote component: its NAT gateways are hidden offline, but its inputs say how many it
+        // creates. awsx's default is one per AZ (three AZs by default), the classic cost surprise.
+        const strategy = known(str(at(p, "natGateways", "strategy"))) ?? "OnePerAz";
+        const specs = known(list(p.subnetSpecs));
+        const hasPrivate = specs === undefined || specs.some((x) => /^Private$/i.test(String(known(str(at(x, "type"))) ?? "")));
+        if (/^None$/i.test(strategy) || !hasPrivate) return undefined;
+        const azNames = known(list(p.availabilityZoneNames));
+        const azs = known(num(p.numberOfAvailabilityZones)) ?? azNames?.length ?? 3;
+        const gateways = /^Single$/i.test(strategy) ? 1 : azs;
+        const each = hourly(NAT_GATEWAY_HOURLY + PUBLIC_IPV4_HOURLY, f);
+        return {
+            monthlyUsd: gateways * each,
+            basis: `awsx VPC: ${gateways} NAT gateway${gateways === 1 ? "" : "s"} (${strategy}) with ${gateways === 1 ? "its" : "their"} public IPv4, ${money(each)} each`,
+            byUse: "$0.045 per GB processed",
+        };
+    },
+};
+
+/** Types priced exactly as another one. */
+const SAME_AS: Readonly<Record<string, string>> = {
+    "aws:alb/loadBalancer:LoadBalancer": "aws:lb/loadBalancer:LoadBalancer",
+    "aws:kms/replicaKey:ReplicaKey": "aws:kms/key:Key",
+    "aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace": "aws:route53/zone:Zone",
+    "aws:servicediscovery/publicDnsNamespace:PublicDnsNamespace": "aws:route53/zone:Zone",
+};
+
 function priceOf(r: PricedResource, ctx: Context): Priced {
-    const p = r.props;
-    const f = ctx.factor;
-    switch (r.type) {
-        case "aws:ec2/instance:Instance": {
-            const priced = instanceLike(p.instanceType, at(p, "rootBlockDevice") ?? {}, known(list(p.ebsBlockDevices)) ?? [], 1, f, "the", at(p, "creditSpecification", "cpuCredits"));
-            if (priced !== undefined && "monthlyUsd" in priced && bool(p.associatePublicIpAddress) === true) {
-                return { ...priced, monthlyUsd: priced.monthlyUsd + hourly(PUBLIC_IPV4_HOURLY, f), basis: `${priced.basis} + public IPv4` };
-            }
-            return priced;
-        }
-        case "aws:autoscaling/group:Group": {
-            const desired = num(p.desiredCapacity) ?? num(p.minSize);
-            if (desired === UNKNOWN || desired === undefined) return { unpriced: "instance count not known during preview" };
-            const template = ctx.source(r, "launchTemplate", ["aws:ec2/launchTemplate:LaunchTemplate"]);
-            if (template === undefined) return { unpriced: "launch template not in this plan" };
-            const devices = known(list(template.props.blockDeviceMappings)) ?? [];
-            const root = devices.length > 0 ? at(devices[0], "ebs") : {};
-            return instanceLike(template.props.instanceType, root, devices.slice(1).map((d) => at(d, "ebs")), desired, f, "launch template", at(template.props, "creditSpecification", "cpuCredits"));
-        }
-        case "aws:ebs/volume:Volume": {
-            const size = num(p.size);
-            if (size === UNKNOWN || size === undefined) return { unpriced: size === UNKNOWN ? "size not known during preview" : "size from a snapshot" };
-            const type = known(str(p.type)) ?? "gp2";
-            const volume = volumeMonthly(type, size, known(num(p.iops)), known(num(p.throughput)), f);
-            return volume === undefined ? sizeProblem("volume type", type) : { monthlyUsd: volume.usd, basis: volume.basis };
-        }
-        case "aws:ec2/eip:Eip":
-            return { monthlyUsd: hourly(PUBLIC_IPV4_HOURLY, f), basis: `public IPv4 ${HOURS_PER_MONTH} h × ${money(PUBLIC_IPV4_HOURLY * f)}` };
-        case "aws:ec2/natGateway:NatGateway":
-            return { monthlyUsd: hourly(NAT_GATEWAY_HOURLY, f), basis: `NAT gateway ${HOURS_PER_MONTH} h × ${money(NAT_GATEWAY_HOURLY * f)}`, byUse: "$0.045 per GB processed" };
-        case "aws:ec2/vpcEndpoint:VpcEndpoint": {
-            const kind = known(str(p.vpcEndpointType)) ?? "Gateway";
-            if (kind !== "Interface") return undefined;
-            const subnets = list(p.subnetIds);
-            if (subnets === UNKNOWN) return { unpriced: "subnets not known during preview" };
-            const azs = Math.max(1, subnets?.length ?? 1);
-            return { monthlyUsd: azs * hourly(INTERFACE_ENDPOINT_AZ_HOURLY, f), basis: `interface endpoint in ${azs} AZ × ${HOURS_PER_MONTH} h × ${money(INTERFACE_ENDPOINT_AZ_HOURLY * f)}`, byUse: "$0.01 per GB processed" };
-        }
-        case "aws:lb/loadBalancer:LoadBalancer":
-        case "aws:alb/loadBalancer:LoadBalancer": {
-            const kind = known(str(p.loadBalancerType)) ?? "application";
-            const price = LOAD_BALANCER_HOURLY[kind];
-            if (price === undefined) return sizeProblem("load balancer type", kind);
-            let usd = hourly(price, f);
-            let basis = `${kind} load balancer ${HOURS_PER_MONTH} h × ${money(price * f)}`;
-            if (bool(p.internal) !== true && kind !== "gateway") {
-                // One public IPv4 per subnet (AZ). Unknown during preview (subnets of a VPC created in the
-                // same update): the fewest the type allows, so the total stays a lower bound.
-                const subnets = list(p.subnets) ?? list(p.subnetMappings);
-                const fewest = kind === "application" ? 2 : 1;
-                const addresses = subnets === UNKNOWN || subnets === undefined ? fewest : Math.max(1, subnets.length);
-                usd += addresses * hourly(PUBLIC_IPV4_HOURLY, f);
-                basis += ` + ${addresses} public IPv4${subnets === UNKNOWN ? ` (subnets not known during preview: the ${fewest} a ${kind} load balancer needs at least)` : ""}`;
-            }
-            return { monthlyUsd: usd, basis, byUse: "capacity units (LCUs) by traffic" };
-        }
-        case "aws:ecs/service:Service": {
-            const strategies = known(list(p.capacityProviderStrategies)) ?? [];
-            const providers = strategies.map((s) => known(str(at(s, "capacityProvider"))) ?? "");
-            const fargate = str(p.launchType) === "FARGATE" || providers.some((c) => c.startsWith("FARGATE"));
-            if (!fargate) return undefined; // EC2 capacity: the instances are priced themselves.
-            const desired = num(p.desiredCount);
-            if (desired === UNKNOWN) return { unpriced: "desired count not known during preview" };
-            const tasks = desired ?? 0;
-            const task = ctx.source(r, "taskDefinition", ["aws:ecs/taskDefinition:TaskDefinition"]);
-            if (task === undefined) return { unpriced: "task definition not in this plan" };
-            const cpu = Number(known(str(task.props.cpu)) ?? known(num(task.props.cpu)));
-            const memory = Number(known(str(task.props.memory)) ?? known(num(task.props.memory)));
-            if (!Number.isFinite(cpu) || !Number.isFinite(memory)) return { unpriced: "task size not known during preview" };
-            const arch = known(str(at(task.props, "runtimePlatform", "cpuArchitecture"))) === "ARM64" ? "ARM64" : "X86_64";
-            const price = FARGATE_HOURLY[arch];
-            const perTask = hourly((cpu / 1024) * price.vcpu + (memory / 1024) * price.gb, f);
-            const spot = providers.includes("FARGATE_SPOT");
-            return {
-                monthlyUsd: tasks * perTask,
-                basis: `${tasks} × Fargate ${cpu / 1024} vCPU / ${memory / 1024} GB ${arch} (${money(perTask)} a task)${spot ? ", Spot priced on demand" : ""}`,
-            };
-        }
-        case "aws:elasticache/replicationGroup:ReplicationGroup": {
-            const nodeType = str(p.nodeType);
-            if (nodeType === UNKNOWN || nodeType === undefined) return sizeProblem("node type", nodeType ?? "(none)");
-            const price = ELASTICACHE_HOURLY[nodeType];
-            if (price === undefined) return sizeProblem("node type", nodeType);
-            const clusters = num(p.numCacheClusters);
-            const groups = num(p.numNodeGroups);
-            const replicas = num(p.replicasPerNodeGroup);
-            if (clusters === UNKNOWN || groups === UNKNOWN || replicas === UNKNOWN) return { unpriced: "node count not known during preview" };
-            const nodes = clusters ?? (groups ?? 1) * ((replicas ?? 0) + 1);
-            const valkey = str(p.engine) === "valkey";
-            const nodePrice = price * (valkey ? VALKEY_FACTOR : 1);
-            return { monthlyUsd: nodes * hourly(nodePrice, f), basis: `${nodes} × ${nodeType}${valkey ? " (Valkey)" : ""} ${HOURS_PER_MONTH} h × ${money(nodePrice * f)}` };
-        }
-        case "aws:elasticache/cluster:Cluster": {
-            if (str(p.replicationGroupId) !== undefined) return undefined; // a member of a replication group, priced there
-            const nodeType = str(p.nodeType);
-            if (nodeType === UNKNOWN || nodeType === undefined) return sizeProblem("node type", nodeType ?? "(none)");
-            const price = ELASTICACHE_HOURLY[nodeType];
-            if (price === undefined) return sizeProblem("node type", nodeType);
-            const nodes = known(num(p.numCacheNodes)) ?? 1;
-            return { monthlyUsd: nodes * hourly(price, f), basis: `${nodes} × ${nodeType} ${HOURS_PER_MONTH} h × ${money(price * f)}` };
-        }
-        case "aws:rds/instance:Instance": {
-            const cls = str(p.instanceClass);
-            if (cls === UNKNOWN || cls === undefined) return sizeProblem("instance class", cls ?? "(none)");
-            const price = RDS_HOURLY[cls];
-            if (price === undefined) return sizeProblem("instance class", cls);
-            const multiAz = bool(p.multiAz) === true;
-            const copies = multiAz ? 2 : 1;
-            const storage = num(p.allocatedStorage);
-            if (storage === UNKNOWN) return { unpriced: "storage size not known during preview" };
-            const storageType = known(str(p.storageType)) ?? (num(p.iops) !== undefined ? "io1" : "gp2");
-            const perGb = RDS_STORAGE_GB_MONTH[storageType] ?? RDS_STORAGE_GB_MONTH.gp2;
-            const gb = storage ?? 0;
-            return {
-                monthlyUsd: copies * (hourly(price, f) + gb * perGb * f),
-                basis: `${cls}${multiAz ? " Multi-AZ (×2)" : ""} ${HOURS_PER_MONTH} h × ${money(price * f)} + ${gb} GB ${storageType} × ${money(perGb * f)}`,
-                byUse: "backup storage beyond the database size, I/O on magnetic storage",
-            };
-        }
-        case "aws:rds/clusterInstance:ClusterInstance": {
-            const cls = str(p.instanceClass);
-            if (cls === "db.serverless") return { byUse: "Aurora Serverless v2 capacity units" };
-            if (cls === UNKNOWN || cls === undefined) return sizeProblem("instance class", cls ?? "(none)");
-            const price = AURORA_HOURLY[cls];
-            if (price === undefined) return sizeProblem("instance class", cls);
-            return { monthlyUsd: hourly(price, f), basis: `Aurora ${cls} ${HOURS_PER_MONTH} h × ${money(price * f)}`, byUse: "Aurora storage and I/O (on the cluster)" };
-        }
-        case "aws:kms/key:Key":
-        case "aws:kms/replicaKey:ReplicaKey":
-            return { monthlyUsd: MONTHLY_FEES.kmsKey, basis: "customer managed key", byUse: "requests beyond 20,000 a month" };
-        case "aws:route53/zone:Zone":
-        case "aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace":
-        case "aws:servicediscovery/publicDnsNamespace:PublicDnsNamespace":
-            return { monthlyUsd: MONTHLY_FEES.hostedZone, basis: "hosted zone", byUse: "DNS queries" };
-        case "aws:route53/healthCheck:HealthCheck": {
-            const type = known(str(p.type)) ?? "HTTP";
-            if (type === "CALCULATED" || type === "CLOUDWATCH_METRIC") return { monthlyUsd: MONTHLY_FEES.healthCheck, basis: `${type.toLowerCase()} health check` };
-            const features = [type.startsWith("HTTPS") ? "HTTPS" : "", type.endsWith("STR_MATCH") ? "string matching" : "",
-                num(p.requestInterval) === 10 ? "10 s interval" : "", bool(p.measureLatency) === true ? "latency" : ""].filter((x) => x !== "");
-            return {
-                monthlyUsd: MONTHLY_FEES.healthCheck + features.length * MONTHLY_FEES.healthCheckFeature,
-                basis: `health check of an AWS endpoint${features.length > 0 ? ` + ${features.join(", ")}` : ""} (a non-AWS endpoint costs $0.75 + $2 a feature)`,
-            };
-        }
-        case "aws:cloudwatch/metricAlarm:MetricAlarm": {
-            const queries = list(p.metricQueries);
-            const metrics = queries === UNKNOWN || queries === undefined || queries.length === 0
-                ? 1
-                : queries.filter((q) => at(q, "metric") !== undefined).length;
-            const period = num(p.period);
-            const highResolution = typeof period === "number" && period < 60;
-            const price = highResolution ? MONTHLY_FEES.alarmMetricHighResolution : MONTHLY_FEES.alarmMetric;
-            return { monthlyUsd: metrics * price, basis: `alarm on ${metrics} metric${metrics === 1 ? "" : "s"}${highResolution ? " (high resolution)" : ""}` };
-        }
-        case "aws:cloudwatch/compositeAlarm:CompositeAlarm":
-            return { monthlyUsd: MONTHLY_FEES.compositeAlarm, basis: "composite alarm" };
-        case "aws:cloudwatch/dashboard:Dashboard":
-            return { monthlyUsd: MONTHLY_FEES.dashboard, basis: "dashboard (the first three of an account are free)" };
-        case "aws:wafv2/webAcl:WebAcl": {
-            const rules = list(p.rules);
-            if (rules === UNKNOWN) return { unpriced: "rules not known during preview" };
-            const count = rules?.length ?? 0;
-            return { monthlyUsd: MONTHLY_FEES.webAcl + count * MONTHLY_FEES.webAclRule, basis: `web ACL + ${count} rule${count === 1 ? "" : "s"}`, byUse: "$0.60 per million requests" };
-        }
-        case "aws:secretsmanager/secret:Secret":
-            return { monthlyUsd: MONTHLY_FEES.secret, basis: "secret", byUse: "API calls" };
-        case "aws:acmpca/certificateAuthority:CertificateAuthority": {
-            const shortLived = str(p.usageMode) === "SHORT_LIVED_CERTIFICATE";
-            return {
-                monthlyUsd: shortLived ? MONTHLY_FEES.privateCaShortLived : MONTHLY_FEES.privateCaGeneralPurpose,
-                basis: `private CA (${shortLived ? "short-lived certificates" : "general purpose"})`,
-                byUse: "certificates issued",
-            };
-        }
-        case "aws:kinesis/stream:Stream": {
-            if (str(at(p, "streamModeDetails", "streamMode")) === "ON_DEMAND") return { byUse: "stream hours and data in and out (on demand)" };
-            const shards = num(p.shardCount);
-            if (shards === UNKNOWN || shards === undefined) return { unpriced: "shard count not known during preview" };
-            return { monthlyUsd: shards * hourly(KINESIS_SHARD_HOURLY, f), basis: `${shards} shard${shards === 1 ? "" : "s"} × ${HOURS_PER_MONTH} h`, byUse: "PUT payload units" };
-        }
-        case "aws:dynamodb/table:Table": {
-            if (str(p.billingMode) === "PAY_PER_REQUEST") return { byUse: "read and write requests, storage" };
-            const read = num(p.readCapacity);
-            const write = num(p.writeCapacity);
-            if (read === UNKNOWN || write === UNKNOWN) return { unpriced: "capacity not known during preview" };
-            const usd = hourly((read ?? 0) * DYNAMODB_CAPACITY_HOURLY.read + (write ?? 0) * DYNAMODB_CAPACITY_HOURLY.write, f);
-            return { monthlyUsd: usd, basis: `provisioned ${read ?? 0} RCU + ${write ?? 0} WCU`, byUse: "storage" };
-        }
-        case "awsx:ec2:Vpc": {
-            // A remote component: its NAT gateways are hidden offline, but its inputs say how many it
-            // creates. awsx's default is one per AZ (three AZs by default), the classic cost surprise.
-            const strategy = known(str(at(p, "natGateways", "strategy"))) ?? "OnePerAz";
-            const specs = known(list(p.subnetSpecs));
-            const hasPrivate = specs === undefined || specs.some((x) => /^Private$/i.test(String(known(str(at(x, "type"))) ?? "")));
-            if (/^None$/i.test(strategy) || !hasPrivate) return undefined;
-            const azNames = known(list(p.availabilityZoneNames));
-            const azs = known(num(p.numberOfAvailabilityZones)) ?? azNames?.length ?? 3;
-            const gateways = /^Single$/i.test(strategy) ? 1 : azs;
-            const each = hourly(NAT_GATEWAY_HOURLY + PUBLIC_IPV4_HOURLY, f);
-            return {
-                monthlyUsd: gateways * each,
-                basis: `awsx VPC: ${gateways} NAT gateway${gateways === 1 ? "" : "s"} (${strategy}) with ${gateways === 1 ? "its" : "their"} public IPv4, ${money(each)} each`,
-                byUse: "$0.045 per GB processed",
-            };
-        }
-        default: {
-            const byUse = BY_USE[r.type];
-            return byUse === undefined ? undefined : { byUse };
-        }
-    }
+    const pricer = PRICERS[r.type] ?? PRICERS[SAME_AS[r.type] ?? ""];
+    if (pricer !== undefined) return pricer(r, r.props, ctx.factor, ctx);
+    const byUse = BY_USE[r.type];
+    return byUse === undefined ? undefined : { byUse };
 }
+
+/** Every resource type the estimate prices, or lists as priced by use. */
+export const PRICED_TYPES: readonly string[] = [...new Set([...Object.keys(PRICERS), ...Object.keys(SAME_AS), ...Object.keys(BY_USE)])].sort();
 
 /** The region's factor, and whether the table knows the region. */
 export function regionFactor(region: string | undefined): { factor: number; priced: boolean } {
