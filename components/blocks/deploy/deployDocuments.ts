@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { tagsFor } from "../shared/tags";
-import { deployDocument, rollbackDocument, statusDocument } from "./documents";
+import { type CommandDocument, deployDocument, rollbackDocument, statusDocument } from "./documents";
 import { restoreDocument, restoreDocumentName } from "./restore";
 
 export interface DeployDocumentsArgs {
@@ -35,32 +35,19 @@ export class DeployDocuments extends pulumi.ComponentResource {
 
     constructor(name: string, args: DeployDocumentsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("stagecraft:deploy:DeployDocuments", name, {}, opts);
-        const deploy = new aws.ssm.Document(`${name}-deploy`, {
+        // One Command document per action, named `${name}-<action>` (the restore one also by its fixed AWS name).
+        const command = (action: string, content: CommandDocument, documentName?: string) => new aws.ssm.Document(`${name}-${action}`, {
+            ...(documentName === undefined ? {} : { name: documentName }),
             documentType: "Command",
             documentFormat: "JSON",
-            content: JSON.stringify(deployDocument(args.appName, args.environment)),
-            tags: tagsFor(args.tags, `${name}-deploy`),
+            content: JSON.stringify(content),
+            tags: tagsFor(args.tags, `${name}-${action}`),
         }, { parent: this });
-        const rollback = new aws.ssm.Document(`${name}-rollback`, {
-            documentType: "Command",
-            documentFormat: "JSON",
-            content: JSON.stringify(rollbackDocument(args.appName, args.environment)),
-            tags: tagsFor(args.tags, `${name}-rollback`),
-        }, { parent: this });
-        const status = new aws.ssm.Document(`${name}-status`, {
-            documentType: "Command",
-            documentFormat: "JSON",
-            content: JSON.stringify(statusDocument(args.appName, args.environment)),
-            tags: tagsFor(args.tags, `${name}-status`),
-        }, { parent: this });
+        const deploy = command("deploy", deployDocument(args.appName, args.environment));
+        const rollback = command("rollback", rollbackDocument(args.appName, args.environment));
+        const status = command("status", statusDocument(args.appName, args.environment));
         if (args.restore ?? false) {
-            const restore = new aws.ssm.Document(`${name}-restore`, {
-                name: restoreDocumentName(args.appName, args.environment),
-                documentType: "Command",
-                documentFormat: "JSON",
-                content: JSON.stringify(restoreDocument(args.appName, args.environment)),
-                tags: tagsFor(args.tags, `${name}-restore`),
-            }, { parent: this });
+            const restore = command("restore", restoreDocument(args.appName, args.environment), restoreDocumentName(args.appName, args.environment));
             this.restoreDocumentName = restore.name;
         }
         this.deployDocumentName = deploy.name;
