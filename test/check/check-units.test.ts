@@ -7,7 +7,7 @@ import * as path from "node:path";
 import { parseArgs } from "../../tools/check/args";
 import { resolveProgramEntry } from "../../tools/check/engine/program-loader";
 import { makeUrn } from "../../tools/check/engine/recorder";
-import { prepareJsonFile } from "../../tools/check/report/json-file";
+import { prepareOutputFile } from "../../tools/check/report/output-file";
 import { forAnalyzer, forDisplay, RESOURCE_SIG, SECRET_SIG, SIG_KEY } from "../../tools/check/engine/wire";
 import { CheckError } from "../../tools/check/errors";
 import { durationSeconds } from "../../tools/check/policy/marshal";
@@ -206,7 +206,7 @@ describe("check: the --json file, checked before the run", () => {
 
     it("creates missing folders and leaves no file behind (the report replaces nothing yet)", () => {
         const file = path.join(dir, "a", "b", "report.json");
-        assert.equal(prepareJsonFile(file), file);
+        assert.equal(prepareOutputFile(file), file);
         assert.ok(fs.statSync(path.join(dir, "a", "b")).isDirectory());
         assert.ok(!fs.existsSync(file));
     });
@@ -214,13 +214,13 @@ describe("check: the --json file, checked before the run", () => {
     it("leaves an existing file as it was", () => {
         const file = path.join(dir, "old.json");
         fs.writeFileSync(file, "{}");
-        prepareJsonFile(file);
+        prepareOutputFile(file);
         assert.equal(fs.readFileSync(file, "utf8"), "{}");
     });
 
     it("rejects a directory, a path through a file, /proc and /sys, naming the path", () => {
         const fails = (file: string, pattern: RegExp) =>
-            assert.throws(() => prepareJsonFile(file), (err: unknown) => err instanceof CheckError && err.message.startsWith(`--json ${file}: `) && pattern.test(err.message));
+            assert.throws(() => prepareOutputFile(file), (err: unknown) => err instanceof CheckError && err.message.startsWith(`--json ${file}: `) && pattern.test(err.message));
         fails(dir, /is a directory/);
         fs.writeFileSync(path.join(dir, "plain"), "");
         fails(path.join(dir, "plain", "report.json"), /plain is not a directory/);

@@ -8,7 +8,7 @@ import { killAllChildren } from "./children";
 import { TypeCheckError } from "./engine/typecheck";
 import { CheckError } from "./errors";
 import { REPO_ROOT, runCheck } from "./index";
-import { prepareJsonFile } from "./report/json-file";
+import { prepareOutputFile } from "./report/output-file";
 import { colorWanted, renderReport } from "./report/render";
 import { renderErrorSummary, renderSummary } from "./report/summary";
 import { planGraph, toDot, toMermaid } from "./report/graph";
@@ -86,7 +86,7 @@ function jsonFileOf(argv: string[]): string | undefined {
     const value = argv[at].startsWith("--json=") ? argv[at].slice("--json=".length) : argv[at + 1];
     if (value === undefined || value === "" || (value.startsWith("-") && value !== "-")) return undefined;
     try {
-        return value === "-" ? value : prepareJsonFile(value);
+        return value === "-" ? value : prepareOutputFile(value);
     } catch {
         return undefined;
     }
@@ -109,10 +109,10 @@ async function main(argv: string[]): Promise<number> {
             return 0;
         }
         // Checked before the run: an unwritable report fails at once, not after the run.
-        jsonFile = opts.jsonFile === undefined || opts.jsonFile === "-" ? opts.jsonFile : prepareJsonFile(opts.jsonFile);
+        jsonFile = opts.jsonFile === undefined || opts.jsonFile === "-" ? opts.jsonFile : prepareOutputFile(opts.jsonFile);
         runNames = { stack: opts.stack, programDir: path.resolve(opts.programDir ?? REPO_ROOT) };
-        summaryFile = opts.summaryFile === undefined ? undefined : prepareJsonFile(opts.summaryFile, "--summary");
-        const graphFile = opts.graphFile === undefined ? undefined : prepareJsonFile(opts.graphFile, "--graph");
+        summaryFile = opts.summaryFile === undefined ? undefined : prepareOutputFile(opts.summaryFile, "--summary");
+        const graphFile = opts.graphFile === undefined ? undefined : prepareOutputFile(opts.graphFile, "--graph");
         if (opts.jsonFile === "-" && process.env.npm_lifecycle_event !== undefined && !/^silent$/i.test(process.env.npm_config_loglevel ?? "")) {
             // npm printed "> stagecraft@… check" on stdout before this process started: the JSON
             // that follows is not a JSON document any more. Say so where it does not mix in.

@@ -1,4 +1,4 @@
-// Where --json FILE goes, checked before the run: a report the CI cannot write is a failure the
+// Where an output file goes (--json, --summary, --graph), checked before the run: a report the CI cannot write is a failure the
 // user should see at once, not after minutes (or never: fs.mkdirSync(..., { recursive: true })
 // loops forever on a path under /proc, which refuses every mkdir with ENOENT).
 import * as fs from "node:fs";
@@ -15,7 +15,7 @@ function reason(err: unknown): string {
  * folder, without the recursive mkdir), and opening it for appending works (a probe that leaves an
  * existing file as it was and removes a file it had to create). Returns the absolute path.
  */
-export function prepareJsonFile(file: string, option = "--json"): string {
+export function prepareOutputFile(file: string, option = "--json"): string {
     const target = path.resolve(file);
     const fail = (why: string): never => {
         throw new CheckError(`${option} ${file}: ${why}`, { file: target });
