@@ -89,7 +89,10 @@ async function signalMidRun(signal: NodeJS.Signals): Promise<SignalRun> {
         const code = await exited;
         let survivors: number[] = [];
         try {
-            await until("the children to exit", () => children.every((pid) => !alive(pid)), 10_000);
+            // A child notices its parent is gone when its event loop next turns (IPC disconnect, the
+            // pack's watchdog): a long synchronous step (loading and compiling a pack, a cold
+            // type-check) on a loaded machine delays that by several seconds.
+            await until("the children to exit", () => children.every((pid) => !alive(pid)), 30_000);
         } catch {
             survivors = children.filter(alive);
         }
