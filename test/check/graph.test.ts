@@ -59,6 +59,18 @@ describe("check: the picture of a plan (--graph)", function () {
         assert.deepEqual(network, [`${id("203.0.113.0/24")}>${id("\napp")}:tcp 22`, `${id("\nlb")}>${id("\napp")}:tcp 8080`, `internet>${id("\nlb")}:tcp 443`].sort());
     });
 
+    it("finds the group an Auto Scaling group's instances use through its launch template's network interfaces", () => {
+        const resources = plan().filter((r) => r.name !== "app");
+        resources.push(
+            res("aws:ec2/launchTemplate:LaunchTemplate", "app-lt", {}, { networkInterfaces: ["urn:app-sg"] }),
+            res("aws:autoscaling/group:Group", "app-asg", {}, { launchTemplate: ["urn:app-lt"] }),
+        );
+        const g = planGraph(resources);
+        const id = (label: string) => g.nodes.find((n) => n.label.endsWith(label))!.id;
+        assert.ok(g.edges.some((e) => e.kind === "network" && e.from === id("\nlb") && e.to === id("\napp-asg") && e.label === "tcp 8080"),
+            "the load balancer reaches the instances on the app port");
+    });
+
     it("follows data through what is not drawn: the service reaches the bucket through its task definition, role and policy", () => {
         const g = planGraph(plan());
         const id = (label: string) => g.nodes.find((n) => n.label.endsWith(label))!.id;

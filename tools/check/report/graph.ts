@@ -22,7 +22,7 @@ const ARCHITECTURE = new Set([
     "aws:cognito/userPool:UserPool", "aws:wafv2/webAcl:WebAcl", "aws:secretsmanager/secret:Secret",
 ]);
 /** Inputs through which a resource uses a security group (so it is who the group's rules let in). */
-const SG_USE = ["vpcSecurityGroupIds", "securityGroups", "securityGroupIds", "networkConfiguration", "vpcConfig"];
+const SG_USE = ["vpcSecurityGroupIds", "securityGroups", "securityGroupIds", "networkConfiguration", "vpcConfig", "networkInterfaces"];
 /** Not followed for data edges: every component uses them, and they would connect everything. */
 const PLUMBING = /^aws:(kms\/key|kms\/alias|cloudwatch\/logGroup|cloudwatch\/metricAlarm|ec2\/vpc|ec2\/subnet|ec2\/securityGroup|vpc\/securityGroup(Ingress|Egress)Rule|acm\/certificate|acm\/certificateValidation):/;
 /** How far data edges are followed through resources that are not drawn. */
