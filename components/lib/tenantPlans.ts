@@ -4,6 +4,7 @@
  * otherwise db.t3.micro with 20 GB) and expires uploads after 30 days for starter, 90 otherwise
  * (its `ExpirationInDays: !If [IsStarter, 30, 90]`).
  */
+import { HOURS_PER_MONTH, RDS_HOURLY, RDS_STORAGE_GB_MONTH } from "./prices";
 
 export type TenantPlan = "starter" | "professional" | "enterprise";
 export const TENANT_PLANS: readonly TenantPlan[] = ["starter", "professional", "enterprise"];
@@ -65,11 +66,11 @@ export function parseTenants(entries: readonly string[]): { tenants: TenantSpec[
     return { tenants, problems };
 }
 
-/** Monthly cost of a plan's database in us-east-1 (on-demand, single-AZ price × 2 for Multi-AZ, + gp3 storage). */
+/** Monthly cost of a plan's database in us-east-1 (on-demand, single-AZ price × 2 for Multi-AZ, + gp3 storage), from the one price table. */
 export function databaseMonthlyCostUsd(plan: TenantPlan): number {
-    const hourly: Record<string, number> = { "db.t3.micro": 0.018, "db.t3.medium": 0.072 };
     const sizing = PLAN_SIZING[plan];
-    const instance = hourly[sizing.databaseInstanceClass] * 730 * (sizing.databaseMultiAz ? 2 : 1);
-    const storage = sizing.databaseStorageGb * 0.115 * (sizing.databaseMultiAz ? 2 : 1);
+    const copies = sizing.databaseMultiAz ? 2 : 1;
+    const instance = RDS_HOURLY[sizing.databaseInstanceClass] * HOURS_PER_MONTH * copies;
+    const storage = sizing.databaseStorageGb * RDS_STORAGE_GB_MONTH.gp3 * copies;
     return Math.round((instance + storage) * 100) / 100;
 }
