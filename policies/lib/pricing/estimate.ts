@@ -240,7 +240,7 @@ const PRICERS: Readonly<Record<string, Pricer>> = {
             const fewest = kind === "application" ? 2 : 1;
             const addresses = subnets === UNKNOWN || subnets === undefined ? fewest : Math.max(1, subnets.length);
             usd += addresses * hourly(PUBLIC_IPV4_HOURLY, f);
-            basis += ` + ${addresses} public IPv4${subnets === UNKNOWN ? ` (subnets not known during preview: the ${fewest} a ${kind} load balancer needs at least)` : ""}`;
+            basis += ` + ${addresses} public IPv4${subnets === UNKNOWN ? ` (subnets not known during preview: at least ${fewest}, one per subnet)` : ""}`;
         }
         return { monthlyUsd: usd, basis, byUse: "capacity units (LCUs) by traffic" };
     },
