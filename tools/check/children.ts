@@ -2,9 +2,19 @@
 // outlives the check: each runs in its own process group (spawned `detached`), and stopping it
 // signals the whole group, so whatever it started dies with it. The CLI kills them all when it is
 // interrupted (SIGINT/SIGTERM/SIGHUP) and when it exits, whatever the reason. The children watch
-// for a dead parent themselves too (the worker on IPC disconnect, the packs in their preload), for
-// when the CLI is killed outright.
+// for a dead parent themselves too, for when the CLI is killed outright: each is started with
+// PARENT_WATCHDOG preloaded, which watches from a worker thread (so a busy main thread does not
+// delay it) and kills the child's process group within about half a second of the CLI's death.
 import type { ChildProcess } from "node:child_process";
+import * as path from "node:path";
+
+/** Preloaded first (`-r`) into every child; it reads the parent's pid from OFFLINE_CHECK_PARENT_PID. */
+export const PARENT_WATCHDOG = path.join(__dirname, "parent-watchdog.js");
+
+/** The options that arm PARENT_WATCHDOG in a child: its preload, and this process's pid. */
+export function watchdogFor(): { execArgv: string[]; env: { OFFLINE_CHECK_PARENT_PID: string } } {
+    return { execArgv: ["-r", PARENT_WATCHDOG], env: { OFFLINE_CHECK_PARENT_PID: String(process.pid) } };
+}
 
 export interface ChildEntry {
     child: ChildProcess;

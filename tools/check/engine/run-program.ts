@@ -4,7 +4,7 @@
 // see each one as it arrives (the policy packs analyze them meanwhile).
 import { fork } from "node:child_process";
 import * as path from "node:path";
-import { adopt, BOOT_MIN_MS, signalChild } from "../children";
+import { adopt, BOOT_MIN_MS, signalChild, watchdogFor } from "../children";
 import { CheckError, formatSeconds } from "../errors";
 import { trackPid, untrackPid } from "../memory";
 import type { Json, ParentMessage, RecordedResource, Recording, WorkerMessage, WorkerParams } from "./types";
@@ -47,6 +47,8 @@ export function runProgram(params: WorkerParams, opts?: RunProgramOptions): Prom
             // Its own process group: stopping it stops whatever the program started too.
             detached: true,
             execArgv: [
+                // First: it ends the worker when this process is gone (children.ts).
+                ...watchdogFor().execArgv,
                 "--max-old-space-size=4096",
                 // CHECK_PROFILE_DIR=<dir>: write a CPU profile of the program run (for tuning).
                 ...(process.env.CHECK_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.CHECK_PROFILE_DIR}`] : []),
@@ -62,6 +64,7 @@ export function runProgram(params: WorkerParams, opts?: RunProgramOptions): Prom
                 TS_NODE_PROJECT: REPO_TSCONFIG,
                 TS_NODE_SCOPE: "true",
                 TS_NODE_SCOPE_DIR: TOOLS_DIR,
+                ...watchdogFor().env,
             },
             stdio: ["ignore", "pipe", "pipe", "ipc"],
             serialization: "advanced",

@@ -8,7 +8,7 @@ import { fork } from "node:child_process";
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
-import { adopt, BOOT_MIN_MS, signalChild } from "../children";
+import { adopt, BOOT_MIN_MS, signalChild, watchdogFor } from "../children";
 import { CheckError, formatSeconds } from "../errors";
 import { trackPid, untrackPid } from "../memory";
 import { isEsModuleProgram, programRequire, resolveEntry, tsconfigCompilerOptions, tsNodeSetup } from "./program-loader";
@@ -181,8 +181,8 @@ function runWorker(targets: TypecheckTarget[], opts: TypecheckOptions, results: 
     return new Promise((resolve, reject) => {
         const child = fork(WORKER, [], {
             detached: true,
-            execArgv: ["--max-old-space-size=4096", "-r", require.resolve("ts-node/register/transpile-only")],
-            env: { ...process.env, TS_NODE_PROJECT: REPO_TSCONFIG, TS_NODE_SCOPE: "true", TS_NODE_SCOPE_DIR: TOOLS_DIR },
+            execArgv: [...watchdogFor().execArgv, "--max-old-space-size=4096", "-r", require.resolve("ts-node/register/transpile-only")],
+            env: { ...process.env, TS_NODE_PROJECT: REPO_TSCONFIG, TS_NODE_SCOPE: "true", TS_NODE_SCOPE_DIR: TOOLS_DIR, ...watchdogFor().env },
             stdio: ["ignore", "pipe", "pipe", "ipc"],
             serialization: "advanced",
         });

@@ -10,7 +10,7 @@ import { createRequire } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
-import { adopt, BOOT_MIN_MS, stopChild } from "../children";
+import { adopt, BOOT_MIN_MS, stopChild, watchdogFor } from "../children";
 import { transpileCacheDir } from "../compile-cache/dir";
 import { CheckError, formatSeconds } from "../errors";
 import { trackPid, untrackPid } from "../memory";
@@ -136,8 +136,8 @@ export function launchPack(dir: string, env: PackEnvironment, opts: LaunchOption
     const configFile = writeConfigFile(env.config);
     Object.assign(childEnv, {
         OFFLINE_CHECK_CONFIG_FILE: configFile.file,
-        // The preload's watchdog: the pack exits when this process is gone.
-        OFFLINE_CHECK_PARENT_PID: String(process.pid),
+        // The pack ends when this process is gone (children.ts, PARENT_WATCHDOG).
+        ...watchdogFor().env,
         PULUMI_NODEJS_ORGANIZATION: env.organization,
         PULUMI_NODEJS_PROJECT: env.project,
         PULUMI_NODEJS_STACK: env.stack,
@@ -158,7 +158,7 @@ export function launchPack(dir: string, env: PackEnvironment, opts: LaunchOption
     }
     let child: ChildProcess;
     try {
-        child = spawn(process.execPath, ["-r", PRELOAD, runScript, "127.0.0.1:0", "."], {
+        child = spawn(process.execPath, [...watchdogFor().execArgv, "-r", PRELOAD, runScript, "127.0.0.1:0", "."], {
             cwd: packDir,
             env: childEnv,
             stdio: ["ignore", "pipe", "pipe"],

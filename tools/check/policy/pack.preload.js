@@ -1,20 +1,19 @@
 // Preloaded (node -r) into every policy pack process the offline check starts, before
 // @pulumi/pulumi's run-policy-pack. Plain JavaScript on purpose: it runs before any TypeScript
-// support is registered. It does five things:
+// support is registered. (The watchdog that ends the pack when the check is gone is preloaded before
+// it: ../parent-watchdog.js.) It does four things:
 //
 // 1. The stack's config. The Pulumi CLI hands a pack its config in PULUMI_CONFIG; Linux limits one
 //    environment string to 128 KiB (spawn fails with E2BIG beyond), so the check writes the config
 //    to a private temporary file and this sets PULUMI_CONFIG from it, before anything reads the
 //    environment, and removes the file.
-// 2. A watchdog: the pack exits when the check that started it is gone (killed with SIGKILL, say),
-//    so no pack outlives its check.
-// 3. Unless the check runs with --typecheck: @pulumi/pulumi's run-policy-pack registers ts-node
+// 2. Unless the check runs with --typecheck: @pulumi/pulumi's run-policy-pack registers ts-node
 //    with `typeCheck: true`, which for a pack importing @pulumi/aws costs ~10 s and ~600 MB before
 //    the pack can serve; type errors in a pack are the job of `tsc --noEmit` (npm run lint). This
 //    makes that one registration transpile-only; everything else is untouched.
-// 4. With that transpile-only registration, the pack's compiled files are kept in the check's
+// 3. With that transpile-only registration, the pack's compiled files are kept in the check's
 //    cache folder (OFFLINE_CHECK_TRANSPILE_CACHE), so the next run does not transpile them again.
-// 5. The server answers Analyze without the "not applicable" list, which the check never reads
+// 4. The server answers Analyze without the "not applicable" list, which the check never reads
 //    (not-applicable.js says why and what it saves).
 "use strict";
 const fs = require("node:fs");
@@ -34,24 +33,6 @@ if (configFile) {
     fs.rmSync(require("node:path").dirname(configFile), { recursive: true, force: true });
 }
 
-const parentPid = Number(process.env.OFFLINE_CHECK_PARENT_PID);
-if (parentPid > 0) {
-    delete process.env.OFFLINE_CHECK_PARENT_PID;
-    const parentAlive = () => {
-        if (process.ppid !== parentPid) return false;
-        try {
-            process.kill(parentPid, 0);
-            return true;
-        } catch (err) {
-            return err.code === "EPERM";
-        }
-    };
-    const watchdog = setInterval(() => {
-        if (!parentAlive()) process.exit(1);
-    }, 500);
-    watchdog.unref();
-}
-
 const runScript = process.env.OFFLINE_CHECK_RUN_POLICY_PACK;
 const transpileCache = process.env.OFFLINE_CHECK_TRANSPILE_CACHE;
 delete process.env.OFFLINE_CHECK_TRANSPILE_CACHE;
@@ -63,7 +44,7 @@ if (runScript) {
         const register = tsnode.register;
         tsnode.register = function registerTranspileOnly(options) {
             const transpileOnly = Object.assign({}, options, { typeCheck: false, transpileOnly: true });
-            // 4. The pack's TypeScript, transpiled once and then read from the check's cache
+            // 3. The pack's TypeScript, transpiled once and then read from the check's cache
             //    (compile-cache/): the stagecraft pack's 110 files cost ~1 s to transpile, and
             //    loading TypeScript to do it ~0.7 s more. Lazily when it can (nothing is loaded
             //    while every file is cached); else a ts-node service with the cache on it.
@@ -80,7 +61,7 @@ if (runScript) {
     }
 }
 
-// 5. Resolved from the pack's folder, as run-policy-pack resolves the pack's @pulumi/policy.
+// 4. Resolved from the pack's folder, as run-policy-pack resolves the pack's @pulumi/policy.
 try {
     const fromPack = createRequire(require("node:path").join(process.cwd(), "package.json"));
     require("./not-applicable").skipNotApplicable(
