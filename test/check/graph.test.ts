@@ -71,6 +71,24 @@ describe("check: the picture of a plan (--graph)", function () {
             "the load balancer reaches the instances on the app port");
     });
 
+    it("reads the rules written inline in a group, as most programs write them (CIDRs and referenced groups)", () => {
+        const g = planGraph([
+            stack, component,
+            res("aws:ec2/securityGroup:SecurityGroup", "lb-sg", { ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }] }),
+            res("aws:ec2/securityGroup:SecurityGroup", "web-sg", {
+                ingress: [
+                    { protocol: "tcp", fromPort: 80, toPort: 80, securityGroups: ["<unknown>"] },
+                    { protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["198.51.100.7/32"] },
+                ],
+            }, { ingress: ["urn:lb-sg"] }),
+            res("aws:lb/loadBalancer:LoadBalancer", "lb", {}, { securityGroups: ["urn:lb-sg"] }),
+            res("aws:ec2/instance:Instance", "web", {}, { vpcSecurityGroupIds: ["urn:web-sg"] }),
+        ]);
+        const id = (label: string) => g.nodes.find((n) => n.label.endsWith(label))!.id;
+        const network = g.edges.filter((e) => e.kind === "network").map((e) => `${e.from}>${e.to}:${e.label}`).sort();
+        assert.deepEqual(network, [`${id("198.51.100.7/32")}>${id("\nweb")}:tcp 22`, `${id("\nlb")}>${id("\nweb")}:tcp 80`, `internet>${id("\nlb")}:tcp 443`].sort());
+    });
+
     it("follows data through what is not drawn: the service reaches the bucket through its task definition, role and policy", () => {
         const g = planGraph(plan());
         const id = (label: string) => g.nodes.find((n) => n.label.endsWith(label))!.id;

@@ -8,6 +8,7 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { type CliRun, FIXTURES, runCli } from "../check/run-cli";
+import { planGraph, toMermaid } from "../../tools/check/report/graph";
 
 const PROGRAMS: Record<string, readonly string[]> = {
     // aws-typescript template; insecure: public access block off + a public-read bucket policy.
@@ -50,4 +51,17 @@ describe("real programs through the offline check with the pack", function () {
             assert.deepEqual(mandatory, [...expected].sort());
         });
     }
+
+    // Issue 16: cost and diagrams work on programs this repository did not write.
+    it("prices a program it did not write (the web server's t3.micro, 730 h at $0.0104) and draws its architecture", () => {
+        const report = runs.get("vm-al2023/secure")?.report;
+        assert.ok(report, "no report");
+        const server = report.cost.lines.find((l) => l.name === "web-server-www");
+        assert.ok(server?.kind === "priced", JSON.stringify(server));
+        assert.ok(server.monthlyUsd >= 7.59, `${server.monthlyUsd}: at least the instance hours`);
+        assert.ok(report.cost.monthlyUsd >= server.monthlyUsd);
+        const mermaid = toMermaid(planGraph(report.resources));
+        assert.match(mermaid, /aws:ec2:Instance<br\/>web-server-www/);
+        assert.match(mermaid, /internet -->\|"tcp 80"\| n\d+/, "the world reaches the server on port 80 through its group");
+    });
 });

@@ -107,13 +107,8 @@ export function planGraph(resources: readonly ReportResource[]): PlanGraph {
     }
     let internet = false;
     const cidrs = new Map<string, string>();
-    for (const r of planned) {
-        const ingress = /^aws:vpc\/securityGroupIngressRule:/.test(r.type) || (/^aws:ec2\/securityGroupRule:/.test(r.type) && r.props.type === "ingress");
-        if (!ingress) continue;
-        const [group] = deps(r, ["securityGroupId"]);
-        if (group === undefined) continue;
-        const sources = deps(r, ["referencedSecurityGroupId", "sourceSecurityGroupId"]);
-        const cidr = str(r.props.cidrIpv4) ?? str(r.props.cidrIpv6) ?? (Array.isArray(r.props.cidrBlocks) ? str(r.props.cidrBlocks[0]) : undefined);
+    /** Edges for one ingress rule of `group`: from the groups it references, or from its CIDR. */
+    const admit = (group: string, sources: readonly string[], cidr: string | undefined, label: string) => {
         const from = sources.flatMap((src) => users.get(src) ?? []);
         if (sources.length === 0 && (cidr === "0.0.0.0/0" || cidr === "::/0")) {
             internet = true;
@@ -124,7 +119,31 @@ export function planGraph(resources: readonly ReportResource[]): PlanGraph {
             if (!cidrs.has(cidr)) cidrs.set(cidr, id);
             from.push(cidrs.get(cidr)!);
         }
-        for (const f of from) for (const t of users.get(group) ?? []) add({ from: f, to: t, label: ports(r.props), kind: "network" });
+        for (const f of from) for (const t of users.get(group) ?? []) add({ from: f, to: t, label, kind: "network" });
+    };
+    for (const r of planned) {
+        // Rules inline in the group (as most programs write them): `ingress: [{ cidrBlocks, securityGroups, ... }]`.
+        if (r.type === "aws:ec2/securityGroup:SecurityGroup" && Array.isArray(r.props.ingress)) {
+            // Which inline rule references which group is not recorded: every referencing rule gets the groups the ingress input depends on.
+            const referenced = deps(r, ["ingress"]).filter((u) => byUrn.get(u)?.type === "aws:ec2/securityGroup:SecurityGroup");
+            for (const rule of r.props.ingress) {
+                if (rule === null || typeof rule !== "object" || Array.isArray(rule)) continue;
+                const label = ports(rule);
+                const blocks = [...(Array.isArray(rule.cidrBlocks) ? rule.cidrBlocks : []), ...(Array.isArray(rule.ipv6CidrBlocks) ? rule.ipv6CidrBlocks : [])];
+                for (const cidr of blocks) admit(r.urn, [], str(cidr), label);
+                if ((Array.isArray(rule.securityGroups) && rule.securityGroups.length > 0) || rule.self === true) {
+                    admit(r.urn, rule.self === true ? [r.urn, ...referenced] : referenced, undefined, label);
+                }
+            }
+            continue;
+        }
+        const ingress = /^aws:vpc\/securityGroupIngressRule:/.test(r.type) || (/^aws:ec2\/securityGroupRule:/.test(r.type) && r.props.type === "ingress");
+        if (!ingress) continue;
+        const [group] = deps(r, ["securityGroupId"]);
+        if (group === undefined) continue;
+        const sources = deps(r, ["referencedSecurityGroupId", "sourceSecurityGroupId"]);
+        const cidr = str(r.props.cidrIpv4) ?? str(r.props.cidrIpv6) ?? (Array.isArray(r.props.cidrBlocks) ? str(r.props.cidrBlocks[0]) : undefined);
+        admit(group, sources, cidr, ports(r.props));
     }
     // Public entry points without a security group: CDNs and APIs (HTTPS), internet-facing load
     // balancers that no group filters (NLBs), with their listeners' ports.
