@@ -1,7 +1,7 @@
 /**
  * Every text the program generates from config for a machine to parse (pure): first-boot
- * scripts, the deploy tool, the Compose file, SSM documents, container definitions and the mTLS
- * gateway's nginx configuration, each with its language and the size AWS accepts. buildStack
+ * scripts, the deploy tool, the Compose file, the single host's Caddyfile, SSM documents, container
+ * definitions and the mTLS gateway's nginx configuration, each with its language and the size AWS accepts. buildStack
  * checks the limits before any resource is registered (a too-large user data otherwise fails at
  * `pulumi up`, after other resources exist); the hostile-input tests parse every text with the
  * real tool for its language.
@@ -18,7 +18,7 @@ import { fleetFiles } from "./phase2/firstBoot";
 import { platformEnvironment, REDIS_TOKEN_VARIABLE, SESSION_SECRET_VARIABLE } from "./phase3/environment";
 import { type ConfigProblem } from "../lib/errors";
 
-export type TextLanguage = "shell" | "yaml" | "dotenv" | "nginx" | "json";
+export type TextLanguage = "shell" | "yaml" | "dotenv" | "nginx" | "json" | "caddyfile";
 
 export interface GeneratedText {
     /** What it is and where it goes, e.g. "user data of the single host". */
@@ -36,7 +36,7 @@ const SSM_DOCUMENT_LIMIT_BYTES = 64 * 1024;
 /** An ECS task definition (its container definitions included) may be 64 KiB. */
 const TASK_DEFINITION_LIMIT_BYTES = 64 * 1024;
 
-const HOST_KEYS = ["appImage", "appImageTag", "appRepository", "appPortCidrs", "sshCidrs", "domain", "backupPaths"];
+const HOST_KEYS = ["appImage", "appImageTag", "appRepository", "appPortCidrs", "sshCidrs", "domain", "backupPaths", "appPrefixes"];
 
 function hostTexts(where: string, files: HostFiles): GeneratedText[] {
     return [
@@ -44,6 +44,7 @@ function hostTexts(where: string, files: HostFiles): GeneratedText[] {
         { what: `deploy tool of ${where}`, language: "shell", text: files.deployTool, keys: ["appRepository"] },
         { what: `compose file of ${where}`, language: "yaml", text: files.composeFile, keys: [] },
         { what: `.env file of ${where}`, language: "dotenv", text: files.envFile, keys: ["appImage", "appImageTag"] },
+        ...(files.caddyfile !== undefined ? [{ what: `Caddyfile of ${where}`, language: "caddyfile" as const, text: files.caddyfile, keys: ["appPrefixes", "domain"] }] : []),
         ...(files.backupTool !== undefined ? [{ what: `backup tool of ${where}`, language: "shell" as const, text: files.backupTool, keys: ["backupPaths"] }] : []),
     ];
 }

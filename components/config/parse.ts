@@ -17,6 +17,7 @@ import { validCidrs } from "./cidrs";
 import { parseMtlsSettings } from "./mtls";
 import { EMAIL, GIT_HTTPS_URL, REGION } from "./patterns";
 import { parsePlatformSettings } from "./platform";
+import { parseServingSettings } from "./serving";
 import { parseWebSettings, webHostnames } from "./web";
 
 /** What the program knows about itself besides config. */
@@ -144,6 +145,7 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
     const backupArchive = read.boolean("backupArchive", false);
     const protectStateful = read.boolean("protectStateful", false);
     const data = parseDataSettings(read, appPort);
+    const serving = parseServingSettings(read, phase);
     const web = parseWebSettings(read, phase);
     const platform = parsePlatformSettings(read, phase, appName);
     const mtls = parseMtlsSettings(read, phase, {
@@ -191,6 +193,7 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
         logRetentionDays,
         storage: { corsOrigins, uploadsExpirationDays, backupRetentionDays, backupArchive },
         data,
+        serving,
         protectStateful,
         tags: {
             project: appName,

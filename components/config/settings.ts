@@ -2,6 +2,7 @@ import { type DataSettings } from "./data";
 import { type EnterpriseSettings } from "./enterprise";
 import { type MtlsSettings } from "./mtls";
 import { type PlatformSettings } from "./platform";
+import { type ServingSettings } from "./serving";
 import { type WebSettings } from "./web";
 
 /**
@@ -103,6 +104,8 @@ interface CommonSettings {
     storage: StorageSettings;
     /** Phase-1 data: PostgreSQL on its own volume and nightly backups (config/data.ts). */
     data: DataSettings;
+    /** What the single host's proxy serves: the app alone, or an SPA beside it (config/serving.ts). */
+    serving: ServingSettings;
     /** Protect stateful resources (buckets, data) from deletion: `pulumi destroy` stops at them. */
     protectStateful: boolean;
     /** Tags every taggable resource carries. */

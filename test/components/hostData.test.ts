@@ -91,7 +91,7 @@ describe("phase-1 data: compose file", () => {
 
 describe("phase-1 data: first boot and the data tool", () => {
     const s = settingsFrom({ appName: "chat", appPort: 5000, database: true, databaseVolumeSizeGb: 10, backupPaths: ["/opt/chat/uploads"] });
-    const runtime = { dataVolumeId: "vol-0abc123def4567890", backupsBucket: "chat-dev-backups-1", alertTopicArn: "arn:aws:sns:us-east-1:123456789012:chat-dev-alerts" };
+    const runtime = { dataVolumeId: "vol-0abc123def4567890", backupsBucket: "chat-dev-backups-1", staticBucket: "chat-dev-static-1", alertTopicArn: "arn:aws:sns:us-east-1:123456789012:chat-dev-alerts" };
     const files = singleHostFiles(s, runtime);
 
     it("installs the data tool compressed, byte for byte the checked tool, and mounts the volume by its id before the first deploy", () => {

@@ -2,7 +2,8 @@ import * as assert from "node:assert/strict";
 import { actionsOf, appendString, hostPolicy, serviceTrustPolicy } from "../../components/blocks/iam/documents";
 
 const access = {
-    readWriteBucketArns: ["arn:aws:s3:::chat-dev-uploads-1", "arn:aws:s3:::chat-dev-static-1"],
+    readWriteBucketArns: ["arn:aws:s3:::chat-dev-uploads-1"],
+    readOnlyBucketArns: ["arn:aws:s3:::chat-dev-static-1"],
     backupBucketArns: ["arn:aws:s3:::chat-dev-backups-1"],
     logGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:/chat/dev/containers",
     parameterPathArn: "arn:aws:ssm:us-east-1:123456789012:parameter/chat/dev",
@@ -19,7 +20,7 @@ describe("IAM: host policy", () => {
 
     it("scopes every resource to this stack's buckets, log group and parameter path", () => {
         assert.ok(!resources.includes("*"));
-        const allowedPrefixes = [...access.readWriteBucketArns, ...access.backupBucketArns, "arn:aws:logs:us-east-1:123456789012:log-group:/chat/dev/containers", access.parameterPathArn];
+        const allowedPrefixes = [...access.readWriteBucketArns, ...access.readOnlyBucketArns, ...access.backupBucketArns, "arn:aws:logs:us-east-1:123456789012:log-group:/chat/dev/containers", access.parameterPathArn];
         for (const resource of resources) {
             assert.ok(allowedPrefixes.some((p) => resource.startsWith(p)), `${resource} is scoped to the stack`);
         }
@@ -31,10 +32,23 @@ describe("IAM: host policy", () => {
         for (const s of backupStatements) assert.ok(!s.Action.some((a) => a.startsWith("s3:Delete")), s.Sid);
     });
 
-    it("lets the app read, write and delete objects of its own buckets", () => {
+    it("lets the app read, write and delete objects of its uploads bucket", () => {
         const objects = doc.Statement.find((s) => s.Sid === "ReadWriteAppObjects")!;
         assert.deepEqual(objects.Action, ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]);
-        assert.deepEqual(objects.Resource, ["arn:aws:s3:::chat-dev-uploads-1/*", "arn:aws:s3:::chat-dev-static-1/*"]);
+        assert.deepEqual(objects.Resource, ["arn:aws:s3:::chat-dev-uploads-1/*"]);
+    });
+
+    it("only lists and reads the static bucket (the SPA it serves): no statement writes or deletes there", () => {
+        const onStatic = doc.Statement.filter((s) => s.Resource.some((r) => r.startsWith("arn:aws:s3:::chat-dev-static-1")));
+        assert.deepEqual(onStatic.flatMap((s) => s.Action).sort(), ["s3:GetObject", "s3:ListBucket"]);
+        assert.deepEqual(onStatic.flatMap((s) => s.Resource).sort(), ["arn:aws:s3:::chat-dev-static-1", "arn:aws:s3:::chat-dev-static-1/*"]);
+        assert.ok(onStatic.every((s) => s.Resource.every((r) => r.startsWith("arn:aws:s3:::chat-dev-static-1"))), "the read grant names the static bucket only");
+    });
+
+    it("grants nothing on a read-only bucket when none is given", () => {
+        const { readOnlyBucketArns: _unused, ...withoutStatic } = access;
+        const sids = hostPolicy(withoutStatic, appendString).Statement.map((s) => s.Sid);
+        assert.ok(!sids.includes("ListReadOnlyBuckets") && !sids.includes("ReadOnlyObjects"));
     });
 
     it("writes logs only to its own group and its streams", () => {
@@ -53,7 +67,7 @@ describe("IAM: host policy", () => {
     it("keeps Effect, Action and Principal known when the ARNs are not (preview)", () => {
         const unknown = Symbol("unknown ARN");
         const previewDoc = hostPolicy<string | symbol>({
-            readWriteBucketArns: [unknown], backupBucketArns: [unknown], logGroupArn: unknown, parameterPathArn: unknown,
+            readWriteBucketArns: [unknown], readOnlyBucketArns: [unknown], backupBucketArns: [unknown], logGroupArn: unknown, parameterPathArn: unknown,
         }, (arn) => arn);
         assert.deepEqual(actionsOf(previewDoc), actionsOf(doc));
         assert.ok(previewDoc.Statement.every((s) => s.Effect === "Allow"));

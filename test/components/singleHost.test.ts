@@ -255,7 +255,7 @@ describe("SingleHost (phase 1) under mocks", function () {
         it("publishes the app port on loopback only and serves the domain over HTTPS", async () => {
             const [instance] = ofType(built.registrations, "aws:ec2/instance:Instance");
             assert.match(instance.inputs.userData, /127\.0\.0\.1:5000:5000|127\.0\.0\.1:8000:8000/);
-            assert.match(instance.inputs.userData, /"--from", "app\.example\.com"/);
+            assert.match(instance.inputs.userData, /^app\.example\.com \{$/m, "the Caddyfile's site is the domain: Caddy obtains its certificate");
             assert.deepEqual(ingressOf(built.registrations), ["tcp 443 0.0.0.0/0", "tcp 80 0.0.0.0/0"]);
             assert.equal(await valueOf(built.host.url), "https://app.example.com");
         });

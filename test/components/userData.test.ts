@@ -5,7 +5,7 @@ import { amiQuery, architectureOf, isBurstable } from "../../components/blocks/c
 import { composeFile, type ComposeInput } from "../../components/blocks/compute/compose";
 import { deployScript, REF_PATTERN } from "../../components/blocks/compute/deployScript";
 import { firewallScript } from "../../components/blocks/compute/firewall";
-import { userData, type UserDataInput } from "../../components/blocks/compute/userData";
+import { hostFiles, userData, type UserDataInput } from "../../components/blocks/compute/userData";
 import { deployDocument, rollbackDocument } from "../../components/blocks/deploy/documents";
 import { singleHostIngress } from "../../components/architectures/phase1/traffic";
 
@@ -80,10 +80,12 @@ describe("user data", () => {
     });
 
     it("holds no secret: app secrets are read from SSM Parameter Store at deploy time", () => {
-        const text = userData(input());
-        assert.doesNotMatch(text, /(password|secret_key|aws_secret_access_key)\s*=/i);
-        assert.match(text, /get-parameters-by-path --region "\$REGION" --path "\$PARAMETER_PATH"/);
-        assert.match(text, /PARAMETER_PATH='\/chat\/dev'/);
+        const files = hostFiles(input());
+        assert.doesNotMatch(files.userData, /(password|secret_key|aws_secret_access_key)\s*=/i);
+        // The deploy tool reaches the host compressed (user data has 16 KB); its text is checked here.
+        assert.match(files.userData, /^base64 -d <<'STAGECRAFT_GZ' \| gunzip > '\/usr\/local\/sbin\/stagecraft-deploy'$/m);
+        assert.match(files.deployTool, /get-parameters-by-path --region "\$REGION" --path "\$PARAMETER_PATH"/);
+        assert.match(files.deployTool, /PARAMETER_PATH='\/chat\/dev'/);
     });
 
     it("is valid bash for both families (bash -n)", () => {
@@ -117,13 +119,30 @@ describe("compose file", () => {
         assert.match(composeFile({ ...compose, publishAppPort: false }), /- "127\.0\.0\.1:5000:5000"/);
     });
 
-    it("the proxy serves plain HTTP on :80 without TLS, and the domain on 80/443 with TLS", () => {
-        const plain = composeFile(compose);
-        assert.match(plain, /"--from", ":80", "--to", "app:5000"/);
-        assert.doesNotMatch(plain, /443/);
-        const tls = composeFile({ ...compose, tlsDomain: "app.example.com" });
-        assert.match(tls, /"--from", "app\.example\.com"/);
-        assert.match(tls, /- "443:443"/);
+    it("the proxy publishes only :80 without TLS, and 80/443 with TLS; the site address is in its Caddyfile", () => {
+        const plain = hostFiles(input());
+        assert.doesNotMatch(plain.composeFile, /443/);
+        assert.match(plain.caddyfile!, /^:80 \{$/m);
+        const tls = hostFiles(input({ compose: { ...compose, tlsDomain: "app.example.com" } }));
+        assert.match(tls.composeFile, /- "443:443"/);
+        assert.match(tls.caddyfile!, /^app\.example\.com \{$/m);
+    });
+
+    it("the proxy runs the Caddyfile first boot writes, mounted read-only; the SPA is mounted only with spa", () => {
+        const files = hostFiles(input());
+        const doc = parse(files.composeFile);
+        assert.deepEqual(doc.services.proxy.command, ["caddy", "run", "--config", "/etc/caddy/Caddyfile", "--adapter", "caddyfile"]);
+        assert.ok(doc.services.proxy.volumes.includes("/opt/chat/Caddyfile:/etc/caddy/Caddyfile:ro"));
+        assert.ok(!doc.services.proxy.volumes.some((v: string) => v.includes("/srv/spa")));
+        assert.match(files.userData, /^cat > '\/opt\/chat\/Caddyfile' <<'STAGECRAFT_CADDY'$/m);
+        const spa = parse(composeFile({ ...compose, spa: true }));
+        assert.ok(spa.services.proxy.volumes.includes("/opt/chat/spa:/srv/spa:ro"));
+    });
+
+    it("behind a load balancer (no proxy) there is no Caddyfile", () => {
+        const files = hostFiles(input({ compose: { ...compose, proxy: false } }));
+        assert.equal(files.caddyfile, undefined);
+        assert.doesNotMatch(files.userData, /Caddyfile/);
     });
 });
 

@@ -1,7 +1,7 @@
 // Properties of the Caddyfile helpers (components/lib/render/caddy.ts), config validation bypassed:
 // a hostile value is refused, a valid one renders to tokens that cannot open a block, a comment, a
-// placeholder, a quote or a new line. Fixed seed and sizes. (Not yet checked with `caddy adapt`:
-// caddy is not installed here; see the branch report.)
+// placeholder, a quote or a new line. Fixed seed and sizes. The generated Caddyfiles themselves go
+// through `caddy adapt` in config.property.test.ts (every stack, hostile values of every setting).
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
 import { caddyPrefixMatcher, caddySiteAddress, caddyUpstream, RenderError } from "../../components/lib/render";

@@ -124,7 +124,7 @@ describe("hostile input: every setting, every stack file (property, fixed seed)"
         });
     }
 
-    it("the distinct generated scripts pass bash -n and shellcheck, the gateway's configuration nginx -t", () => {
+    it("the distinct generated scripts pass bash -n and shellcheck, the gateway's configuration nginx -t, the Caddyfiles caddy adapt", () => {
         const report = external.run();
         for (const note of report.skipped) console.log(`      (${note})`);
         assert.deepEqual(report.failures, []);
@@ -132,6 +132,6 @@ describe("hostile input: every setting, every stack file (property, fixed seed)"
         const refused = Object.values(tallies).reduce((n, t) => n + t.refused, 0);
         console.log(`      ${cases} hostile cases over ${declarations.length} settings × ${STACKS.length} stacks (seed ${SEED}, ${RUNS} per setting): ${refused} refused naming the setting, ${cases - refused} accepted`);
         for (const [stack, t] of Object.entries(tallies)) console.log(`        ${stack}: ${t.cases} cases, texts checked in process ${JSON.stringify(t.texts)}`);
-        console.log(`      real tools on distinct texts: bash -n ${report.counts.bash}, shellcheck ${report.counts.shellcheck}, nginx -t ${report.counts.nginx}`);
+        console.log(`      real tools on distinct texts: bash -n ${report.counts.bash}, shellcheck ${report.counts.shellcheck}, nginx -t ${report.counts.nginx}, caddy adapt ${report.counts.caddy}`);
     });
 });

@@ -3,12 +3,14 @@ import { appHostFiles, type HostFiles } from "../../blocks/compute/userData";
 import { type Settings } from "../../config/settings";
 import { singleHostIngress } from "./traffic";
 
-export type SingleHostBootSettings = Pick<Settings, "region" | "environment" | "app" | "network" | "host" | "dns" | "data">;
+export type SingleHostBootSettings = Pick<Settings, "region" | "environment" | "app" | "network" | "host" | "dns" | "data" | "serving">;
 
-/** What only exists once resources are created: the data volume, the backups bucket, the alert topic. */
+/** What only exists once resources are created: the data volume, the backups and static buckets, the alert topic. */
 export interface SingleHostRuntime {
     dataVolumeId: string;
     backupsBucket: string;
+    /** The bucket the SPA is synced from (`spa`). */
+    staticBucket: string;
     alertTopicArn?: string;
 }
 
@@ -17,6 +19,7 @@ export function sampleRuntime(s: Pick<Settings, "app" | "environment" | "region"
     return {
         dataVolumeId: "vol-0123456789abcdef0",
         backupsBucket: `${s.app.name}-${s.environment}-backups-20261204000000000000000001`,
+        staticBucket: `${s.app.name}-${s.environment}-static-20261204000000000000000002`,
         alertTopicArn: `arn:aws:sns:${s.region}:123456789012:${s.app.name}-${s.environment}-alerts-0123456`,
     };
 }
@@ -24,6 +27,11 @@ export function sampleRuntime(s: Pick<Settings, "app" | "environment" | "region"
 /** The host holds data to keep: a database, or paths to back up. */
 export function hostHoldsData(s: Pick<Settings, "data">): boolean {
     return s.data.database.enabled || s.data.backupPaths.length > 0;
+}
+
+/** The first boot needs values only known once resources exist (else sampleRuntime's stand-ins go unused). */
+export function needsRuntime(s: Pick<Settings, "data" | "serving">): boolean {
+    return hostHoldsData(s) || s.serving.spa;
 }
 
 /** First-boot files of the phase-1 host: its firewall mirrors the security group (singleHostIngress). */
@@ -35,7 +43,8 @@ export function singleHostFiles(s: SingleHostBootSettings, runtime: SingleHostRu
         region: s.region,
         family: s.host.amiFamily,
         ingress: singleHostIngress({ appPort: s.app.port, appPortCidrs: s.host.appPortCidrs, sshCidrs: s.host.sshCidrs, ipv6: s.network.ipv6 }),
-        exposure: { publishAppPort: s.host.appPortCidrs.length > 0, tlsDomain: s.dns.tls ? s.dns.domain : undefined },
+        exposure: { publishAppPort: s.host.appPortCidrs.length > 0, tlsDomain: s.dns.tls ? s.dns.domain : undefined, spa: s.serving.spa },
+        serving: { appPrefixes: s.serving.appPrefixes, staticBucket: runtime.staticBucket },
         ...(hostHoldsData(s) ? {
             data: {
                 database,

@@ -36,9 +36,13 @@ export function singleHostIntents(input: SingleHostIntentInput): Intent[] {
     if (input.database ?? false) {
         intents.push(flow("no-internet-to-postgres", "deny", "PostgreSQL is reachable only from the app container (internal Compose network, no rule for 5432)", "internet", host, 5432));
     }
-    for (const bucket of ["uploads", "static"]) {
-        intents.push(access(`host-writes-${bucket}`, "allow", `the app writes to its ${bucket} bucket`, role, "s3:PutObject", `${input.name}-${bucket}`));
-    }
+    intents.push(
+        access("host-writes-uploads", "allow", "the app writes to its uploads bucket", role, "s3:PutObject", `${input.name}-uploads`),
+        // The SPA the proxy serves (spa) is synced from the static bucket: the host reads it, and
+        // only CI writes it. That the host cannot write there is asserted on the policy document
+        // (test/components/iam.test.ts): a preview links the document's unknown ARNs to every bucket it names.
+        access("host-reads-static", "allow", "the host syncs the SPA from its static bucket", role, "s3:GetObject", `${input.name}-static/index.html`),
+    );
     // Backups go under <app>/<env>/ only (that nothing else is writable is asserted on the
     // policy document in test/components/iam.test.ts: a preview cannot tell keys apart).
     intents.push(access("host-writes-backups", "allow", "the backup tool writes under <app>/<env>/ in the backups bucket", role, "s3:PutObject",

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { type Settings } from "../../config/settings";
 import { amiQuery, architectureOf, isBurstable } from "../../blocks/compute/ami";
 import { containerLogGroupName } from "../../blocks/compute/userData";
-import { hostHoldsData, singleHostFiles } from "./firstBoot";
+import { hostHoldsData, needsRuntime, singleHostFiles } from "./firstBoot";
 import { backupKeyPrefix } from "../../blocks/compute/backup";
 import { HostDatabase } from "../../blocks/storage/hostDatabase";
 import { DeployDocuments } from "../../blocks/deploy/deployDocuments";
@@ -25,7 +25,7 @@ import { usEast1Provider } from "../../blocks/shared/providers";
  */
 export type SingleHostArgs = Pick<Settings,
     "region" | "environment" | "app" | "network" | "host" | "dns" | "storage" | "alertEmail" |
-    "logRetentionDays" | "protectStateful" | "tags" | "web" | "data">;
+    "logRetentionDays" | "protectStateful" | "tags" | "web" | "data" | "serving">;
 
 /**
  * Phase 1 (seeds 000, 001 phase 1, 003, 004): one EC2 host running the app with Docker Compose.
@@ -150,9 +150,9 @@ export class SingleHost extends pulumi.ComponentResource {
                 tags: args.tags,
             }, child)
             : undefined;
-        const userData = holdsData
-            ? pulumi.all([database?.volumeId ?? "", buckets.backups.bucketName, alerts.arn]).apply(([dataVolumeId, backupsBucket, alertTopicArn]) =>
-                singleHostFiles(args, { dataVolumeId, backupsBucket, alertTopicArn }).userData)
+        const userData = needsRuntime(args)
+            ? pulumi.all([database?.volumeId ?? "", buckets.backups.bucketName, buckets.assets.bucketName, alerts.arn]).apply(([dataVolumeId, backupsBucket, staticBucket, alertTopicArn]) =>
+                singleHostFiles(args, { dataVolumeId, backupsBucket, staticBucket, alertTopicArn }).userData)
             : singleHostFiles(args).userData;
         const instance = new aws.ec2.Instance(`${name}-host`, {
             ami: ami.id,

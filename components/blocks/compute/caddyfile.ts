@@ -4,12 +4,24 @@
  * With one, the app prefixes (e.g. `/api`, `/socket.io`: websockets pass, reverse_proxy upgrades
  * them) and the health path go to the app; every other path is a file of the SPA, or its
  * /index.html (history fallback). Every value goes through components/lib/render/caddy.ts.
- * Not yet wired into compose.ts (see the branch report).
+ * First boot writes it to /opt/<app>/Caddyfile; the proxy service of compose.ts mounts it read-only.
  */
 import { caddyPrefixMatcher, caddySiteAddress, caddyUpstream } from "../../lib/render";
 
 /** Where the SPA's files are mounted in the proxy container (a constant, never config). */
 export const SPA_ROOT = "/srv/spa";
+/** Where the proxy container reads its Caddyfile (the image's default config path). */
+export const CADDYFILE_IN_CONTAINER = "/etc/caddy/Caddyfile";
+
+/** The host file first boot writes the Caddyfile to. */
+export function caddyfileHostPath(appName: string): string {
+    return `/opt/${appName}/Caddyfile`;
+}
+
+/** The host directory the deploy tool syncs the static bucket into (mounted at SPA_ROOT). */
+export function spaHostDir(appName: string): string {
+    return `/opt/${appName}/spa`;
+}
 
 export interface CaddyfileInput {
     /** The host's DNS name: Caddy obtains its certificate (automatic HTTPS). Absent: plain HTTP on :80. */

@@ -4,12 +4,14 @@
  *   from SSM Parameter Store at deploy time, logs to CloudWatch;
  * - `proxy`: Caddy on 80/443 in front of it, with automatic Let's Encrypt certificates when a
  *   domain and TLS are configured, plain HTTP otherwise — left out behind a load balancer that
- *   terminates TLS (`proxy: false`).
+ *   terminates TLS (`proxy: false`). It runs /opt/<app>/Caddyfile (caddyfile.ts, mounted
+ *   read-only) and, with `spa`, serves the SPA files the deploy tool syncs to /opt/<app>/spa.
  * With `hostNetwork`, the app shares the host's network stack: it listens on $PORT directly and
  * the instance metadata service stays one hop away (IMDSv2 hop limit 1 still serves the role).
  * Image and tag come from /opt/<app>/.env (APP_IMAGE, APP_TAG), which deploys rewrite.
  */
 import { composeString } from "../../lib/render";
+import { CADDYFILE_IN_CONTAINER, caddyfileHostPath, SPA_ROOT, spaHostDir } from "./caddyfile";
 import { appDatabaseLines, databaseNetworks, databaseService, type DatabaseServiceInput } from "./database";
 
 export interface ComposeInput {
@@ -28,6 +30,8 @@ export interface ComposeInput {
      * terminates TLS (phase 2). @default true
      */
     proxy?: boolean;
+    /** Mount the SPA's files (/opt/<app>/spa) read-only into the proxy at SPA_ROOT. @default false */
+    spa?: boolean;
     /**
      * Run the app on the host's network (`network_mode: host`, no port mapping): the app gets the
      * instance role with an IMDS hop limit of 1. @default false
@@ -52,16 +56,17 @@ function logging(input: ComposeInput, service: string): string[] {
 }
 
 function proxyService(input: ComposeInput): string[] {
-    const site = input.tlsDomain ?? ":80";
     const proxyPorts = input.tlsDomain ? ['      - "80:80"', '      - "443:443"', '      - "443:443/udp"'] : ['      - "80:80"'];
     return [
         "  proxy:",
         `    image: ${composeString(PROXY_IMAGE)}`,
         "    restart: unless-stopped",
-        `    command: [${["caddy", "reverse-proxy", "--from", site, "--to", `app:${input.port}`].map(composeString).join(", ")}]`,
+        `    command: [${["caddy", "run", "--config", CADDYFILE_IN_CONTAINER, "--adapter", "caddyfile"].map(composeString).join(", ")}]`,
         "    ports:",
         ...proxyPorts,
         "    volumes:",
+        `      - ${composeString(`${caddyfileHostPath(input.appName)}:${CADDYFILE_IN_CONTAINER}:ro`)}`,
+        ...((input.spa ?? false) ? [`      - ${composeString(`${spaHostDir(input.appName)}:${SPA_ROOT}:ro`)}`] : []),
         "      - caddy-data:/data",
         "      - caddy-config:/config",
         "    depends_on:",

@@ -9,6 +9,8 @@
  *   health path for up to 2 minutes. On success the state file records current and previous;
  *   on failure the previous tag is restored and the command fails.
  * rollback: return to the previous successful tag (no git fetch needed), then swap the state.
+ * sync-static: with an SPA (`staticBucket`), mirror the static bucket into /opt/<app>/spa, which
+ *   the proxy serves read-only; every deploy runs it first, so a failed sync changes no release.
  */
 import { shellAssign, shellComment } from "../../lib/render";
 
@@ -19,6 +21,8 @@ export interface DeployScriptInput {
     port: number;
     healthPath: string;
     repository?: string;
+    /** The static bucket whose files the proxy serves as the SPA (`spa`). @default undefined (no SPA) */
+    staticBucket?: string;
 }
 
 /** Refs and tags the tool accepts: also the SSM documents' allowedPattern, so nothing else reaches a shell. */
@@ -36,6 +40,7 @@ export function deployScript(input: DeployScriptInput): string {
         shellAssign("REGION", input.region),
         shellAssign("HEALTH_URL", `http://127.0.0.1:${input.port}${input.healthPath}`),
         shellAssign("REF_PATTERN", REF_PATTERN),
+        shellAssign("STATIC_BUCKET", input.staticBucket ?? ""),
     ];
     return `#!/bin/bash
 # stagecraft-deploy: deploy, roll back and report this host's app release.
@@ -47,6 +52,7 @@ ${values.join("\n")}
 # The STAGECRAFT_* overrides exist for the tool's own tests; on the host the defaults apply.
 APP_DIR=\${STAGECRAFT_APP_DIR:-$DEFAULT_APP_DIR}
 SRC_DIR=$APP_DIR/src
+SPA_DIR=$APP_DIR/spa
 STATE_DIR=\${STAGECRAFT_STATE_DIR:-/var/lib/stagecraft}
 STATE_FILE=$STATE_DIR/deploy_state
 HEALTH_ATTEMPTS=\${STAGECRAFT_HEALTH_ATTEMPTS:-40}
@@ -113,6 +119,19 @@ switch_to() {
   set_tag "$1" && render_secrets && compose_up && healthy
 }
 
+sync_static() {
+  # The SPA's files, uploaded to the static bucket by CI, mirrored for the proxy (world-readable, no extras).
+  [ -n "$STATIC_BUCKET" ] || die "this host serves no SPA (stagecraft:spa is false)"
+  (umask 022 && mkdir -p "$SPA_DIR" &&
+    aws s3 sync --delete --only-show-errors --region "$REGION" "s3://$STATIC_BUCKET/" "$SPA_DIR/") || return 1
+  log "SPA synced from s3://$STATIC_BUCKET/"
+}
+
+deploy_static() {
+  # Before the app changes: a failed sync fails the deploy and leaves the running release alone.
+  [ -z "$STATIC_BUCKET" ] || sync_static || die "cannot sync the SPA from s3://$STATIC_BUCKET/"
+}
+
 cmd_deploy() {
   local ref=\${1:-}
   [[ "$ref" =~ $REF_PATTERN ]] || die "invalid ref '$ref' (allowed: $REF_PATTERN)"
@@ -121,6 +140,7 @@ cmd_deploy() {
   previous_tag=$(state_get CURRENT_TAG)
   previous_ref=$(state_get CURRENT_REF)
   log "deploying $ref (image tag $tag); previous: \${previous_tag:-none}"
+  deploy_static
   if switch_to "$tag"; then
     state_write "$tag" "$ref" "$previous_tag" "$previous_ref"
     log "healthy: $HEALTH_URL"
@@ -156,7 +176,8 @@ case "\${1:-}" in
   deploy) shift; cmd_deploy "$@" ;;
   rollback) cmd_rollback ;;
   status) cmd_status ;;
-  *) echo "usage: $0 deploy <git-ref-or-tag> | rollback | status" >&2; exit 2 ;;
+  sync-static) sync_static || die "cannot sync the SPA from s3://$STATIC_BUCKET/" ;;
+  *) echo "usage: $0 deploy <git-ref-or-tag> | rollback | status | sync-static" >&2; exit 2 ;;
 esac
 `;
 }

@@ -2,18 +2,19 @@
  * First-boot script of the single host (pure text, cloud-init runs it once as root):
  * 1. install Docker, the Compose plugin, git, curl and the AWS CLI for the AMI family;
  * 2. enable the host firewall with the same rules as the security group;
- * 3. write the compose file, its .env (image and first tag) and the deploy tool;
+ * 3. write the compose file, its .env (image and first tag), the proxy's Caddyfile and the deploy tool;
  * 4. deploy the configured first tag through the deploy tool, like every later deploy.
  * No secret is ever written here: user data is readable by anyone who can describe the instance.
  */
 import { type AmiFamily, type AppSettings } from "../../config/settings";
 import { type RuleSpec } from "../security/ruleSpecs";
 import { dotenvLine, heredocToFile, shellComment, shellQuote } from "../../lib/render";
+import { caddyfile, caddyfileHostPath } from "./caddyfile";
 import { composeFile, type ComposeInput } from "./compose";
 import { DEPLOY_TOOL_PATH, deployScript, type DeployScriptInput } from "./deployScript";
 import { firewallScript } from "./firewall";
 import { dockerFirewallSetup } from "./dockerFirewall";
-import { dataSetup, type HostDataInput } from "./hostData";
+import { compressedFile, dataSetup, type HostDataInput } from "./hostData";
 
 /** Docker Compose v2 release installed on Amazon Linux 2023 (its repositories do not ship the plugin). */
 export const COMPOSE_VERSION = "v2.29.7";
@@ -28,6 +29,8 @@ export interface UserDataInput {
     ingress: readonly RuleSpec[];
     /** The data volume and the backup tool (hostData.ts). @default undefined (none) */
     data?: HostDataInput;
+    /** Path prefixes the proxy sends to the app when it serves an SPA (`compose.spa`). @default ["/api"] */
+    appPrefixes?: string[];
 }
 
 function installPackages(family: AmiFamily): string[] {
@@ -63,6 +66,8 @@ export interface HostFiles {
     envFile: string;
     /** The deploy tool (DEPLOY_TOOL_PATH). */
     deployTool: string;
+    /** /opt/<app>/Caddyfile, the proxy's routes (caddyfile.ts), when the host runs the proxy. */
+    caddyfile?: string;
     /** The data tool (backup.ts: mount, backup, restore), when the host holds data. */
     backupTool?: string;
     /** The first-boot script holding the files above. */
@@ -74,6 +79,16 @@ export function hostFiles(input: UserDataInput): HostFiles {
     const composeText = composeFile(input.compose);
     const envFile = [dotenvLine("APP_IMAGE", input.image), dotenvLine("APP_TAG", input.initialTag)].join("\n") + "\n";
     const deployTool = deployScript(input.deploy);
+    const caddyText = (input.compose.proxy ?? true)
+        ? caddyfile({
+            tlsDomain: input.compose.tlsDomain,
+            appService: "app",
+            appPort: input.compose.port,
+            appPrefixes: input.appPrefixes ?? ["/api"],
+            healthPath: input.compose.healthPath,
+            spa: input.compose.spa ?? false,
+        })
+        : undefined;
     const data = input.data === undefined ? undefined : dataSetup(input.data);
     const script = [
         "#!/bin/bash",
@@ -92,7 +107,9 @@ export function hostFiles(input: UserDataInput): HostFiles {
         `install -d -m 0750 ${shellQuote(appDir)} /var/lib/stagecraft`,
         ...heredocToFile(`${appDir}/compose.yaml`, composeText, "COMPOSE"),
         ...heredocToFile(`${appDir}/.env`, envFile, "ENV"),
-        ...heredocToFile(DEPLOY_TOOL_PATH, deployTool, "DEPLOY"),
+        ...(caddyText !== undefined ? heredocToFile(caddyfileHostPath(input.compose.appName), caddyText, "CADDY") : []),
+        // Compressed: user data has 16 KB (the tool is checked on its own in generatedTexts.ts).
+        ...compressedFile(DEPLOY_TOOL_PATH, deployTool),
         `chmod 0750 ${DEPLOY_TOOL_PATH}`,
         ...(data?.lines ?? []),
         "",
@@ -100,7 +117,7 @@ export function hostFiles(input: UserDataInput): HostFiles {
         `${DEPLOY_TOOL_PATH} deploy ${shellQuote(input.initialTag)}`,
         "",
     ].join("\n");
-    return { composeFile: composeText, envFile, deployTool, ...(data?.backupTool !== undefined ? { backupTool: data.backupTool } : {}), userData: script };
+    return { composeFile: composeText, envFile, deployTool, ...(caddyText !== undefined ? { caddyfile: caddyText } : {}), ...(data?.backupTool !== undefined ? { backupTool: data.backupTool } : {}), userData: script };
 }
 
 export function userData(input: UserDataInput): string {
@@ -121,7 +138,9 @@ export interface AppHostInput {
     /** The host's inbound rules (the host firewall mirrors them). */
     ingress: readonly RuleSpec[];
     /** How the app is exposed: published port, TLS proxy, host networking. */
-    exposure: Pick<ComposeInput, "publishAppPort" | "tlsDomain" | "proxy" | "hostNetwork">;
+    exposure: Pick<ComposeInput, "publishAppPort" | "tlsDomain" | "proxy" | "hostNetwork" | "spa">;
+    /** With `exposure.spa`: the app's path prefixes and the static bucket the SPA is synced from. */
+    serving?: { appPrefixes: string[]; staticBucket: string };
     /** The database service of the Compose file and the data volume and backups on the host. */
     data?: { database?: ComposeInput["database"]; host: HostDataInput };
 }
@@ -141,10 +160,14 @@ export function appHostFiles(input: AppHostInput): HostFiles {
             ...input.exposure,
             ...(input.data?.database !== undefined ? { database: input.data.database } : {}),
         },
-        deploy: { appName: app.name, environment, region, port: app.port, healthPath: app.healthPath, repository: app.repository },
+        deploy: {
+            appName: app.name, environment, region, port: app.port, healthPath: app.healthPath, repository: app.repository,
+            ...((input.exposure.spa ?? false) && input.serving !== undefined ? { staticBucket: input.serving.staticBucket } : {}),
+        },
         image: app.image,
         initialTag: app.initialTag,
         ingress: input.ingress,
         ...(input.data !== undefined ? { data: input.data.host } : {}),
+        ...(input.serving !== undefined ? { appPrefixes: input.serving.appPrefixes } : {}),
     });
 }

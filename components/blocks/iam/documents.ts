@@ -37,8 +37,13 @@ export function serviceTrustPolicy(service: string): string {
 
 /** What the single host's instance role may touch, by ARN. */
 export interface HostAccess<A = string> {
-    /** Buckets the app reads and writes (uploads, static assets). */
+    /** Buckets the app reads and writes (uploads). */
     readWriteBucketArns: A[];
+    /**
+     * Buckets the host only lists and reads (static assets: CI refills them, the proxy serves them
+     * as the SPA, so the app cannot rewrite what every browser runs). @default [] (none)
+     */
+    readOnlyBucketArns?: A[];
     /** Buckets the host writes backups to and restores from; never deletes from. */
     backupBucketArns: A[];
     /**
@@ -76,6 +81,13 @@ export function appBucketStatements<A>(bucketArns: readonly A[], append: Append<
  */
 export function hostPolicy<A>(access: HostAccess<A>, append: Append<A>): PolicyDocument<A> {
     const statements: Statement<A>[] = appBucketStatements(access.readWriteBucketArns, append);
+    const readOnly = access.readOnlyBucketArns ?? [];
+    if (readOnly.length > 0) {
+        statements.push(
+            { Sid: "ListReadOnlyBuckets", Effect: "Allow", Action: ["s3:ListBucket"], Resource: [...readOnly] },
+            { Sid: "ReadOnlyObjects", Effect: "Allow", Action: ["s3:GetObject"], Resource: readOnly.map((arn) => append(arn, "/*")) },
+        );
+    }
     if (access.backupBucketArns.length > 0) {
         const prefix = access.backupKeyPrefix;
         statements.push({

@@ -70,13 +70,14 @@ export class AppBuckets extends pulumi.ComponentResource {
     }
 
     /**
-     * What a host running the app may touch: these buckets (read-write for uploads and static,
-     * write-and-restore for backups, under `backupKeyPrefix` when given), its log group and its
-     * SSM parameter path.
+     * What a host running the app may touch: these buckets (read-write for uploads, read-only for
+     * static: CI refills it and the single host serves it as the SPA; write-and-restore for
+     * backups, under `backupKeyPrefix` when given), its log group and its SSM parameter path.
      */
     hostAccess(logGroupArn: pulumi.Input<string>, parameterPathArn: pulumi.Input<string>, backupKeyPrefix?: string): HostAccess<pulumi.Input<string>> {
         return {
-            readWriteBucketArns: [this.uploads.arn, this.assets.arn],
+            readWriteBucketArns: [this.uploads.arn],
+            readOnlyBucketArns: [this.assets.arn],
             backupBucketArns: [this.backups.arn],
             ...(backupKeyPrefix !== undefined ? { backupKeyPrefix } : {}),
             logGroupArn,

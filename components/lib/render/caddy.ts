@@ -7,6 +7,11 @@ import { RenderError } from "./shell";
 
 /** A route prefix such as `/api` or `/socket.io`: up to 8 lower-case segments of `a-z 0-9 . _ ~ -` (none starts with `.`), no trailing `/`. */
 const PREFIX = /^(\/[a-z0-9_~-][a-z0-9._~-]{0,62}){1,8}$/;
+
+/** Whether a value is a route prefix the Caddyfile accepts (the config edge checks with it too). */
+export function isRoutePrefix(value: string): boolean {
+    return PREFIX.test(value);
+}
 /** A DNS name (lower case), as a site address. */
 const HOST = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 /** A Compose service name as an upstream host. */
