@@ -45,6 +45,7 @@ function hostTexts(where: string, files: HostFiles): GeneratedText[] {
         { what: `compose file of ${where}`, language: "yaml", text: files.composeFile, keys: [] },
         { what: `.env file of ${where}`, language: "dotenv", text: files.envFile, keys: ["appImage", "appImageTag"] },
         ...(files.backupTool !== undefined ? [{ what: `backup tool of ${where}`, language: "shell" as const, text: files.backupTool, keys: ["backupPaths"] }] : []),
+        ...(files.metricsAgentConfig !== undefined ? [{ what: `CloudWatch agent config of ${where}`, language: "json" as const, text: files.metricsAgentConfig, keys: [] }] : []),
     ];
 }
 

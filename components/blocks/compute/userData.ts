@@ -14,6 +14,7 @@ import { DEPLOY_TOOL_PATH, deployScript, type DeployScriptInput } from "./deploy
 import { firewallScript } from "./firewall";
 import { dockerFirewallSetup } from "./dockerFirewall";
 import { dataSetup, type HostDataInput } from "./hostData";
+import { metricsAgentSetup } from "./metricsAgent";
 
 /** Docker Compose v2 release installed on Amazon Linux 2023 (its repositories do not ship the plugin). */
 export const COMPOSE_VERSION = "v2.29.7";
@@ -28,6 +29,10 @@ export interface UserDataInput {
     ingress: readonly RuleSpec[];
     /** The data volume and the backup tool (hostData.ts). @default undefined (none) */
     data?: HostDataInput;
+    /** The CloudWatch agent's JSON config (observability/hostMetrics.ts). @default undefined (no agent) */
+    metricsAgentConfig?: string;
+    /** The host's region (the Ubuntu agent package comes from its regional bucket); needed with metricsAgentConfig. */
+    region?: string;
 }
 
 function installPackages(family: AmiFamily): string[] {
@@ -65,6 +70,8 @@ export interface HostFiles {
     deployTool: string;
     /** The data tool (backup.ts: mount, backup, restore), when the host holds data. */
     backupTool?: string;
+    /** The CloudWatch agent's JSON config, when the host runs the agent. */
+    metricsAgentConfig?: string;
     /** The first-boot script holding the files above. */
     userData: string;
 }
@@ -95,12 +102,20 @@ export function hostFiles(input: UserDataInput): HostFiles {
         ...heredocToFile(DEPLOY_TOOL_PATH, deployTool, "DEPLOY"),
         `chmod 0750 ${DEPLOY_TOOL_PATH}`,
         ...(data?.lines ?? []),
+        ...(input.metricsAgentConfig !== undefined ? metricsAgentSetup(input.family, input.region ?? "", input.metricsAgentConfig) : []),
         "",
         "# 4. first deploy",
         `${DEPLOY_TOOL_PATH} deploy ${shellQuote(input.initialTag)}`,
         "",
     ].join("\n");
-    return { composeFile: composeText, envFile, deployTool, ...(data?.backupTool !== undefined ? { backupTool: data.backupTool } : {}), userData: script };
+    return {
+        composeFile: composeText,
+        envFile,
+        deployTool,
+        ...(data?.backupTool !== undefined ? { backupTool: data.backupTool } : {}),
+        ...(input.metricsAgentConfig !== undefined ? { metricsAgentConfig: input.metricsAgentConfig } : {}),
+        userData: script,
+    };
 }
 
 export function userData(input: UserDataInput): string {
@@ -124,6 +139,8 @@ export interface AppHostInput {
     exposure: Pick<ComposeInput, "publishAppPort" | "tlsDomain" | "proxy" | "hostNetwork">;
     /** The database service of the Compose file and the data volume and backups on the host. */
     data?: { database?: ComposeInput["database"]; host: HostDataInput };
+    /** The CloudWatch agent's JSON config. @default undefined (no agent) */
+    metricsAgentConfig?: string;
 }
 
 /** First-boot files of any host that runs the app (phase 1's single host, phase 2's fleet). */
@@ -146,5 +163,6 @@ export function appHostFiles(input: AppHostInput): HostFiles {
         initialTag: app.initialTag,
         ingress: input.ingress,
         ...(input.data !== undefined ? { data: input.data.host } : {}),
+        ...(input.metricsAgentConfig !== undefined ? { metricsAgentConfig: input.metricsAgentConfig, region } : {}),
     });
 }
