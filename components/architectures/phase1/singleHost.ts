@@ -46,12 +46,19 @@ export type SingleHostArgs = Pick<Settings,
  * 10. with `database`, PostgreSQL 15 in the Compose project on a separate encrypted gp3 EBS
  *    volume that survives instance replacement, its password in SSM (HostDatabase), and a
  *    restore document; with `database` or `backupPaths`, a nightly backup timer on the host that
- *    uploads under <app>/<env>/ in the backups bucket (docs/data.md).
+ *    uploads under <app>/<env>/ in the backups bucket (docs/data.md);
+ * 11. host alarms to the alert topic: CPU (AWS/EC2) and, on burstable types, CPU credits; with
+ *    `hostMetrics`, the CloudWatch agent publishes memory and disk use of / (and of the data
+ *    volume) to `<app>/<env>/host`, each with an alarm; outside us-east-1 they notify a topic in
+ *    the host's region (docs/metrics.md).
  *
  * Cost (us-east-1, 730 h): t3.micro $7.59 (free tier: $0), 30 GB gp3 $2.40, public IPv4 of the
- * Elastic IP $3.65, alert key $1, health check $0.50 (+$1 with HTTPS), alarm $0.10, S3 and logs
- * by use. The database's data volume is gp3 at $0.08/GB-month (10 GB: $0.80, 20 GB: $1.60;
- * dataVolumeMonthlyUsd). About $16/month for the dev stack outside the free tier.
+ * Elastic IP $3.65, alert key $1, health check $0.50 (+$1 with HTTPS), health alarm $0.10, S3 and
+ * logs by use. The database's data volume is gp3 at $0.08/GB-month (10 GB: $0.80, 20 GB: $1.60;
+ * dataVolumeMonthlyUsd). Host alarms $0.10 each (CPU, credits), the agent's metrics $0.30 each
+ * with a $0.10 alarm (memory, /, the data volume: 3 × $0.40 = $1.20; the first 10 metrics and
+ * alarms of an account are free); outside us-east-1 the host's topic adds a $1 key. About $17/month
+ * for the dev stack outside the free tier.
  */
 export class SingleHost extends pulumi.ComponentResource {
     readonly instanceId: pulumi.Output<string>;

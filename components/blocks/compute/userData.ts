@@ -2,7 +2,8 @@
  * First-boot script of the single host (pure text, cloud-init runs it once as root):
  * 1. install Docker, the Compose plugin, git, curl and the AWS CLI for the AMI family;
  * 2. enable the host firewall with the same rules as the security group;
- * 3. write the compose file, its .env (image and first tag) and the deploy tool;
+ * 3. write the compose file, its .env (image and first tag) and the deploy tool; with data, the
+ *    data tool and the volume; with metrics, the CloudWatch agent and its config (metricsAgent.ts);
  * 4. deploy the configured first tag through the deploy tool, like every later deploy.
  * No secret is ever written here: user data is readable by anyone who can describe the instance.
  */
