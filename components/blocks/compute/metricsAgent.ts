@@ -31,7 +31,7 @@ export function metricsAgentSetup(family: AmiFamily, region: string, configText:
     JSON.parse(configText); // loud here rather than on the host
     return [
         "",
-        "# 3c. CloudWatch agent: memory and disk use (config gzipped, see generatedTexts.ts)",
+        "# 3c. CloudWatch agent (memory, disk)",
         ...installAgent(family, region),
         ...compressedFile(AGENT_CONFIG_PATH, configText),
         `${AGENT_CTL} -a fetch-config -m ec2 -s -c file:${AGENT_CONFIG_PATH}`,
