@@ -46,6 +46,7 @@ function hostTexts(where: string, files: HostFiles): GeneratedText[] {
         { what: `.env file of ${where}`, language: "dotenv", text: files.envFile, keys: ["appImage", "appImageTag"] },
         ...(files.caddyfile !== undefined ? [{ what: `Caddyfile of ${where}`, language: "caddyfile" as const, text: files.caddyfile, keys: ["appPrefixes", "domain"] }] : []),
         ...(files.backupTool !== undefined ? [{ what: `backup tool of ${where}`, language: "shell" as const, text: files.backupTool, keys: ["backupPaths"] }] : []),
+        ...(files.metricsAgentConfig !== undefined ? [{ what: `CloudWatch agent config of ${where}`, language: "json" as const, text: files.metricsAgentConfig, keys: [] }] : []),
     ];
 }
 

@@ -38,6 +38,10 @@ export interface SingleHostOutputs extends CommonOutputs {
     /** With `database`: restore the newest backup (docs/data.md). */
     restoreCommand?: Out;
     healthCheckId: Out;
+    /** With `hostMetrics`: the CloudWatch namespace of the agent's memory and disk metrics (docs/metrics.md). */
+    metricsNamespace?: string;
+    /** Outside us-east-1: the topic in the host's region its CPU, memory and disk alarms notify. */
+    hostAlertTopicArn?: Out;
 }
 
 /** Phase 2: the load balancer, the fleet, the CDN and the dashboard. */
@@ -197,6 +201,8 @@ function singleHostOutputs(settings: SingleHostSettings, host: SingleHost): Sing
         healthCheckId: host.healthCheckId,
         logGroupName: host.logGroupName,
         alertTopicArn: host.alertTopicArn,
+        ...(host.metricsNamespace !== undefined ? { metricsNamespace: host.metricsNamespace } : {}),
+        ...(region !== "us-east-1" ? { hostAlertTopicArn: host.hostAlertTopicArn } : {}),
     };
 }
 

@@ -11,6 +11,7 @@ import {
     type Settings,
 } from "./settings";
 import { parseDataSettings } from "./data";
+import { parseHostMetricsSettings } from "./hostMetrics";
 import { defaultCorsOrigins } from "./cors";
 import { parseEnterpriseSettings } from "./enterprise";
 import { validCidrs } from "./cidrs";
@@ -105,6 +106,7 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
     const amiFamily = read.oneOf("amiFamily", "al2023", AMI_FAMILIES);
     const rootVolumeSizeGb = read.integer("rootVolumeSizeGb", 30, 8, 16384);
     const detailedMonitoring = read.boolean("detailedMonitoring", false);
+    const hostMetrics = parseHostMetricsSettings(read);
     const sshCidrs = validSshCidrs(read, read.stringList("sshCidrs", []));
     const appPortCidrs = validCidrs(read, "appPortCidrs", read.stringList("appPortCidrs", ["0.0.0.0/0"]), ipv6);
     hostRuleQuota(read, { appPortCidrs, sshCidrs, ipv6 });
@@ -188,7 +190,7 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
             repository: appRepository,
             healthPath: "/health",
         },
-        host: { instanceType, amiFamily, rootVolumeSizeGb, detailedMonitoring, sshCidrs, appPortCidrs },
+        host: { instanceType, amiFamily, rootVolumeSizeGb, detailedMonitoring, sshCidrs, appPortCidrs, metrics: hostMetrics },
         alertEmail,
         logRetentionDays,
         storage: { corsOrigins, uploadsExpirationDays, backupRetentionDays, backupArchive },

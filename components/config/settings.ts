@@ -1,5 +1,6 @@
 import { type DataSettings } from "./data";
 import { type EnterpriseSettings } from "./enterprise";
+import { type HostMetricsSettings } from "./hostMetrics";
 import { type MtlsSettings } from "./mtls";
 import { type PlatformSettings } from "./platform";
 import { type ServingSettings } from "./serving";
@@ -67,6 +68,8 @@ export interface HostSettings {
     sshCidrs: string[];
     /** Sources allowed to reach the app port directly; empty means only through 80/443. */
     appPortCidrs: string[];
+    /** Phase 1: the CloudWatch agent (memory, disk) and the host's alarm thresholds (config/hostMetrics.ts). */
+    metrics: HostMetricsSettings;
 }
 
 export interface DnsSettings {

@@ -124,10 +124,59 @@ describe("SingleHost (phase 1) under mocks", function () {
             const policy = named(built.registrations, "chat-dev-host-role-access").inputs.policy;
             for (const s of policy.Statement) {
                 for (const action of s.Action) assert.doesNotMatch(action, /\*/);
+                // PutMetricData names no resource: its one "*" is scoped by the namespace condition instead.
+                if (s.Sid === "PutHostMetricsInItsNamespace") continue;
                 for (const resource of s.Resource) {
                     assert.ok(/chat-dev-(uploads|static|backups)|log-group:\/chat\/dev\/containers|parameter\/chat\/dev/.test(resource), resource);
                 }
             }
+        });
+
+        it("the host role puts metrics only into chat/dev/host: PutMetricData alone, under a cloudwatch:namespace condition", () => {
+            const policy = named(built.registrations, "chat-dev-host-role-access").inputs.policy;
+            const wildcard = policy.Statement.filter((s: { Resource: string[] }) => s.Resource.includes("*"));
+            assert.deepEqual(wildcard, [{
+                Sid: "PutHostMetricsInItsNamespace",
+                Effect: "Allow",
+                Action: ["cloudwatch:PutMetricData"],
+                Resource: ["*"],
+                Condition: { StringEquals: { "cloudwatch:namespace": "chat/dev/host" } },
+            }]);
+            const others = policy.Statement.flatMap((s: { Action: string[] }) => s.Action).filter((a: string) => /^(cloudwatch|ec2):/.test(a) && a !== "cloudwatch:PutMetricData");
+            assert.deepEqual(others, [], "no other CloudWatch or EC2 action: the agent needs only PutMetricData for metrics");
+            assert.equal(ofType(built.registrations, "aws:iam/rolePolicyAttachment:RolePolicyAttachment").filter((a) => /CloudWatchAgent/.test(a.inputs.policyArn)).length, 0);
+        });
+
+        it("alarms on CPU, CPU credits (t3 is burstable), memory and disk of /, all to the alert topic", async () => {
+            const topic = await valueOf(built.host.alertTopicArn);
+            const alarms = ofType(built.registrations, "aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => a.inputs.name.startsWith("chat-dev-host-"));
+            const byName = new Map(alarms.map((a) => [a.inputs.name, a.inputs]));
+            assert.deepEqual([...byName.keys()].sort(), ["chat-dev-host-cpu", "chat-dev-host-cpu-credits", "chat-dev-host-disk-root", "chat-dev-host-memory"]);
+            const inputsOf = (alarmName: string) => {
+                const found = byName.get(alarmName);
+                assert.ok(found, alarmName);
+                return found;
+            };
+            for (const a of alarms) {
+                assert.deepEqual(a.inputs.alarmActions, [topic], a.inputs.name);
+                assert.deepEqual(a.inputs.okActions, [topic], a.inputs.name);
+                assert.equal(a.inputs.actionsEnabled, true);
+            }
+            const instanceId = await valueOf(built.host.instanceId);
+            const cpu = inputsOf("chat-dev-host-cpu");
+            assert.deepEqual([cpu.namespace, cpu.metricName, cpu.threshold, cpu.dimensions], ["AWS/EC2", "CPUUtilization", 80, { InstanceId: instanceId }]);
+            const memory = inputsOf("chat-dev-host-memory");
+            assert.deepEqual([memory.namespace, memory.metricName, memory.threshold, memory.dimensions], ["chat/dev/host", "mem_used_percent", 85, { InstanceId: instanceId }]);
+            const root = inputsOf("chat-dev-host-disk-root");
+            assert.deepEqual([root.namespace, root.metricName, root.threshold, root.dimensions], ["chat/dev/host", "disk_used_percent", 85, { InstanceId: instanceId, path: "/" }]);
+            const credits = inputsOf("chat-dev-host-cpu-credits");
+            assert.deepEqual(credits.metricQueries.find((q: { metric?: unknown }) => q.metric !== undefined).metric.dimensions, { InstanceId: instanceId });
+        });
+
+        it("installs the CloudWatch agent on first boot with its config and starts it", () => {
+            const [instance] = ofType(built.registrations, "aws:ec2/instance:Instance");
+            assert.match(instance.inputs.userData, /dnf install -y amazon-cloudwatch-agent/);
+            assert.match(instance.inputs.userData, /amazon-cloudwatch-agent-ctl -a fetch-config -m ec2 -s -c file:\/opt\/aws\/amazon-cloudwatch-agent\/etc\/amazon-cloudwatch-agent.json/);
         });
 
         it("attaches only AmazonSSMManagedInstanceCore, never AdministratorAccess", () => {
@@ -145,8 +194,8 @@ describe("SingleHost (phase 1) under mocks", function () {
             assert.equal(check.inputs.port, 80);
             assert.equal(check.inputs.resourcePath, "/health");
             assert.match(check.inputs.ipAddress, /^203\.0\.113\.\d+$/);
-            const [alarm] = ofType(built.registrations, "aws:cloudwatch/metricAlarm:MetricAlarm");
-            assert.equal(alarm.inputs.name, "chat-health-dev");
+            const alarm = ofType(built.registrations, "aws:cloudwatch/metricAlarm:MetricAlarm").find((a) => a.inputs.name === "chat-health-dev");
+            assert.ok(alarm);
             assert.equal(alarm.inputs.metricName, "HealthCheckStatus");
             assert.deepEqual(alarm.inputs.alarmActions, [await valueOf(built.host.alertTopicArn)]);
         });
@@ -284,8 +333,57 @@ describe("SingleHost (phase 1) under mocks", function () {
             const providers = ofType(registrations, "pulumi:providers:aws");
             assert.equal(providers.length, 1);
             assert.equal(providers[0].inputs.region, "us-east-1");
-            const [alarm] = ofType(registrations, "aws:cloudwatch/metricAlarm:MetricAlarm");
-            assert.ok(alarm.provider?.includes("chat-dev-us-east-1"), alarm.provider);
+            const alarm = ofType(registrations, "aws:cloudwatch/metricAlarm:MetricAlarm").find((a) => a.inputs.name === "chat-health-dev");
+            assert.ok(alarm?.provider?.includes("chat-dev-us-east-1"), alarm?.provider);
+        });
+
+        it("puts the host's alarms in the host's region, notifying a topic there (an alarm reaches only a topic of its own region)", async () => {
+            const settings = settingsFrom({ appName: "chat", alertEmail: "ops@example.com" }, { stack: "dev", region: "sa-east-1" });
+            const { result, registrations } = await runWithMocks(() => new SingleHost("chat-dev", settings), { region: "sa-east-1" });
+            const hostAlarms = ofType(registrations, "aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => a.inputs.name.startsWith("chat-dev-host-"));
+            assert.equal(hostAlarms.length, 4, "cpu, cpu-credits, memory, disk-root");
+            const regional = named(registrations, "chat-dev-host-alerts");
+            assert.equal(regional.type, "aws:sns/topic:Topic");
+            assert.equal(regional.inputs.name, "chat-dev-host-alerts");
+            assert.ok(!(regional.provider ?? "").includes("us-east-1"), regional.provider);
+            assert.match(regional.inputs.kmsMasterKeyId, /^arn:aws:kms:/);
+            const hostTopic = await valueOf(result.hostAlertTopicArn);
+            assert.notEqual(hostTopic, await valueOf(result.alertTopicArn));
+            for (const a of hostAlarms) {
+                assert.ok(!(a.provider ?? "").includes("us-east-1"), `${a.inputs.name} is in the host's region`);
+                assert.deepEqual(a.inputs.alarmActions, [hostTopic], a.inputs.name);
+            }
+            const subscriptions = ofType(registrations, "aws:sns/topicSubscription:TopicSubscription").map((x) => x.inputs.endpoint);
+            assert.deepEqual(subscriptions, ["ops@example.com", "ops@example.com"], "both topics e-mail the same address");
+        });
+    });
+
+    describe("host metrics settings", () => {
+        it("with the database on, also alarms on the data volume's mount", async () => {
+            const { host, registrations } = await build({ database: true });
+            const alarm = ofType(registrations, "aws:cloudwatch/metricAlarm:MetricAlarm").find((a) => a.inputs.name === "chat-dev-host-disk-stagecraft-data");
+            assert.ok(alarm);
+            assert.deepEqual([alarm.inputs.namespace, alarm.inputs.metricName, alarm.inputs.dimensions], ["chat/dev/host", "disk_used_percent", { InstanceId: await valueOf(host.instanceId), path: "/var/lib/stagecraft-data" }]);
+        });
+
+        it("with hostMetrics off: no agent, no PutMetricData, CPU alarms only", async () => {
+            const { registrations } = await build({ hostMetrics: false, database: true });
+            const [instance] = ofType(registrations, "aws:ec2/instance:Instance");
+            assert.doesNotMatch(instance.inputs.userData, /cloudwatch-agent/);
+            const policy = named(registrations, "chat-dev-host-role-access").inputs.policy;
+            assert.ok(!JSON.stringify(policy).includes("PutMetricData"));
+            const names = ofType(registrations, "aws:cloudwatch/metricAlarm:MetricAlarm").map((a) => a.inputs.name).filter((n: string) => n.startsWith("chat-dev-host-")).sort();
+            assert.deepEqual(names, ["chat-dev-host-cpu", "chat-dev-host-cpu-credits"]);
+        });
+
+        it("takes thresholds from config; a non-burstable type has no credit alarm", async () => {
+            const { registrations } = await build({ instanceType: "m7g.large", alarmCpuPercent: 70, alarmMemoryPercent: 90, alarmDiskPercent: 75 });
+            const alarms = new Map(ofType(registrations, "aws:cloudwatch/metricAlarm:MetricAlarm").map((a) => [a.inputs.name, a.inputs.threshold]));
+            assert.equal(alarms.get("chat-dev-host-cpu"), 70);
+            assert.equal(alarms.get("chat-dev-host-memory"), 90);
+            assert.equal(alarms.get("chat-dev-host-disk-root"), 75);
+            assert.equal(alarms.has("chat-dev-host-cpu-credits"), false);
+            assert.equal(alarms.has("chat-dev-host-disk-stagecraft-data"), false, "no database, no data volume");
         });
     });
 });

@@ -59,9 +59,9 @@ describe("stacks built from their stack files", () => {
             assert.ok((await valueOf(dev.outputs.healthCheckId)).length > 0);
         });
 
-        it("registers 49 resources (the budget and the alert e-mail among them; the database's volume, attachment, password and parameter, the restore and status documents), 1 awsx VPC and 14 components", () => {
+        it("registers 54 resources (the budget and the alert e-mail among them; the database's volume, attachment, password and parameter, the restore and status documents; 5 host alarms: CPU, credits, memory, / and the data volume), 1 awsx VPC and 14 components", () => {
             // A change in these counts is a change in what `pulumi up` creates: update them deliberately.
-            assert.deepEqual(countsOf(dev.registrations), { aws: 49, remote: 1, components: 14 });
+            assert.deepEqual(countsOf(dev.registrations), { aws: 54, remote: 1, components: 14 });
         });
     });
 

@@ -1,5 +1,7 @@
 /** The single host's first-boot script from its settings (pure): what SingleHost hands EC2. */
 import { appHostFiles, type HostFiles } from "../../blocks/compute/userData";
+import { DATA_MOUNT } from "../../blocks/compute/dataVolume";
+import { type AgentConfigInput, agentConfigText, hostMetricsNamespace } from "../../blocks/observability/hostMetrics";
 import { type Settings } from "../../config/settings";
 import { singleHostIngress } from "./traffic";
 
@@ -34,9 +36,22 @@ export function needsRuntime(s: Pick<Settings, "data" | "serving">): boolean {
     return hostHoldsData(s) || s.serving.spa;
 }
 
+/**
+ * What the host's CloudWatch agent publishes, or undefined when `hostMetrics` is off: memory, and
+ * the used space of / and of the database's data volume when it is on.
+ */
+export function singleHostAgent(s: Pick<Settings, "app" | "environment" | "host" | "data">): AgentConfigInput | undefined {
+    if (!s.host.metrics.agent) return undefined;
+    return {
+        namespace: hostMetricsNamespace(s.app.name, s.environment),
+        diskPaths: s.data.database.enabled ? ["/", DATA_MOUNT] : ["/"],
+    };
+}
+
 /** First-boot files of the phase-1 host: its firewall mirrors the security group (singleHostIngress). */
 export function singleHostFiles(s: SingleHostBootSettings, runtime: SingleHostRuntime = sampleRuntime(s)): HostFiles {
     const database = s.data.database.enabled ? { name: s.data.database.name, user: s.data.database.user } : undefined;
+    const agent = singleHostAgent(s);
     return appHostFiles({
         app: s.app,
         environment: s.environment,
@@ -45,6 +60,7 @@ export function singleHostFiles(s: SingleHostBootSettings, runtime: SingleHostRu
         ingress: singleHostIngress({ appPort: s.app.port, appPortCidrs: s.host.appPortCidrs, sshCidrs: s.host.sshCidrs, ipv6: s.network.ipv6 }),
         exposure: { publishAppPort: s.host.appPortCidrs.length > 0, tlsDomain: s.dns.tls ? s.dns.domain : undefined, spa: s.serving.spa },
         serving: { appPrefixes: s.serving.appPrefixes, staticBucket: runtime.staticBucket },
+        ...(agent !== undefined ? { metricsAgentConfig: agentConfigText(agent) } : {}),
         ...(hostHoldsData(s) ? {
             data: {
                 database,

@@ -17,6 +17,8 @@ export interface SingleHostIntentInput {
     egressPorts: number[];
     /** PostgreSQL runs on the host (it must stay unreachable from outside). @default false */
     database?: boolean;
+    /** Namespace of the host agent's metrics. @default undefined (no agent) */
+    metricsNamespace?: string;
 }
 
 export function singleHostIntents(input: SingleHostIntentInput): Intent[] {
@@ -47,6 +49,12 @@ export function singleHostIntents(input: SingleHostIntentInput): Intent[] {
     // policy document in test/components/iam.test.ts: a preview cannot tell keys apart).
     intents.push(access("host-writes-backups", "allow", "the backup tool writes under <app>/<env>/ in the backups bucket", role, "s3:PutObject",
         `${input.name}-backups/${input.appName}/${input.environment}/2026/01/31/host-030000.dump`));
+    if (input.metricsNamespace !== undefined) {
+        intents.push(
+            access("host-puts-own-metrics", "allow", "the CloudWatch agent publishes memory and disk use in the host's namespace", role, "cloudwatch:PutMetricData", "*", undefined, { "cloudwatch:namespace": input.metricsNamespace }),
+            access("host-no-foreign-metrics", "deny", "the host's role cannot publish into AWS's namespaces", role, "cloudwatch:PutMetricData", "*", undefined, { "cloudwatch:namespace": "AWS/EC2" }),
+        );
+    }
     intents.push(
         access("host-role-no-iam", "deny", "the host's role cannot touch IAM", role, "iam:CreateUser", "*"),
         access("host-role-no-foreign-data", "deny", "the host's role reads no other stack's bucket", role, "s3:GetObject", foreignBucketObject(input.appName)),

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { type Settings } from "../../config/settings";
 import { amiQuery, architectureOf, isBurstable } from "../../blocks/compute/ami";
 import { containerLogGroupName } from "../../blocks/compute/userData";
-import { hostHoldsData, needsRuntime, singleHostFiles } from "./firstBoot";
+import { hostHoldsData, needsRuntime, singleHostAgent, singleHostFiles } from "./firstBoot";
 import { backupKeyPrefix } from "../../blocks/compute/backup";
 import { HostDatabase } from "../../blocks/storage/hostDatabase";
 import { DeployDocuments } from "../../blocks/deploy/deployDocuments";
@@ -11,6 +11,8 @@ import { InstanceRole } from "../../blocks/iam/instanceRole";
 import { Network } from "../../blocks/network/network";
 import { AlertTopic } from "../../blocks/observability/alertTopic";
 import { HealthCheckAlarm, type HealthTarget } from "../../blocks/observability/healthCheck";
+import { hostAlarmSpecs } from "../../blocks/observability/hostMetrics";
+import { metricAlarm } from "../../blocks/observability/metricAlarm";
 import { LogGroup } from "../../blocks/observability/logGroup";
 import { RuleSetGroup } from "../../blocks/security/securityGroup";
 import { tagsFor } from "../../blocks/shared/tags";
@@ -44,12 +46,19 @@ export type SingleHostArgs = Pick<Settings,
  * 10. with `database`, PostgreSQL 15 in the Compose project on a separate encrypted gp3 EBS
  *    volume that survives instance replacement, its password in SSM (HostDatabase), and a
  *    restore document; with `database` or `backupPaths`, a nightly backup timer on the host that
- *    uploads under <app>/<env>/ in the backups bucket (docs/data.md).
+ *    uploads under <app>/<env>/ in the backups bucket (docs/data.md);
+ * 11. host alarms to the alert topic: CPU (AWS/EC2) and, on burstable types, CPU credits; with
+ *    `hostMetrics`, the CloudWatch agent publishes memory and disk use of / (and of the data
+ *    volume) to `<app>/<env>/host`, each with an alarm; outside us-east-1 they notify a topic in
+ *    the host's region (docs/metrics.md).
  *
  * Cost (us-east-1, 730 h): t3.micro $7.59 (free tier: $0), 30 GB gp3 $2.40, public IPv4 of the
- * Elastic IP $3.65, alert key $1, health check $0.50 (+$1 with HTTPS), alarm $0.10, S3 and logs
- * by use. The database's data volume is gp3 at $0.08/GB-month (10 GB: $0.80, 20 GB: $1.60;
- * dataVolumeMonthlyUsd). About $16/month for the dev stack outside the free tier.
+ * Elastic IP $3.65, alert key $1, health check $0.50 (+$1 with HTTPS), health alarm $0.10, S3 and
+ * logs by use. The database's data volume is gp3 at $0.08/GB-month (10 GB: $0.80, 20 GB: $1.60;
+ * dataVolumeMonthlyUsd). Host alarms $0.10 each (CPU, credits), the agent's metrics $0.30 each
+ * with a $0.10 alarm (memory, /, the data volume: 3 × $0.40 = $1.20; the first 10 metrics and
+ * alarms of an account are free); outside us-east-1 the host's topic adds a $1 key. About $17/month
+ * for the dev stack outside the free tier.
  */
 export class SingleHost extends pulumi.ComponentResource {
     readonly instanceId: pulumi.Output<string>;
@@ -59,6 +68,10 @@ export class SingleHost extends pulumi.ComponentResource {
     readonly healthCheckId: pulumi.Output<string>;
     readonly logGroupName: pulumi.Output<string>;
     readonly alertTopicArn: pulumi.Output<string>;
+    /** The topic the host's alarms notify: alertTopicArn in us-east-1, a topic in the host's region elsewhere. */
+    readonly hostAlertTopicArn: pulumi.Output<string>;
+    /** The CloudWatch namespace of the agent's metrics, undefined when `hostMetrics` is off. */
+    readonly metricsNamespace?: string;
     readonly deployDocumentName: pulumi.Output<string>;
     readonly rollbackDocumentName: pulumi.Output<string>;
     readonly statusDocumentName: pulumi.Output<string>;
@@ -129,7 +142,12 @@ export class SingleHost extends pulumi.ComponentResource {
         const holdsData = hostHoldsData(args);
         const identity = aws.getCallerIdentityOutput({}, child);
         const partition = aws.getPartitionOutput({}, child).partition;
-        const access = buckets.hostAccess(logGroup.arn, pulumi.interpolate`arn:${partition}:ssm:${args.region}:${identity.accountId}:parameter/${app}/${env}`, backupKeyPrefix(app, env));
+        // The agent's metrics: the role may put them into their namespace only.
+        const agent = singleHostAgent(args);
+        const access = {
+            ...buckets.hostAccess(logGroup.arn, pulumi.interpolate`arn:${partition}:ssm:${args.region}:${identity.accountId}:parameter/${app}/${env}`, backupKeyPrefix(app, env)),
+            ...(agent !== undefined ? { metricsNamespace: agent.namespace } : {}),
+        };
         const role = new InstanceRole(`${name}-host-role`, {
             access: holdsData ? { ...access, alerts: { topicArn: alerts.arn, keyArn: alerts.keyArn } } : access,
             tags: args.tags,
@@ -224,6 +242,25 @@ export class SingleHost extends pulumi.ComponentResource {
             tags: args.tags,
         }, alarmOpts);
 
+        // 8b. host alarms: CPU (and credits on burstable types) from AWS/EC2, memory and disk from
+        // the agent. EC2 and agent metrics live in the host's region and an alarm notifies only a
+        // topic of its own region: outside us-east-1 the host gets a topic of its own there.
+        const hostTopicArn = usEast1 === undefined ? alerts.arn : new AlertTopic(`${name}-host-alerts`, {
+            topicName: `${app}-${env}-host-alerts`,
+            email: args.alertEmail,
+            tags: args.tags,
+        }, child).arn;
+        const metrics = args.host.metrics;
+        for (const spec of hostAlarmSpecs({
+            instanceId: instance.id,
+            cpuPercent: args.web.alarmCpuPercent,
+            burstable: isBurstable(args.host.instanceType),
+            cpuCreditBalance: metrics.cpuCreditBalance,
+            agent: agent !== undefined ? { ...agent, memoryPercent: metrics.memoryPercent, diskPercent: metrics.diskPercent } : undefined,
+        })) {
+            metricAlarm(`${name}-alarm-${spec.key}`, { alarmName: `${app}-${env}-host-${spec.key}`, spec, topicArn: hostTopicArn, tags: args.tags }, child);
+        }
+
         // 9. deploys through SSM
         const documents = new DeployDocuments(`${name}-release`, { appName: app, environment: env, restore: database !== undefined, tags: args.tags }, child);
 
@@ -238,6 +275,8 @@ export class SingleHost extends pulumi.ComponentResource {
         this.healthCheckId = health.healthCheck.id;
         this.logGroupName = logGroup.name;
         this.alertTopicArn = alerts.arn;
+        this.hostAlertTopicArn = hostTopicArn;
+        this.metricsNamespace = agent?.namespace;
         this.deployDocumentName = documents.deployDocumentName;
         this.rollbackDocumentName = documents.rollbackDocumentName;
         this.statusDocumentName = documents.statusDocumentName;
@@ -252,6 +291,8 @@ export class SingleHost extends pulumi.ComponentResource {
             healthCheckId: this.healthCheckId,
             logGroupName: this.logGroupName,
             alertTopicArn: this.alertTopicArn,
+            hostAlertTopicArn: this.hostAlertTopicArn,
+            metricsNamespace: this.metricsNamespace,
             deployDocumentName: this.deployDocumentName,
             rollbackDocumentName: this.rollbackDocumentName,
             statusDocumentName: this.statusDocumentName,
@@ -261,6 +302,7 @@ export class SingleHost extends pulumi.ComponentResource {
             intents: singleHostIntents({
                 name, appName: app, environment: env, appPort: args.app.port, appPortCidrs: args.host.appPortCidrs, sshCidrs: args.host.sshCidrs, egressPorts: args.web.egressPorts,
                 database: database !== undefined,
+                metricsNamespace: agent?.namespace,
             }),
         });
     }

@@ -2,7 +2,9 @@
  * First-boot script of the single host (pure text, cloud-init runs it once as root):
  * 1. install Docker, the Compose plugin, git, curl and the AWS CLI for the AMI family;
  * 2. enable the host firewall with the same rules as the security group;
- * 3. write the compose file, its .env (image and first tag), the proxy's Caddyfile and the deploy tool;
+ * 3. write the compose file, its .env (image and first tag), the proxy's Caddyfile and the deploy
+ *    tool; with data, the data tool and the volume; with metrics, the CloudWatch agent and its
+ *    config (metricsAgent.ts);
  * 4. deploy the configured first tag through the deploy tool, like every later deploy.
  * No secret is ever written here: user data is readable by anyone who can describe the instance.
  */
@@ -15,6 +17,7 @@ import { DEPLOY_TOOL_PATH, deployScript, type DeployScriptInput } from "./deploy
 import { firewallScript } from "./firewall";
 import { dockerFirewallSetup } from "./dockerFirewall";
 import { compressedFile, dataSetup, type HostDataInput } from "./hostData";
+import { metricsAgentSetup } from "./metricsAgent";
 
 /** Docker Compose v2 release installed on Amazon Linux 2023 (its repositories do not ship the plugin). */
 export const COMPOSE_VERSION = "v2.29.7";
@@ -31,6 +34,10 @@ export interface UserDataInput {
     data?: HostDataInput;
     /** Path prefixes the proxy sends to the app when it serves an SPA (`compose.spa`). @default ["/api"] */
     appPrefixes?: string[];
+    /** The CloudWatch agent's JSON config (observability/hostMetrics.ts). @default undefined (no agent) */
+    metricsAgentConfig?: string;
+    /** The host's region (the Ubuntu agent package comes from its regional bucket); needed with metricsAgentConfig. */
+    region?: string;
 }
 
 function installPackages(family: AmiFamily): string[] {
@@ -70,6 +77,8 @@ export interface HostFiles {
     caddyfile?: string;
     /** The data tool (backup.ts: mount, backup, restore), when the host holds data. */
     backupTool?: string;
+    /** The CloudWatch agent's JSON config, when the host runs the agent. */
+    metricsAgentConfig?: string;
     /** The first-boot script holding the files above. */
     userData: string;
 }
@@ -112,12 +121,21 @@ export function hostFiles(input: UserDataInput): HostFiles {
         ...compressedFile(DEPLOY_TOOL_PATH, deployTool),
         `chmod 0750 ${DEPLOY_TOOL_PATH}`,
         ...(data?.lines ?? []),
+        ...(input.metricsAgentConfig !== undefined ? metricsAgentSetup(input.family, input.region ?? "", input.metricsAgentConfig) : []),
         "",
         "# 4. first deploy",
         `${DEPLOY_TOOL_PATH} deploy ${shellQuote(input.initialTag)}`,
         "",
     ].join("\n");
-    return { composeFile: composeText, envFile, deployTool, ...(caddyText !== undefined ? { caddyfile: caddyText } : {}), ...(data?.backupTool !== undefined ? { backupTool: data.backupTool } : {}), userData: script };
+    return {
+        composeFile: composeText,
+        envFile,
+        deployTool,
+        ...(caddyText !== undefined ? { caddyfile: caddyText } : {}),
+        ...(data?.backupTool !== undefined ? { backupTool: data.backupTool } : {}),
+        ...(input.metricsAgentConfig !== undefined ? { metricsAgentConfig: input.metricsAgentConfig } : {}),
+        userData: script,
+    };
 }
 
 export function userData(input: UserDataInput): string {
@@ -143,6 +161,8 @@ export interface AppHostInput {
     serving?: { appPrefixes: string[]; staticBucket: string };
     /** The database service of the Compose file and the data volume and backups on the host. */
     data?: { database?: ComposeInput["database"]; host: HostDataInput };
+    /** The CloudWatch agent's JSON config. @default undefined (no agent) */
+    metricsAgentConfig?: string;
 }
 
 /** First-boot files of any host that runs the app (phase 1's single host, phase 2's fleet). */
@@ -169,5 +189,6 @@ export function appHostFiles(input: AppHostInput): HostFiles {
         ingress: input.ingress,
         ...(input.data !== undefined ? { data: input.data.host } : {}),
         ...(input.serving !== undefined ? { appPrefixes: input.serving.appPrefixes } : {}),
+        ...(input.metricsAgentConfig !== undefined ? { metricsAgentConfig: input.metricsAgentConfig, region } : {}),
     });
 }

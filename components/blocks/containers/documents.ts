@@ -5,7 +5,7 @@
  * ecr:GetAuthorizationToken, an action that accepts nothing else, alone in its statement.
  * Generic in the ARN type `A` like iam/documents.ts: strings in tests, outputs in components.
  */
-import { type Append, appBucketStatements, type PolicyDocument, type Statement } from "../iam/documents";
+import { type Append, appBucketStatements, type PolicyDocument, putMetricsStatement, type Statement } from "../iam/documents";
 
 /** What a service's execution role may use, by ARN. */
 export interface ExecutionAccess<A = string> {
@@ -120,14 +120,7 @@ export function taskRolePolicy<A>(access: TaskAccess<A>, append: Append<A>): Pol
     }
     statements.push(...appBucketStatements(access.readWriteBucketArns, append));
     if (access.metricsNamespace !== undefined) {
-        statements.push({
-            // PutMetricData names no resource (AWS: Resource "*"); the namespace condition is its scope.
-            Sid: "PutAppMetricsInItsNamespace",
-            Effect: "Allow",
-            Action: ["cloudwatch:PutMetricData"],
-            Resource: ["*"],
-            Condition: { StringEquals: { "cloudwatch:namespace": access.metricsNamespace } },
-        });
+        statements.push(putMetricsStatement("PutAppMetricsInItsNamespace", access.metricsNamespace));
     }
     return statements.length > 0 ? { Version: "2012-10-17", Statement: statements } : undefined;
 }

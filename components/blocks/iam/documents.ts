@@ -57,6 +57,25 @@ export interface HostAccess<A = string> {
     logGroupArn: A;
     /** SSM Parameter Store path ARN the app's secrets live under, e.g. arn:aws:ssm:...:parameter/chat/dev */
     parameterPathArn: A;
+    /**
+     * CloudWatch namespace the host's agent publishes to: cloudwatch:PutMetricData only there
+     * (the `cloudwatch:namespace` condition). @default undefined (no metrics)
+     */
+    metricsNamespace?: string;
+}
+
+/**
+ * cloudwatch:PutMetricData into one namespace. The action names no resource (AWS: Resource "*");
+ * the `cloudwatch:namespace` condition is its scope.
+ */
+export function putMetricsStatement(sid: string, namespace: string): Statement<string> {
+    return {
+        Sid: sid,
+        Effect: "Allow",
+        Action: ["cloudwatch:PutMetricData"],
+        Resource: ["*"],
+        Condition: { StringEquals: { "cloudwatch:namespace": namespace } },
+    };
 }
 
 /** Listing and reading/writing/deleting the objects of the app's buckets (uploads, static); none without buckets. */
@@ -79,7 +98,7 @@ export function appBucketStatements<A>(bucketArns: readonly A[], append: Append<
  * The host's inline policy. SSM agent access comes from the AWS-managed
  * AmazonSSMManagedInstanceCore policy attached beside it.
  */
-export function hostPolicy<A>(access: HostAccess<A>, append: Append<A>): PolicyDocument<A> {
+export function hostPolicy<A>(access: HostAccess<A>, append: Append<A>): PolicyDocument<A | string> {
     const statements: Statement<A>[] = appBucketStatements(access.readWriteBucketArns, append);
     const readOnly = access.readOnlyBucketArns ?? [];
     if (readOnly.length > 0) {
@@ -128,7 +147,10 @@ export function hostPolicy<A>(access: HostAccess<A>, append: Append<A>): PolicyD
         Action: ["ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath"],
         Resource: [access.parameterPathArn, append(access.parameterPathArn, "/*")],
     });
-    return { Version: "2012-10-17", Statement: statements };
+    const withMetrics: Statement<A | string>[] = access.metricsNamespace !== undefined
+        ? [...statements, putMetricsStatement("PutHostMetricsInItsNamespace", access.metricsNamespace)]
+        : statements;
+    return { Version: "2012-10-17", Statement: withMetrics };
 }
 
 /** Every action named in a document: for tests and for the policy pack's own checks. */

@@ -186,6 +186,9 @@ function instanceLike(instanceType: unknown, rootProps: unknown, extraDevices: r
     };
 }
 
+/** Namespaces of Container Insights, whose metrics are billed by its own pricing, not as custom metrics. */
+const CONTAINER_INSIGHTS = ["ECS/ContainerInsights", "ContainerInsights"];
+
 /** How each priced type is priced (r: the resource, p: its inputs, f: the region factor). */
 type Pricer = (r: PricedResource, p: Rec, f: number, ctx: Context) => Priced;
 
@@ -339,7 +342,14 @@ const PRICERS: Readonly<Record<string, Pricer>> = {
         const period = num(p.period);
         const highResolution = typeof period === "number" && period < 60;
         const price = highResolution ? MONTHLY_FEES.alarmMetricHighResolution : MONTHLY_FEES.alarmMetric;
-        return { monthlyUsd: metrics * price, basis: `alarm on ${metrics} metric${metrics === 1 ? "" : "s"}${highResolution ? " (high resolution)" : ""}` };
+        const basis = `alarm on ${metrics} metric${metrics === 1 ? "" : "s"}${highResolution ? " (high resolution)" : ""}`;
+        // A custom metric (an agent's or an app's) costs by itself: priced with the alarm that
+        // watches it (a metric watched by two alarms is counted twice; one nobody watches, never).
+        const namespace = queries === undefined || (queries !== UNKNOWN && queries.length === 0) ? known(str(p.namespace)) : undefined;
+        if (namespace !== undefined && !namespace.startsWith("AWS/") && !CONTAINER_INSIGHTS.includes(namespace)) {
+            return { monthlyUsd: metrics * price + MONTHLY_FEES.customMetric, basis: `${basis} + its custom metric in ${namespace} ${money(MONTHLY_FEES.customMetric)}` };
+        }
+        return { monthlyUsd: metrics * price, basis };
     },
     "aws:cloudwatch/compositeAlarm:CompositeAlarm": (_r, _p, _f, _ctx) => {
         return { monthlyUsd: MONTHLY_FEES.compositeAlarm, basis: "composite alarm" };

@@ -106,6 +106,11 @@ export const MONTHLY_FEES = {
     alarmMetric: 0.1,
     alarmMetricHighResolution: 0.3,
     compositeAlarm: 0.5,
+    /**
+     * A custom metric (first 10,000 a month; the first 10 of an account are free), e.g. the
+     * CloudWatch agent's memory and disk use. Container Insights metrics are billed apart.
+     */
+    customMetric: 0.3,
     /** Beyond the three free per account. */
     dashboard: 3,
     webAcl: 5,

@@ -104,6 +104,11 @@ describe("pricing: the price table and the plan estimate", () => {
         assert.equal(usd(r("aws:cloudwatch/metricAlarm:MetricAlarm", { metricName: "CPUUtilization", period: 300 })), 0.1);
         assert.equal(usd(r("aws:cloudwatch/metricAlarm:MetricAlarm", { metricQueries: [{ id: "a", metric: {} }, { id: "b", metric: {} }, { id: "e", expression: "a/b" }] })), 0.2);
         assert.equal(usd(r("aws:cloudwatch/metricAlarm:MetricAlarm", { metricName: "x", period: 10 })), 0.3);
+        // An alarm on a custom metric (the CloudWatch agent's) carries the metric's $0.30; AWS's own and Container Insights' do not.
+        assert.equal(usd(r("aws:cloudwatch/metricAlarm:MetricAlarm", { namespace: "chat/dev/host", metricName: "mem_used_percent", period: 60 })), 0.4);
+        assert.equal(usd(r("aws:cloudwatch/metricAlarm:MetricAlarm", { namespace: "AWS/EC2", metricName: "CPUUtilization", period: 300 })), 0.1);
+        assert.equal(usd(r("aws:cloudwatch/metricAlarm:MetricAlarm", { namespace: "ECS/ContainerInsights", metricName: "RunningTaskCount", period: 60 })), 0.1);
+        assert.equal(usd(r("aws:cloudwatch/metricAlarm:MetricAlarm", { namespace: UNKNOWN, metricName: "x", period: 60 })), 0.1);
         assert.equal(usd(r("aws:cloudwatch/dashboard:Dashboard", {})), 3);
         assert.equal(usd(r("aws:wafv2/webAcl:WebAcl", { rules: [{}, {}, {}] })), 8);
         assert.equal(usd(r("aws:secretsmanager/secret:Secret", {})), 0.4);
