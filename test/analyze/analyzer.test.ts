@@ -201,7 +201,7 @@ describe("analyzer: service principals acting for a resource, and unauthenticate
     function applyPlan(statements: unknown[]) {
         const b = { ...res("aws:s3/bucket:Bucket", "uploads", { bucketPrefix: "uploads-" }), outputs: { arn: bucketArn } };
         const dist = { ...res("aws:cloudfront/distribution:Distribution", "public-files", {}), outputs: { arn: distArn } };
-        const policy = res("aws:s3/bucketPolicy:BucketPolicy", "uploads-tls-only", { bucket: "uploads-12345678901234567890123456", policy: { Version: "2012-10-17", Statement: statements } }, { bucket: [b] });
+        const policy = res("aws:s3/bucketPolicy:BucketPolicy", "uploads-tls-only", { bucket: "uploads-12345678901234567890123456", policy: JSON.stringify({ Version: "2012-10-17", Statement: statements }) }, { bucket: [b] });
         return { plan: new Plan([b, dist, policy]), b, dist };
     }
     const read = (p: ReturnType<typeof applyPlan>, objectKey: string, principal: "anonymous" | { service: string } = cloudfront) =>
