@@ -38,6 +38,8 @@ export interface SingleHostOutputs extends CommonOutputs {
     /** With `database`: restore the newest backup (docs/data.md). */
     restoreCommand?: Out;
     healthCheckId: Out;
+    /** With `publicPrefixes`: the base URL of the public files (`<url>/<key>` for a key under a public prefix). */
+    publicFilesUrl?: Out;
 }
 
 /** Phase 2: the load balancer, the fleet, the CDN and the dashboard. */
@@ -194,6 +196,7 @@ function singleHostOutputs(settings: SingleHostSettings, host: SingleHost): Sing
             ? { restoreCommand: pulumi.interpolate`aws ssm send-command --region ${region} --document-name ${host.restoreDocumentName} --targets Key=InstanceIds,Values=${host.instanceId} --parameters backupKey=latest` }
             : {}),
         buckets: host.bucketNames,
+        ...(host.publicFilesUrl !== undefined ? { publicFilesUrl: host.publicFilesUrl } : {}),
         healthCheckId: host.healthCheckId,
         logGroupName: host.logGroupName,
         alertTopicArn: host.alertTopicArn,

@@ -15,6 +15,7 @@ import { defaultCorsOrigins } from "./cors";
 import { parseEnterpriseSettings } from "./enterprise";
 import { validCidrs } from "./cidrs";
 import { parseMtlsSettings } from "./mtls";
+import { parsePublicPrefixes } from "./publicPrefixes";
 import { EMAIL, GIT_HTTPS_URL, REGION } from "./patterns";
 import { parsePlatformSettings } from "./platform";
 import { parseWebSettings, webHostnames } from "./web";
@@ -139,6 +140,7 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
             read.problem("corsOrigins", origin, "browser origins like https://app.example.com (scheme, host and optional port; no path, no wildcard: the uploads bucket is writable)");
         }
     }
+    const publicPrefixes = parsePublicPrefixes(read, phase);
     const uploadsExpirationDays = read.integer("uploadsExpirationDays", 0, 0, 36500);
     const backupRetentionDays = read.integer("backupRetentionDays", 30, 1, 3650);
     const backupArchive = read.boolean("backupArchive", false);
@@ -189,7 +191,7 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
         host: { instanceType, amiFamily, rootVolumeSizeGb, detailedMonitoring, sshCidrs, appPortCidrs },
         alertEmail,
         logRetentionDays,
-        storage: { corsOrigins, uploadsExpirationDays, backupRetentionDays, backupArchive },
+        storage: { corsOrigins, publicPrefixes, uploadsExpirationDays, backupRetentionDays, backupArchive },
         data,
         protectStateful,
         tags: {

@@ -15,6 +15,8 @@ import { LogGroup } from "../../blocks/observability/logGroup";
 import { RuleSetGroup } from "../../blocks/security/securityGroup";
 import { tagsFor } from "../../blocks/shared/tags";
 import { AppBuckets } from "../../blocks/storage/appBuckets";
+import { publicPrefixesGrant } from "../../blocks/cdn/grant";
+import { PublicFilesCdn } from "../../blocks/cdn/publicFilesCdn";
 import { singleHostEgress, singleHostIngress } from "./traffic";
 import { singleHostIntents } from "./intents";
 import { usEast1Provider } from "../../blocks/shared/providers";
@@ -45,17 +47,22 @@ export type SingleHostArgs = Pick<Settings,
  *    volume that survives instance replacement, its password in SSM (HostDatabase), and a
  *    restore document; with `database` or `backupPaths`, a nightly backup timer on the host that
  *    uploads under <app>/<env>/ in the backups bucket (docs/data.md).
+ * 11. with `publicPrefixes`, a CloudFront distribution with origin access control that serves
+ *    those prefixes of the uploads bucket to anyone; the bucket stays private (PublicFilesCdn).
  *
  * Cost (us-east-1, 730 h): t3.micro $7.59 (free tier: $0), 30 GB gp3 $2.40, public IPv4 of the
  * Elastic IP $3.65, alert key $1, health check $0.50 (+$1 with HTTPS), alarm $0.10, S3 and logs
  * by use. The database's data volume is gp3 at $0.08/GB-month (10 GB: $0.80, 20 GB: $1.60;
- * dataVolumeMonthlyUsd). About $16/month for the dev stack outside the free tier.
+ * dataVolumeMonthlyUsd). About $16/month for the dev stack outside the free tier. The public-files
+ * distribution is priced by use (free tier: 1 TB and 10 million requests a month).
  */
 export class SingleHost extends pulumi.ComponentResource {
     readonly instanceId: pulumi.Output<string>;
     readonly publicIp: pulumi.Output<string>;
     readonly url: pulumi.Output<string>;
     readonly bucketNames: { uploads: pulumi.Output<string>; static: pulumi.Output<string>; backups: pulumi.Output<string> };
+    /** Base URL of the uploads bucket's public prefixes; undefined unless `publicPrefixes` is set. */
+    readonly publicFilesUrl?: pulumi.Output<string>;
     readonly healthCheckId: pulumi.Output<string>;
     readonly logGroupName: pulumi.Output<string>;
     readonly alertTopicArn: pulumi.Output<string>;
@@ -101,14 +108,18 @@ export class SingleHost extends pulumi.ComponentResource {
             tags: args.tags,
         }, child);
 
-        // 3. buckets
+        // 3. buckets (11. the public prefixes' grant joins the uploads bucket's one policy)
+        const prefixes = args.storage.publicPrefixes;
+        const grant = prefixes.length > 0 ? publicPrefixesGrant(prefixes) : undefined;
         const buckets = new AppBuckets(`${name}`, {
             appName: app,
             environment: env,
             storage: args.storage,
             protectStateful: args.protectStateful,
+            uploadsPolicyStatements: grant?.statements,
             tags: args.tags,
         }, child);
+        const publicFiles = grant !== undefined ? this.createPublicFiles(name, args, buckets, grant) : undefined;
 
         // 4. logs
         const logGroup = new LogGroup(`${name}-containers`, {
@@ -235,6 +246,7 @@ export class SingleHost extends pulumi.ComponentResource {
                 ? pulumi.output(`http://${args.dns.domain}`)
                 : pulumi.interpolate`http://${eip.publicIp}`;
         this.bucketNames = buckets.bucketNames;
+        this.publicFilesUrl = publicFiles?.url;
         this.healthCheckId = health.healthCheck.id;
         this.logGroupName = logGroup.name;
         this.alertTopicArn = alerts.arn;
@@ -257,11 +269,30 @@ export class SingleHost extends pulumi.ComponentResource {
             statusDocumentName: this.statusDocumentName,
             restoreDocumentName: this.restoreDocumentName,
             dataVolumeId: this.dataVolumeId,
+            publicFilesUrl: this.publicFilesUrl,
             // What must work and what must never work, proved by the offline check (docs/intents.md).
             intents: singleHostIntents({
                 name, appName: app, environment: env, appPort: args.app.port, appPortCidrs: args.host.appPortCidrs, sshCidrs: args.host.sshCidrs, egressPorts: args.web.egressPorts,
                 database: database !== undefined,
+                publicPrefixes: prefixes,
             }),
         });
+    }
+
+    /** 11. The public prefixes' distribution, at files.<domain> when the stack has a hosted zone. */
+    private createPublicFiles(name: string, args: SingleHostArgs, buckets: AppBuckets, grant: ReturnType<typeof publicPrefixesGrant>): PublicFilesCdn {
+        const zone = args.dns.hostedZoneId !== undefined && args.dns.domain !== undefined
+            ? { hostname: `files.${args.dns.domain}`, hostedZoneId: args.dns.hostedZoneId }
+            : {};
+        const cdn = new PublicFilesCdn(`${name}-public-files`, {
+            bucketRegionalDomainName: buckets.uploads.bucket.bucketRegionalDomainName,
+            prefixes: args.storage.publicPrefixes,
+            ...zone,
+            priceClass: args.web.cdnPriceClass,
+            ipv6: args.network.ipv6,
+            tags: args.tags,
+        }, { parent: this });
+        grant.connect(cdn.distributionArn);
+        return cdn;
     }
 }
