@@ -17,6 +17,8 @@ interface CommonOutputs {
     environment: string;
     url: Out;
     buckets: { uploads: Out; static: Out; backups: Out };
+    /** With `publicPrefixes`: the base URL of the public files (`<url>/<key>` for a key under a public prefix). */
+    publicFilesUrl?: Out;
     logGroupName: Out;
     alertTopicArn: Out;
     /** The monthly cost budget, when one is configured. */
@@ -38,8 +40,6 @@ export interface SingleHostOutputs extends CommonOutputs {
     /** With `database`: restore the newest backup (docs/data.md). */
     restoreCommand?: Out;
     healthCheckId: Out;
-    /** With `publicPrefixes`: the base URL of the public files (`<url>/<key>` for a key under a public prefix). */
-    publicFilesUrl?: Out;
 }
 
 /** Phase 2: the load balancer, the fleet, the CDN and the dashboard. */
@@ -214,6 +214,7 @@ function scalableWebOutputs(settings: WebTierSettings, web: ScalableWeb): Scalab
         instancesCommand: pulumi.interpolate`aws autoscaling describe-auto-scaling-groups --region ${region} --auto-scaling-group-names ${web.autoScalingGroupName} --query "AutoScalingGroups[0].Instances[].InstanceId"`,
         dashboardUrl: pulumi.interpolate`https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}#dashboards:name=${web.dashboardName}`,
         cdnUrl: web.cdnUrl,
+        ...(web.publicFilesUrl !== undefined ? { publicFilesUrl: web.publicFilesUrl } : {}),
         cdnDistributionId: web.cdnDistributionId,
         accessLogsBucketName: web.accessLogsBucketName,
         natInstanceId: web.natInstanceId,
@@ -325,6 +326,7 @@ function containerPlatformOutputs(settings: WebTierSettings, platform: Container
         webAclArn: platform.webAclArn,
         tenantUrlPattern: platform.tenantUrlPattern,
         cdnUrl: platform.cdnUrl,
+        ...(platform.publicFilesUrl !== undefined ? { publicFilesUrl: platform.publicFilesUrl } : {}),
         cdnDistributionId: platform.cdnDistributionId,
         accessLogsBucketName: platform.accessLogsBucketName,
         natInstanceId: platform.natInstanceId,

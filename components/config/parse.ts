@@ -140,7 +140,6 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
             read.problem("corsOrigins", origin, "browser origins like https://app.example.com (scheme, host and optional port; no path, no wildcard: the uploads bucket is writable)");
         }
     }
-    const publicPrefixes = parsePublicPrefixes(read, phase);
     const uploadsExpirationDays = read.integer("uploadsExpirationDays", 0, 0, 36500);
     const backupRetentionDays = read.integer("backupRetentionDays", 30, 1, 3650);
     const backupArchive = read.boolean("backupArchive", false);
@@ -155,6 +154,12 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
         tenantSubdomain: platform.tenantSubdomain,
     });
     const enterprise = parseEnterpriseSettings(read, phase, region);
+    const publicPrefixes = parsePublicPrefixes(read, phase === 1 ? {} : {
+        appSubdomain: web.appSubdomain,
+        cdnSubdomain: web.cdnSubdomain,
+        ...(phase >= 3 ? { websocketSubdomain: platform.websocket.subdomain, tenantSubdomain: platform.tenantSubdomain } : {}),
+        ...(mtls !== undefined ? { mtlsSubdomain: mtls.subdomain } : {}),
+    });
     if (corsOrigins.length === 0 && domain !== undefined && HOSTNAME.test(domain)) {
         corsOrigins.push(...defaultCorsOrigins(domain, phase === 1 ? undefined : webHostnames(domain, web).app));
     }

@@ -6,16 +6,18 @@ import { type ConfigReader } from "./reader";
 
 /** One or more lower-case path segments, each ending in `/`; no `*`, no `.`/`..` segment, no leading `/`. */
 export const PUBLIC_PREFIX = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/){1,8}$/;
+/** The label of the distribution's own name under the stack's domain: `files.<domain>`. */
+export const PUBLIC_FILES_SUBDOMAIN = "files";
 /** CloudFront allows 25 cache behaviours per distribution by default; keep well under it. */
 export const MAX_PUBLIC_PREFIXES = 10;
 const MAX_PREFIX_LENGTH = 128;
 
 /**
  * Reads `publicPrefixes`: every entry must match PUBLIC_PREFIX, appear once and not lie inside
- * another entry (a nested prefix is already public). Only phase 1 builds the distribution yet;
- * from phase 2 on the key is refused rather than silently ignored.
+ * another entry (a nested prefix is already public). From phase 2 on the distribution answers at
+ * `files.<domain>`: `taken` (the other labels under the domain, by key) must not use that label.
  */
-export function parsePublicPrefixes(read: ConfigReader, phase: number): string[] {
+export function parsePublicPrefixes(read: ConfigReader, taken: Record<string, string>): string[] {
     const prefixes = read.stringList("publicPrefixes", []);
     const allowed = `key prefixes of the uploads bucket such as profile-pictures/: lower-case path segments (letters, digits, . _ - inside a segment) each ending in /, at most ${MAX_PREFIX_LENGTH} characters; no *, no . or .. segment, no leading /`;
     for (const prefix of prefixes) {
@@ -29,8 +31,9 @@ export function parsePublicPrefixes(read: ConfigReader, phase: number): string[]
         const outer = prefixes.find((other) => other !== prefix && prefix.startsWith(other));
         if (outer !== undefined) read.problem("publicPrefixes", prefix, `prefixes that do not lie inside another entry (${outer} already makes it public)`);
     });
-    if (prefixes.length > 0 && phase !== 1) {
-        read.problem("publicPrefixes", prefixes, "[] while stagecraft:phase is above 1: the public-files distribution is built by phase 1 only in this version (phases 2 and 3: planned, docs/public-files.md)");
+    const clash = Object.entries(taken).find(([, label]) => label === PUBLIC_FILES_SUBDOMAIN);
+    if (prefixes.length > 0 && clash !== undefined) {
+        read.problem(clash[0], clash[1], `a label other than "${PUBLIC_FILES_SUBDOMAIN}" while stagecraft:publicPrefixes is set: the public-files distribution answers at ${PUBLIC_FILES_SUBDOMAIN}.<domain>`);
     }
     return prefixes;
 }

@@ -4,6 +4,10 @@
 // config edge.
 import * as assert from "node:assert/strict";
 import { SingleHost } from "../../components/architectures/phase1/singleHost";
+import { ScalableWeb } from "../../components/architectures/phase2/scalableWeb";
+import { ContainerPlatform } from "../../components/architectures/phase3/containerPlatform";
+import { phase2Args } from "./phase2/settings";
+import { phase3Args } from "./phase3/settings";
 import { publicFilesDefaultBehavior, publicPrefixBehaviors, publicPrefixesReadStatement } from "../../components/blocks/cdn/publicFiles";
 import { appendString } from "../../components/blocks/iam/documents";
 import { ConfigError } from "../../components/lib/errors";
@@ -124,6 +128,29 @@ describe("public files: phase 1 under mocks", function () {
     });
 });
 
+describe("public files: phases 2 and 3 (the shared web edge) under mocks", function () {
+    it("phase 2: files.<domain> with its own certificate, the grant in the uploads bucket's one policy; none by default", async () => {
+        const plain = await runWithMocks(() => new ScalableWeb("chat-staging", phase2Args()));
+        assert.equal(ofType(plain.registrations, "stagecraft:cdn:PublicFilesCdn").length, 0);
+        const { result, registrations } = await runWithMocks(() => new ScalableWeb("chat-staging", phase2Args({ publicPrefixes: PREFIXES })));
+        const dist = named(registrations, "chat-staging-public-files");
+        assert.deepEqual(dist.inputs.aliases, ["files.example.com"]);
+        assert.equal(dist.inputs.viewerCertificate.minimumProtocolVersion, "TLSv1.2_2021");
+        assert.equal(await valueOf(result.publicFilesUrl!), "https://files.example.com");
+        const policies = ofType(registrations, "aws:s3/bucketPolicy:BucketPolicy").filter((p) => p.name === "chat-staging-uploads-tls-only");
+        assert.equal(policies.length, 1);
+        assert.deepEqual(policies[0].inputs.policy.Statement.map((st: { Sid: string }) => st.Sid), ["DenyInsecureTransport", "CloudFrontReadsPublicPrefixes"]);
+    });
+
+    it("phase 3: the public-files distribution sits behind the CLOUDFRONT web ACL, as the static CDN does", async () => {
+        const { registrations } = await runWithMocks(() => new ContainerPlatform("chat-prod", phase3Args({ publicPrefixes: PREFIXES })));
+        const dist = named(registrations, "chat-prod-public-files");
+        const cdn = named(registrations, "chat-prod-cdn");
+        assert.ok(typeof dist.inputs.webAclId === "string" && dist.inputs.webAclId.length > 0, "a web ACL");
+        assert.equal(dist.inputs.webAclId, cdn.inputs.webAclId);
+    });
+});
+
 describe("public files: config edge", () => {
     function problems(raw: RawConfig): { key: string; value: unknown }[] {
         try {
@@ -152,8 +179,10 @@ describe("public files: config edge", () => {
         assert.deepEqual(problems({ publicPrefixes: ["materials/", "materials/public/"] }).map((p) => p.value), ["materials/public/"]);
     });
 
-    it("refuses the key from phase 2 on, where no distribution serves it yet", () => {
-        const found = problems({ phase: 2, domain: "example.com", hostedZoneId: "Z0123456789EXAMPLE01", publicPrefixes: ["profile-pictures/"] });
-        assert.ok(found.some((p) => p.key === "stagecraft:publicPrefixes"), JSON.stringify(found));
+    it("from phase 2 on, files.<domain> is the distribution's: a subdomain key that takes the label is refused", () => {
+        const phase2 = { phase: 2, natStrategy: "instance", domain: "example.com", hostedZoneId: "Z0123456789EXAMPLE01", publicPrefixes: ["profile-pictures/"] };
+        assert.deepEqual(settingsFrom(phase2).storage.publicPrefixes, ["profile-pictures/"]);
+        assert.deepEqual(problems({ ...phase2, cdnSubdomain: "files" }), [{ key: "stagecraft:cdnSubdomain", value: "files" }]);
+        assert.deepEqual(settingsFrom({ ...phase2, publicPrefixes: [], cdnSubdomain: "files" }).web.cdnSubdomain, "files", "no prefixes, no clash");
     });
 });

@@ -2,7 +2,8 @@
  * What the single host needs to work and what must never work (pure), proved on every plan by
  * the offline check (docs/intents.md).
  */
-import { access, ANONYMOUS, flow, foreignBucketObject, type Intent, serviceAccess, sg } from "../../lib/intents";
+import { access, flow, foreignBucketObject, type Intent, sg } from "../../lib/intents";
+import { publicFilesIntents } from "../../blocks/cdn/publicFiles";
 import { WORLD_IPV4 } from "../../blocks/security/ruleSpecs";
 
 export interface SingleHostIntentInput {
@@ -19,28 +20,6 @@ export interface SingleHostIntentInput {
     database?: boolean;
     /** The uploads bucket's public prefixes, served by `<name>-public-files`. @default [] */
     publicPrefixes?: string[];
-}
-
-/** The key the intents ask about under a prefix (any key shows the same grant). */
-export const SAMPLE_PUBLIC_KEY = "user-123/avatar.jpg";
-
-/**
- * CloudFront (for the public-files distribution) reads each public prefix, and nobody reads the
- * uploads bucket without credentials. That the distribution reads no other key is proved in
- * apply mode, where the grant's ARNs are known (test/intents/publicFiles.test.ts): a preview
- * cannot tell one key of a bucket from another.
- */
-export function publicFilesIntents(name: string, prefixes: readonly string[]): Intent[] {
-    if (prefixes.length === 0) return [];
-    const uploads = `${name}-uploads`;
-    return [
-        ...prefixes.map((prefix, i) => serviceAccess(`public-files-read-${i + 1}`, "allow", `the public-files distribution serves ${prefix}`,
-            "cloudfront.amazonaws.com", `${name}-public-files`, "s3:GetObject", `${uploads}/${prefix}${SAMPLE_PUBLIC_KEY}`)),
-        serviceAccess("public-files-no-backups", "deny", "the public-files distribution reads nothing of the backups bucket",
-            "cloudfront.amazonaws.com", `${name}-public-files`, "s3:GetObject", `${name}-backups/${SAMPLE_PUBLIC_KEY}`),
-        access("uploads-not-public", "deny", "the uploads bucket is private: an unauthenticated caller reads no key, not even a public prefix's, except through the distribution",
-            ANONYMOUS, "s3:GetObject", `${uploads}/${prefixes[0]}${SAMPLE_PUBLIC_KEY}`),
-    ];
 }
 
 export function singleHostIntents(input: SingleHostIntentInput): Intent[] {

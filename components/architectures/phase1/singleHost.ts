@@ -17,6 +17,7 @@ import { tagsFor } from "../../blocks/shared/tags";
 import { AppBuckets } from "../../blocks/storage/appBuckets";
 import { publicPrefixesGrant } from "../../blocks/cdn/grant";
 import { PublicFilesCdn } from "../../blocks/cdn/publicFilesCdn";
+import { PUBLIC_FILES_SUBDOMAIN } from "../../config/publicPrefixes";
 import { singleHostEgress, singleHostIngress } from "./traffic";
 import { singleHostIntents } from "./intents";
 import { usEast1Provider } from "../../blocks/shared/providers";
@@ -282,7 +283,7 @@ export class SingleHost extends pulumi.ComponentResource {
     /** 11. The public prefixes' distribution, at files.<domain> when the stack has a hosted zone. */
     private createPublicFiles(name: string, args: SingleHostArgs, buckets: AppBuckets, grant: ReturnType<typeof publicPrefixesGrant>): PublicFilesCdn {
         const zone = args.dns.hostedZoneId !== undefined && args.dns.domain !== undefined
-            ? { hostname: `files.${args.dns.domain}`, hostedZoneId: args.dns.hostedZoneId }
+            ? { hostname: `${PUBLIC_FILES_SUBDOMAIN}.${args.dns.domain}`, hostedZoneId: args.dns.hostedZoneId }
             : {};
         const cdn = new PublicFilesCdn(`${name}-public-files`, {
             bucketRegionalDomainName: buckets.uploads.bucket.bucketRegionalDomainName,

@@ -2,6 +2,7 @@
  * The public-files distribution as data (pure): seed 003's public prefixes of the private uploads
  * bucket, served through CloudFront with origin access control and nothing else.
  */
+import { access, ANONYMOUS, type Intent, serviceAccess } from "../../lib/intents";
 import { type Append, type Statement } from "../iam/documents";
 import { CACHING_OPTIMIZED_POLICY_ID, SECURITY_HEADERS_POLICY_ID } from "./distribution";
 
@@ -63,4 +64,27 @@ export function publicPrefixBehaviors(prefixes: readonly string[]) {
  */
 export function publicFilesDefaultBehavior() {
     return readOnlyBehavior();
+}
+
+/** The key the intents ask about under a prefix (any key shows the same grant). */
+export const SAMPLE_PUBLIC_KEY = "user-123/avatar.jpg";
+
+/**
+ * CloudFront (for the public-files distribution) reads each public prefix, and nobody reads the
+ * uploads bucket without credentials. That the distribution reads no other key is proved in
+ * apply mode, where the grant's ARNs are known (test/intents/publicFiles.test.ts): a preview
+ * cannot tell one key of a bucket from another. `name`: the composition whose children are
+ * `<name>-uploads`, `<name>-backups` and `<name>-public-files` (every phase names them so).
+ */
+export function publicFilesIntents(name: string, prefixes: readonly string[]): Intent[] {
+    if (prefixes.length === 0) return [];
+    const uploads = `${name}-uploads`;
+    return [
+        ...prefixes.map((prefix, i) => serviceAccess(`public-files-read-${i + 1}`, "allow", `the public-files distribution serves ${prefix}`,
+            "cloudfront.amazonaws.com", `${name}-public-files`, "s3:GetObject", `${uploads}/${prefix}${SAMPLE_PUBLIC_KEY}`)),
+        serviceAccess("public-files-no-backups", "deny", "the public-files distribution reads nothing of the backups bucket",
+            "cloudfront.amazonaws.com", `${name}-public-files`, "s3:GetObject", `${name}-backups/${SAMPLE_PUBLIC_KEY}`),
+        access("uploads-not-public", "deny", "the uploads bucket is private: an unauthenticated caller reads no key, not even a public prefix's, except through the distribution",
+            ANONYMOUS, "s3:GetObject", `${uploads}/${prefixes[0]}${SAMPLE_PUBLIC_KEY}`),
+    ];
 }
