@@ -17,6 +17,8 @@ interface CommonOutputs {
     environment: string;
     url: Out;
     buckets: { uploads: Out; static: Out; backups: Out };
+    /** With `publicPrefixes`: the base URL of the public files (`<url>/<key>` for a key under a public prefix). */
+    publicFilesUrl?: Out;
     logGroupName: Out;
     alertTopicArn: Out;
     /** The monthly cost budget, when one is configured. */
@@ -198,6 +200,7 @@ function singleHostOutputs(settings: SingleHostSettings, host: SingleHost): Sing
             ? { restoreCommand: pulumi.interpolate`aws ssm send-command --region ${region} --document-name ${host.restoreDocumentName} --targets Key=InstanceIds,Values=${host.instanceId} --parameters backupKey=latest` }
             : {}),
         buckets: host.bucketNames,
+        ...(host.publicFilesUrl !== undefined ? { publicFilesUrl: host.publicFilesUrl } : {}),
         healthCheckId: host.healthCheckId,
         logGroupName: host.logGroupName,
         alertTopicArn: host.alertTopicArn,
@@ -217,6 +220,7 @@ function scalableWebOutputs(settings: WebTierSettings, web: ScalableWeb): Scalab
         instancesCommand: pulumi.interpolate`aws autoscaling describe-auto-scaling-groups --region ${region} --auto-scaling-group-names ${web.autoScalingGroupName} --query "AutoScalingGroups[0].Instances[].InstanceId"`,
         dashboardUrl: pulumi.interpolate`https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}#dashboards:name=${web.dashboardName}`,
         cdnUrl: web.cdnUrl,
+        ...(web.publicFilesUrl !== undefined ? { publicFilesUrl: web.publicFilesUrl } : {}),
         cdnDistributionId: web.cdnDistributionId,
         accessLogsBucketName: web.accessLogsBucketName,
         natInstanceId: web.natInstanceId,
@@ -328,6 +332,7 @@ function containerPlatformOutputs(settings: WebTierSettings, platform: Container
         webAclArn: platform.webAclArn,
         tenantUrlPattern: platform.tenantUrlPattern,
         cdnUrl: platform.cdnUrl,
+        ...(platform.publicFilesUrl !== undefined ? { publicFilesUrl: platform.publicFilesUrl } : {}),
         cdnDistributionId: platform.cdnDistributionId,
         accessLogsBucketName: platform.accessLogsBucketName,
         natInstanceId: platform.natInstanceId,

@@ -16,6 +16,7 @@ import { defaultCorsOrigins } from "./cors";
 import { parseEnterpriseSettings } from "./enterprise";
 import { validCidrs } from "./cidrs";
 import { parseMtlsSettings } from "./mtls";
+import { parsePublicPrefixes } from "./publicPrefixes";
 import { EMAIL, GIT_HTTPS_URL, REGION } from "./patterns";
 import { parsePlatformSettings } from "./platform";
 import { parseServingSettings } from "./serving";
@@ -157,6 +158,12 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
         tenantSubdomain: platform.tenantSubdomain,
     });
     const enterprise = parseEnterpriseSettings(read, phase, region);
+    const publicPrefixes = parsePublicPrefixes(read, phase === 1 ? {} : {
+        appSubdomain: web.appSubdomain,
+        cdnSubdomain: web.cdnSubdomain,
+        ...(phase >= 3 ? { websocketSubdomain: platform.websocket.subdomain, tenantSubdomain: platform.tenantSubdomain } : {}),
+        ...(mtls !== undefined ? { mtlsSubdomain: mtls.subdomain } : {}),
+    });
     if (corsOrigins.length === 0 && domain !== undefined && HOSTNAME.test(domain)) {
         corsOrigins.push(...defaultCorsOrigins(domain, phase === 1 ? undefined : webHostnames(domain, web).app));
     }
@@ -193,7 +200,7 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
         host: { instanceType, amiFamily, rootVolumeSizeGb, detailedMonitoring, sshCidrs, appPortCidrs, metrics: hostMetrics },
         alertEmail,
         logRetentionDays,
-        storage: { corsOrigins, uploadsExpirationDays, backupRetentionDays, backupArchive },
+        storage: { corsOrigins, publicPrefixes, uploadsExpirationDays, backupRetentionDays, backupArchive },
         data,
         serving,
         protectStateful,

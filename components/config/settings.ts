@@ -84,6 +84,11 @@ export interface DnsSettings {
 export interface StorageSettings {
     /** Browser origins allowed to use the uploads bucket directly (CORS). */
     corsOrigins: string[];
+    /**
+     * Key prefixes of the uploads bucket anyone may read through the public-files CloudFront
+     * distribution (seed 003's `profile-pictures/`); empty: no distribution, the bucket wholly private.
+     */
+    publicPrefixes: string[];
     /** Days after which uploads expire; 0 keeps them (seed 001 dev: 30). */
     uploadsExpirationDays: number;
     /** Days a backup is kept: current objects expire after it, replaced or deleted versions too. */

@@ -4,6 +4,7 @@
  * created. The lead's parseSettings calls parseWebSettings and stores the result as
  * `settings.web`.
  */
+import { PUBLIC_FILES_SUBDOMAIN } from "./publicPrefixes";
 import { type ConfigReader } from "./reader";
 import { type Phase } from "./settings";
 
@@ -63,11 +64,12 @@ export const WEB_DEFAULTS: WebSettings = {
     alarm5xxPercent: 5,
 };
 
-/** The app's and the CDN's hostnames under the apex domain. */
-export function webHostnames(domain: string, web: Pick<WebSettings, "appSubdomain" | "cdnSubdomain">): { app: string; cdn: string } {
+/** The app's, the CDN's and the public files' (publicPrefixes) hostnames under the apex domain. */
+export function webHostnames(domain: string, web: Pick<WebSettings, "appSubdomain" | "cdnSubdomain">): { app: string; cdn: string; files: string } {
     return {
         app: web.appSubdomain === "@" ? domain : `${web.appSubdomain}.${domain}`,
         cdn: `${web.cdnSubdomain}.${domain}`,
+        files: `${PUBLIC_FILES_SUBDOMAIN}.${domain}`,
     };
 }
 

@@ -16,11 +16,13 @@ export interface AccessIntent {
     description: string;
     expect: "allow" | "deny";
     /**
-     * principal: an IAM role's resource name, or "any"; resource: a resource name, an ARN or "*";
-     * scope: an OU's resource name (its SCPs apply); context: request condition keys and values
-     * (e.g. `cloudwatch:namespace`) the request carries.
+     * principal: an IAM role's resource name, "any", "anonymous" (an unauthenticated caller) or
+     * "service:<service principal>"; resource: a resource name, an ARN or "*"; scope: an OU's
+     * resource name (its SCPs apply); context: request condition keys and values (e.g.
+     * `cloudwatch:namespace`) the request carries; source: for a service principal, the resource
+     * name of what it acts for (its ARN is the request's aws:SourceArn).
      */
-    access: { principal: string; action: string; resource: string; scope?: string; context?: Record<string, string> };
+    access: { principal: string; action: string; resource: string; scope?: string; context?: Record<string, string>; source?: string };
 }
 
 export type Intent = FlowIntent | AccessIntent;
@@ -37,6 +39,14 @@ export function flow(id: string, expect: Intent["expect"], description: string, 
 export function access(id: string, expect: Intent["expect"], description: string, principal: string, action: string, resource: string, scope?: string, context?: Record<string, string>): AccessIntent {
     return { id, description, expect, access: { principal, action, resource, ...(scope !== undefined ? { scope } : {}), ...(context !== undefined ? { context } : {}) } };
 }
+
+/** A request of an AWS service acting for a resource of the plan (CloudFront for a distribution, through origin access control). */
+export function serviceAccess(id: string, expect: Intent["expect"], description: string, service: string, source: string, action: string, resource: string): AccessIntent {
+    return { id, description, expect, access: { principal: `service:${service}`, action, resource, source } };
+}
+
+/** An unauthenticated request: what "public" means for a bucket. */
+export const ANONYMOUS = "anonymous";
 
 /** An object in a bucket no stack of this app owns: what an app role must never read. */
 export function foreignBucketObject(appName: string): string {

@@ -186,3 +186,56 @@ describe("analyzer: IAM evaluation", () => {
         assert.equal(mayPerform(plan, { principal: "any", action: "cloudtrail:StopLogging", target: "*", scope: sibling, accountId: ACCOUNT }).verdict, "allowed");
     });
 });
+
+describe("analyzer: service principals acting for a resource, and unauthenticated callers", () => {
+    const bucketArn = "arn:aws:s3:::uploads-12345678901234567890123456";
+    const distArn = `arn:aws:cloudfront::${ACCOUNT}:distribution/E2EXAMPLE`;
+    const otherDistArn = "arn:aws:cloudfront::210987654321:distribution/EOTHER";
+    const cloudfront = { service: "cloudfront.amazonaws.com" };
+    const tlsOnly = { Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: ["s3:*"], Resource: [bucketArn, `${bucketArn}/*`], Condition: { Bool: { "aws:SecureTransport": "false" } } };
+    const grant = (resources: string[], sourceArn: string) => ({
+        Sid: "CloudFrontReadsPublicPrefixes", Effect: "Allow", Principal: { Service: "cloudfront.amazonaws.com" },
+        Action: ["s3:GetObject"], Resource: resources, Condition: { StringEquals: { "AWS:SourceArn": sourceArn } },
+    });
+    /** An apply-mode plan: the bucket and the distribution with the ARNs the provider reports. */
+    function applyPlan(statements: unknown[]) {
+        const b = { ...res("aws:s3/bucket:Bucket", "uploads", { bucketPrefix: "uploads-" }), outputs: { arn: bucketArn } };
+        const dist = { ...res("aws:cloudfront/distribution:Distribution", "public-files", {}), outputs: { arn: distArn } };
+        const policy = res("aws:s3/bucketPolicy:BucketPolicy", "uploads-tls-only", { bucket: "uploads-12345678901234567890123456", policy: JSON.stringify({ Version: "2012-10-17", Statement: statements }) }, { bucket: [b] });
+        return { plan: new Plan([b, dist, policy]), b, dist };
+    }
+    const read = (p: ReturnType<typeof applyPlan>, objectKey: string, principal: "anonymous" | { service: string } = cloudfront) =>
+        mayPerform(p.plan, { principal, source: principal === "anonymous" ? undefined : p.dist, action: "s3:GetObject", target: p.b, objectKey, accountId: ACCOUNT });
+
+    it("a grant on the public prefixes lets the distribution read them and nothing else of the bucket", () => {
+        const p = applyPlan([tlsOnly, grant([`${bucketArn}/profile-pictures/*`, `${bucketArn}/educational-materials/*`], distArn)]);
+        assert.equal(read(p, "profile-pictures/user-1/a.jpg").verdict, "allowed");
+        assert.equal(read(p, "educational-materials/guia.pdf").verdict, "allowed");
+        assert.equal(read(p, "student-documents/student-456/laudo.pdf").verdict, "denied");
+        assert.equal(read(p, "profile-pictures-private/a.jpg").verdict, "denied", "a key that only starts like a prefix's name is outside it");
+    });
+    it("a grant on the whole bucket (`<bucket>/*`) lets the distribution read private documents: the deny intent fails", () => {
+        const p = applyPlan([tlsOnly, grant([`${bucketArn}/*`], distArn)]);
+        assert.equal(read(p, "student-documents/student-456/laudo.pdf").verdict, "allowed");
+    });
+    it("the grant holds only for its distribution: another distribution's SourceArn gets nothing", () => {
+        const p = applyPlan([tlsOnly, grant([`${bucketArn}/profile-pictures/*`], otherDistArn)]);
+        assert.equal(read(p, "profile-pictures/user-1/a.jpg").verdict, "denied");
+    });
+    it("an unauthenticated caller reads nothing, while a Principal \"*\" grant would make the bucket public", () => {
+        const p = applyPlan([tlsOnly, grant([`${bucketArn}/profile-pictures/*`], distArn)]);
+        assert.equal(read(p, "profile-pictures/user-1/a.jpg", "anonymous").verdict, "denied");
+        const open = applyPlan([tlsOnly, { Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: `${bucketArn}/profile-pictures/*` }]);
+        assert.equal(read(open, "profile-pictures/user-1/a.jpg", "anonymous").verdict, "allowed");
+    });
+    it("preview: the grant's ARNs are unknown; its SourceArn counts as the distribution's only when the policy depends on it", () => {
+        const b = res("aws:s3/bucket:Bucket", "uploads", { bucketPrefix: "uploads-" });
+        const dist = res("aws:cloudfront/distribution:Distribution", "public-files", {});
+        const other = res("aws:cloudfront/distribution:Distribution", "static-cdn", {});
+        const policy = res("aws:s3/bucketPolicy:BucketPolicy", "uploads-tls-only", { bucket: UNKNOWN, policy: { Version: "2012-10-17", Statement: [grant([UNKNOWN], UNKNOWN)] } }, { bucket: [b], policy: [b, dist] });
+        const plan = new Plan([b, dist, other, policy]);
+        const ask = (source: PlanResource) => mayPerform(plan, { principal: cloudfront, source, action: "s3:GetObject", target: b, objectKey: "profile-pictures/a.jpg", accountId: ACCOUNT }).verdict;
+        assert.equal(ask(dist), "allowed");
+        assert.equal(ask(other), "denied", "a distribution the policy does not depend on cannot be its SourceArn");
+    });
+});

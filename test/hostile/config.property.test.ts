@@ -33,6 +33,7 @@ const SAMPLES: Record<string, string | string[]> = {
     environment: "dev",
     sshCidrs: ["203.0.113.10/32"],
     corsOrigins: ["https://app.example.com"],
+    publicPrefixes: ["profile-pictures/"],
     containerEnvironment: ["LOG_LEVEL=info"],
     containerSecrets: ["DB_PASSWORD=/chat/prod/db-password"],
     workerServices: ["notifications cpu=512 memory=1024 max=3"],

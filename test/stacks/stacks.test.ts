@@ -57,11 +57,12 @@ describe("stacks built from their stack files", () => {
             assert.match(await valueOf(dev.outputs.deployCommand), /--document-name \S+ --targets Key=InstanceIds,Values=\S+ --parameters gitRef=<ref>$/);
             assert.match(await valueOf(dev.outputs.buckets.uploads), /^chat-dev-uploads/);
             assert.ok((await valueOf(dev.outputs.healthCheckId)).length > 0);
+            assert.match(await valueOf(dev.outputs.publicFilesUrl!), /^https:\/\/\S+\.cloudfront\.net$/, "seed 003's public prefixes");
         });
 
-        it("registers 54 resources (the budget and the alert e-mail among them; the database's volume, attachment, password and parameter, the restore and status documents; 5 host alarms: CPU, credits, memory, / and the data volume), 1 awsx VPC and 14 components", () => {
+        it("registers 56 resources (the budget and the alert e-mail among them; the database's volume, attachment, password and parameter, the restore and status documents; 5 host alarms: CPU, credits, memory, / and the data volume; seed 003's public-files OAC and distribution), 1 awsx VPC and 15 components", () => {
             // A change in these counts is a change in what `pulumi up` creates: update them deliberately.
-            assert.deepEqual(countsOf(dev.registrations), { aws: 54, remote: 1, components: 14 });
+            assert.deepEqual(countsOf(dev.registrations), { aws: 56, remote: 1, components: 15 });
         });
     });
 

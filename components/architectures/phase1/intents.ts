@@ -3,6 +3,7 @@
  * the offline check (docs/intents.md).
  */
 import { access, flow, foreignBucketObject, type Intent, sg } from "../../lib/intents";
+import { publicFilesIntents } from "../../blocks/cdn/publicFiles";
 import { WORLD_IPV4 } from "../../blocks/security/ruleSpecs";
 
 export interface SingleHostIntentInput {
@@ -19,6 +20,8 @@ export interface SingleHostIntentInput {
     database?: boolean;
     /** Namespace of the host agent's metrics. @default undefined (no agent) */
     metricsNamespace?: string;
+    /** The uploads bucket's public prefixes, served by `<name>-public-files`. @default [] */
+    publicPrefixes?: string[];
 }
 
 export function singleHostIntents(input: SingleHostIntentInput): Intent[] {
@@ -58,6 +61,7 @@ export function singleHostIntents(input: SingleHostIntentInput): Intent[] {
     intents.push(
         access("host-role-no-iam", "deny", "the host's role cannot touch IAM", role, "iam:CreateUser", "*"),
         access("host-role-no-foreign-data", "deny", "the host's role reads no other stack's bucket", role, "s3:GetObject", foreignBucketObject(input.appName)),
+        ...publicFilesIntents(input.name, input.publicPrefixes ?? []),
     );
     return intents;
 }

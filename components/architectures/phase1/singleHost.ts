@@ -17,6 +17,9 @@ import { LogGroup } from "../../blocks/observability/logGroup";
 import { RuleSetGroup } from "../../blocks/security/securityGroup";
 import { tagsFor } from "../../blocks/shared/tags";
 import { AppBuckets } from "../../blocks/storage/appBuckets";
+import { publicPrefixesGrant } from "../../blocks/cdn/grant";
+import { PublicFilesCdn } from "../../blocks/cdn/publicFilesCdn";
+import { PUBLIC_FILES_SUBDOMAIN } from "../../config/publicPrefixes";
 import { singleHostEgress, singleHostIngress } from "./traffic";
 import { singleHostIntents } from "./intents";
 import { usEast1Provider } from "../../blocks/shared/providers";
@@ -50,21 +53,24 @@ export type SingleHostArgs = Pick<Settings,
  * 11. host alarms to the alert topic: CPU (AWS/EC2) and, on burstable types, CPU credits; with
  *    `hostMetrics`, the CloudWatch agent publishes memory and disk use of / (and of the data
  *    volume) to `<app>/<env>/host`, each with an alarm; outside us-east-1 they notify a topic in
- *    the host's region (docs/metrics.md).
+ *    the host's region (docs/metrics.md);
+ * 12. with `publicPrefixes`, a CloudFront distribution with origin access control that serves
+ *    those prefixes of the uploads bucket to anyone; the bucket stays private (PublicFilesCdn).
  *
  * Cost (us-east-1, 730 h): t3.micro $7.59 (free tier: $0), 30 GB gp3 $2.40, public IPv4 of the
  * Elastic IP $3.65, alert key $1, health check $0.50 (+$1 with HTTPS), health alarm $0.10, S3 and
- * logs by use. The database's data volume is gp3 at $0.08/GB-month (10 GB: $0.80, 20 GB: $1.60;
- * dataVolumeMonthlyUsd). Host alarms $0.10 each (CPU, credits), the agent's metrics $0.30 each
- * with a $0.10 alarm (memory, /, the data volume: 3 × $0.40 = $1.20; the first 10 metrics and
- * alarms of an account are free); outside us-east-1 the host's topic adds a $1 key. About $17/month
- * for the dev stack outside the free tier.
+ * logs by use. The database's data volume is gp3 at $0.08/GB-month (dataVolumeMonthlyUsd). Host
+ * alarms $0.10 each (CPU, credits), the agent's metrics $0.30 each with a $0.10 alarm (memory, /,
+ * the data volume); outside us-east-1 the host's topic adds a $1 key. The public-files
+ * distribution is priced by use. The dev stack's total is in the README, generated from its plan.
  */
 export class SingleHost extends pulumi.ComponentResource {
     readonly instanceId: pulumi.Output<string>;
     readonly publicIp: pulumi.Output<string>;
     readonly url: pulumi.Output<string>;
     readonly bucketNames: { uploads: pulumi.Output<string>; static: pulumi.Output<string>; backups: pulumi.Output<string> };
+    /** Base URL of the uploads bucket's public prefixes; undefined unless `publicPrefixes` is set. */
+    readonly publicFilesUrl?: pulumi.Output<string>;
     readonly healthCheckId: pulumi.Output<string>;
     readonly logGroupName: pulumi.Output<string>;
     readonly alertTopicArn: pulumi.Output<string>;
@@ -114,14 +120,18 @@ export class SingleHost extends pulumi.ComponentResource {
             tags: args.tags,
         }, child);
 
-        // 3. buckets
+        // 3. buckets (11. the public prefixes' grant joins the uploads bucket's one policy)
+        const prefixes = args.storage.publicPrefixes;
+        const grant = prefixes.length > 0 ? publicPrefixesGrant(prefixes) : undefined;
         const buckets = new AppBuckets(`${name}`, {
             appName: app,
             environment: env,
             storage: args.storage,
             protectStateful: args.protectStateful,
+            uploadsPolicyStatements: grant?.statements,
             tags: args.tags,
         }, child);
+        const publicFiles = grant !== undefined ? this.createPublicFiles(name, args, buckets, grant) : undefined;
 
         // 4. logs
         const logGroup = new LogGroup(`${name}-containers`, {
@@ -272,6 +282,7 @@ export class SingleHost extends pulumi.ComponentResource {
                 ? pulumi.output(`http://${args.dns.domain}`)
                 : pulumi.interpolate`http://${eip.publicIp}`;
         this.bucketNames = buckets.bucketNames;
+        this.publicFilesUrl = publicFiles?.url;
         this.healthCheckId = health.healthCheck.id;
         this.logGroupName = logGroup.name;
         this.alertTopicArn = alerts.arn;
@@ -298,12 +309,31 @@ export class SingleHost extends pulumi.ComponentResource {
             statusDocumentName: this.statusDocumentName,
             restoreDocumentName: this.restoreDocumentName,
             dataVolumeId: this.dataVolumeId,
+            publicFilesUrl: this.publicFilesUrl,
             // What must work and what must never work, proved by the offline check (docs/intents.md).
             intents: singleHostIntents({
                 name, appName: app, environment: env, appPort: args.app.port, appPortCidrs: args.host.appPortCidrs, sshCidrs: args.host.sshCidrs, egressPorts: args.web.egressPorts,
                 database: database !== undefined,
                 metricsNamespace: agent?.namespace,
+                publicPrefixes: prefixes,
             }),
         });
+    }
+
+    /** 11. The public prefixes' distribution, at files.<domain> when the stack has a hosted zone. */
+    private createPublicFiles(name: string, args: SingleHostArgs, buckets: AppBuckets, grant: ReturnType<typeof publicPrefixesGrant>): PublicFilesCdn {
+        const zone = args.dns.hostedZoneId !== undefined && args.dns.domain !== undefined
+            ? { hostname: `${PUBLIC_FILES_SUBDOMAIN}.${args.dns.domain}`, hostedZoneId: args.dns.hostedZoneId }
+            : {};
+        const cdn = new PublicFilesCdn(`${name}-public-files`, {
+            bucketRegionalDomainName: buckets.uploads.bucket.bucketRegionalDomainName,
+            prefixes: args.storage.publicPrefixes,
+            ...zone,
+            priceClass: args.web.cdnPriceClass,
+            ipv6: args.network.ipv6,
+            tags: args.tags,
+        }, { parent: this });
+        grant.connect(cdn.distributionArn);
+        return cdn;
     }
 }

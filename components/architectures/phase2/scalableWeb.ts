@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { containerLogGroupName } from "../../blocks/compute/userData";
 import { fleetFiles } from "./firstBoot";
 import { webTierIntents } from "./intents";
+import { publicFilesIntents } from "../../blocks/cdn/publicFiles";
 import { type WebTierSettings } from "../../config/settings";
 import { type WebSettings, webHostnames } from "../../config/web";
 import { InstanceRole } from "../../blocks/iam/instanceRole";
@@ -52,6 +53,8 @@ export type ScalableWebArgs = Pick<WebTierSettings,
 export class ScalableWeb extends pulumi.ComponentResource {
     readonly url: pulumi.Output<string>;
     readonly cdnUrl?: pulumi.Output<string>;
+    /** https://files.<domain>, undefined unless `publicPrefixes` is set (docs/public-files.md). */
+    readonly publicFilesUrl?: pulumi.Output<string>;
     readonly cdnDistributionId?: pulumi.Output<string>;
     readonly loadBalancerDnsName: pulumi.Output<string>;
     readonly autoScalingGroupName: pulumi.Output<string>;
@@ -72,7 +75,7 @@ export class ScalableWeb extends pulumi.ComponentResource {
         const partition = aws.getPartitionOutput({}, child).partition;
 
         // 1-2. network, buckets, access logs, load balancer and CDN: the edge phase 3 shares
-        const { network, buckets, accessLogs, lb, cdn } = buildWebEdge(this, {
+        const { network, buckets, accessLogs, lb, cdn, publicFiles } = buildWebEdge(this, {
             name, settings: args, accountId: identity.accountId, hostnames, targetType: "instance",
         });
 
@@ -128,6 +131,7 @@ export class ScalableWeb extends pulumi.ComponentResource {
 
         this.url = lb.url;
         this.cdnUrl = cdn?.url;
+        this.publicFilesUrl = publicFiles?.url;
         this.cdnDistributionId = cdn?.distributionId;
         this.loadBalancerDnsName = lb.dnsName;
         this.autoScalingGroupName = fleet.autoScalingGroupName;
@@ -140,9 +144,13 @@ export class ScalableWeb extends pulumi.ComponentResource {
 
         this.registerOutputs({
             // What must work and what must never work, proved by the offline check (docs/intents.md).
-            intents: webTierIntents({ name, appName: app, appPort: args.app.port, egressPorts: args.web.egressPorts }),
+            intents: [
+                ...webTierIntents({ name, appName: app, appPort: args.app.port, egressPorts: args.web.egressPorts }),
+                ...publicFilesIntents(name, args.storage.publicPrefixes),
+            ],
             url: this.url,
             cdnUrl: this.cdnUrl,
+            publicFilesUrl: this.publicFilesUrl,
             cdnDistributionId: this.cdnDistributionId,
             loadBalancerDnsName: this.loadBalancerDnsName,
             autoScalingGroupName: this.autoScalingGroupName,

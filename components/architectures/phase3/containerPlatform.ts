@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { platformIntents } from "./intents";
+import { publicFilesIntents } from "../../blocks/cdn/publicFiles";
 import { UserPool } from "../../blocks/auth/userPool";
 import { DnsValidatedCertificate } from "../../blocks/certificates/dnsValidatedCertificate";
 import { type PlatformSettings, type ServiceSettings } from "../../config/platform";
@@ -72,7 +73,8 @@ export interface PlatformFoundation {
  *    the HTTPS listener and the wildcard tenant alias (seed 001); deletion protection with
  *    protectStateful;
  * 3. WAF: a regional web ACL on the ALB (rate limit per IP, geo block, AWS managed groups, logs);
- *    with the CDN on, StaticSiteCdn behind its own CLOUDFRONT ACL in us-east-1;
+ *    with the CDN on (or publicPrefixes), StaticSiteCdn and PublicFilesCdn behind their own
+ *    CLOUDFRONT ACL in us-east-1;
  * 4. Cognito user pool + SPA client; the sessions table; Redis (TLS, AUTH token generated into
  *    Secrets Manager, reachable only from the services' security groups);
  * 5. an ECS cluster with Container Insights; per service an ECR repository and a FargateService
@@ -124,6 +126,8 @@ export class ContainerPlatform extends pulumi.ComponentResource {
     /** `tenant.<domain>`: tenants are `<id>.tenant.<domain>`. */
     readonly tenantZone: string;
     readonly cdnUrl?: pulumi.Output<string>;
+    /** https://files.<domain>, undefined unless `publicPrefixes` is set (docs/public-files.md). */
+    readonly publicFilesUrl?: pulumi.Output<string>;
     readonly cdnDistributionId?: pulumi.Output<string>;
     readonly bucketNames: { uploads: pulumi.Output<string>; static: pulumi.Output<string>; backups: pulumi.Output<string> };
     readonly accessLogsBucketName?: pulumi.Output<string>;
@@ -142,9 +146,9 @@ export class ContainerPlatform extends pulumi.ComponentResource {
         const identity = aws.getCallerIdentityOutput({}, child);
         const partition = aws.getPartitionOutput({}, child).partition;
 
-        // 1. WAF for the CDN first (the CDN takes it through a transformation), then the edge phase 2
-        // shares: network, buckets, access logs, load balancer and CDN
-        const cdnWaf = args.web.cdnEnabled && args.platform.waf.onCdn
+        // 1. WAF for the CDNs first (they take it through a transformation), then the edge phase 2
+        // shares: network, buckets, access logs, load balancer, CDN and public files
+        const cdnWaf = (args.web.cdnEnabled || args.storage.publicPrefixes.length > 0) && args.platform.waf.onCdn
             ? new WebFirewall(`${name}-cdn-waf`, {
                 aclName: `${prefix}-cdn`,
                 scope: "CLOUDFRONT",
@@ -154,7 +158,7 @@ export class ContainerPlatform extends pulumi.ComponentResource {
                 tags: args.tags,
             }, child)
             : undefined;
-        const { network, buckets, accessLogs, lb, cdn } = buildWebEdge(this, {
+        const { network, buckets, accessLogs, lb, cdn, publicFiles } = buildWebEdge(this, {
             name,
             settings: args,
             accountId: identity.accountId,
@@ -247,6 +251,7 @@ export class ContainerPlatform extends pulumi.ComponentResource {
         this.tenantUrlPattern = `https://<tenant>.${hosts.tenantZone}`;
         this.tenantZone = hosts.tenantZone;
         this.cdnUrl = cdn?.url;
+        this.publicFilesUrl = publicFiles?.url;
         this.cdnDistributionId = cdn?.distributionId;
         this.bucketNames = buckets.bucketNames;
         this.accessLogsBucketName = accessLogs?.bucketName;
@@ -267,10 +272,13 @@ export class ContainerPlatform extends pulumi.ComponentResource {
         };
         this.registerOutputs({
             // What must work and what must never work, proved by the offline check (docs/intents.md).
-            intents: platformIntents({
-                name, appName: args.app.name, appPort: args.app.port, service: args.platform.services[0].name, egressPorts: args.web.egressPorts,
-                metricsNamespace: args.platform.metricsNamespace,
-            }),
+            intents: [
+                ...platformIntents({
+                    name, appName: args.app.name, appPort: args.app.port, service: args.platform.services[0].name, egressPorts: args.web.egressPorts,
+                    metricsNamespace: args.platform.metricsNamespace,
+                }),
+                ...publicFilesIntents(name, args.storage.publicPrefixes),
+            ],
             url: this.url,
             loadBalancerDnsName: this.loadBalancerDnsName,
             clusterName: this.clusterName,
@@ -283,6 +291,7 @@ export class ContainerPlatform extends pulumi.ComponentResource {
             webAclArn: this.webAclArn,
             cdnWebAclArn: this.cdnWebAclArn,
             cdnUrl: this.cdnUrl,
+            publicFilesUrl: this.publicFilesUrl,
             bucketNames: this.bucketNames,
             alertTopicArn: this.alertTopicArn,
         });

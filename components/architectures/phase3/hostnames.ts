@@ -9,6 +9,8 @@ export interface PlatformHostnames {
     app: string;
     /** cdn.<domain>: CloudFront in front of the static bucket. */
     cdn: string;
+    /** files.<domain>: CloudFront in front of the uploads bucket's public prefixes (publicPrefixes). */
+    files: string;
     /** ws.<domain>: the WebSocket API. */
     websocket: string;
     /** tenant.<domain>: the tenants' zone (and its certificate's main name). */
@@ -18,9 +20,9 @@ export interface PlatformHostnames {
 }
 
 export function platformHostnames(domain: string, web: Pick<WebSettings, "appSubdomain" | "cdnSubdomain">, platform: Pick<PlatformSettings, "tenantSubdomain" | "websocket">): PlatformHostnames {
-    const { app, cdn } = webHostnames(domain, web);
+    const { app, cdn, files } = webHostnames(domain, web);
     const tenantZone = `${platform.tenantSubdomain}.${domain}`;
-    return { app, cdn, websocket: `${platform.websocket.subdomain}.${domain}`, tenantZone, tenantWildcard: `*.${tenantZone}` };
+    return { app, cdn, files, websocket: `${platform.websocket.subdomain}.${domain}`, tenantZone, tenantWildcard: `*.${tenantZone}` };
 }
 
 /**

@@ -18,6 +18,8 @@ export interface AppBucketsArgs {
      * @default false
      */
     protectStateful?: boolean;
+    /** Extra statements for the uploads bucket's policy, e.g. CloudFront's grant on the public prefixes. @default undefined */
+    uploadsPolicyStatements?: (bucketArn: pulumi.Output<string>) => Statement<pulumi.Input<string>>[];
     /** Extra statements for the static bucket's policy, e.g. CloudFront's read grant. @default undefined */
     staticPolicyStatements?: (bucketArn: pulumi.Output<string>) => Statement<pulumi.Input<string>>[];
     /** Tags for every child (project, environment, owner; a Name is added per resource). */
@@ -51,6 +53,7 @@ export class AppBuckets extends pulumi.ComponentResource {
             versioning: true,
             lifecycleRules: uploadsLifecycle(args.storage.uploadsExpirationDays),
             corsRules: uploadsCors(args.storage.corsOrigins),
+            extraPolicyStatements: args.uploadsPolicyStatements,
         }, stateful);
         this.assets = new SecureBucket(`${name}-static`, {
             namePrefix: `${prefix}-static-`,

@@ -74,8 +74,8 @@ describe("phase 2 settings (parseWebSettings)", () => {
         assert.deepEqual(problems.map((p) => p.key), ["stagecraft:cdnSubdomain"]);
     });
 
-    it("hostnames: app.<domain> and cdn.<domain>, or the apex for the app with @", () => {
-        assert.deepEqual(webHostnames("example.com", WEB_DEFAULTS), { app: "app.example.com", cdn: "cdn.example.com" });
+    it("hostnames: app.<domain>, cdn.<domain> and files.<domain> (public prefixes), or the apex for the app with @", () => {
+        assert.deepEqual(webHostnames("example.com", WEB_DEFAULTS), { app: "app.example.com", cdn: "cdn.example.com", files: "files.example.com" });
         assert.equal(webHostnames("example.com", { appSubdomain: "@", cdnSubdomain: "cdn" }).app, "example.com");
     });
 });

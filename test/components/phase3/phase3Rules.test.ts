@@ -12,7 +12,7 @@ const platform = parsePlatformSettings(readerFor({ wafGeoBlock: ["CN", "RU", "KP
 describe("phase 3 composition decisions (pure)", () => {
     it("hostnames: app, cdn, ws and the tenants' wildcard under the apex", () => {
         assert.deepEqual(platformHostnames("example.com", { appSubdomain: "app", cdnSubdomain: "cdn" }, platform), {
-            app: "app.example.com", cdn: "cdn.example.com", websocket: "ws.example.com", tenantZone: "tenant.example.com", tenantWildcard: "*.tenant.example.com",
+            app: "app.example.com", cdn: "cdn.example.com", files: "files.example.com", websocket: "ws.example.com", tenantZone: "tenant.example.com", tenantWildcard: "*.tenant.example.com",
         });
     });
 

@@ -1,16 +1,25 @@
 // "May principal X perform action Y on resource Z?" (pure), in AWS's order: an explicit deny in
 // any policy that applies wins; an SCP on the principal's account must not deny; then an allow in
 // an identity policy or in the resource's policy (same account) grants, except for KMS keys, whose
-// key policy must allow the principal or delegate to the account. Values unknown in preview are
-// followed through property dependencies; what stays unknown makes the answer "undecided".
-import { isUnknown, type Plan, type PlanResource } from "../plan";
+// key policy must allow the principal or delegate to the account. An unauthenticated caller
+// ("anonymous") and an AWS service acting for a resource (CloudFront for a distribution) have no
+// identity policies: only a resource policy that names them ("*" or the service) grants. Values
+// unknown in preview are followed through property dependencies; what stays unknown makes the
+// answer "undecided".
+import { isUnknown, type Plan, type PlanResource, UNKNOWN as UNKNOWN_ARN } from "../plan";
 import type { Answer } from "../network/reach";
 import { identityPolicies, resourcePolicies, serviceControlPolicies, type Collected } from "./collect";
 import { actionMatches, conditionHolds, type PolicyDocument, type RequestContext, type Statement, type Tri, wildcardMatch } from "./documents";
 
 export interface AccessRequest {
-    /** A role of the plan, or "any": a principal whose own policies allow everything (to test guardrails). */
-    principal: PlanResource | "any";
+    /**
+     * A role of the plan; "any": a principal whose own policies allow everything (to test
+     * guardrails); "anonymous": an unauthenticated caller (is it public?); { service }: an AWS
+     * service principal such as cloudfront.amazonaws.com.
+     */
+    principal: PlanResource | "any" | "anonymous" | { service: string };
+    /** For a service principal: the resource it acts for, whose ARN is the request's aws:SourceArn. */
+    source?: PlanResource;
     action: string;
     /** A resource of the plan, or a concrete ARN (e.g. another environment's bucket). */
     target: PlanResource | string;
@@ -21,6 +30,17 @@ export interface AccessRequest {
     accountId: string;
     partition?: string;
     context?: RequestContext;
+}
+
+type Principal = AccessRequest["principal"];
+
+function isRole(p: Principal): p is PlanResource {
+    return typeof p === "object" && "urn" in p;
+}
+
+/** Stands for the source's ARN while a preview does not know it: a condition built from that unknown ARN matches it. */
+function sourceArnPlaceholder(source: PlanResource): string {
+    return `<arn of ${source.urn}>`;
 }
 
 /** The ARN service of a resource type (aws:cloudwatch/logGroup → logs; the module name otherwise). */
@@ -106,6 +126,13 @@ function principalMatch(st: Statement, doc: PolicyDocument, req: AccessRequest):
     if (st.notPrincipal) return "unknown";
     if (st.principals.any) return "yes";
     if (req.principal === "any") return "unknown";
+    // Neither an unauthenticated caller nor a service is an account's principal.
+    if (req.principal === "anonymous") return "no";
+    if (!isRole(req.principal)) {
+        const service = req.principal.service;
+        return st.principals.service.some((s) => isUnknown(s) ? false : wildcardMatch(s, service, true)) ? "yes"
+            : st.principals.service.some(isUnknown) ? "unknown" : "no";
+    }
     const arn = roleArn(req.principal, req);
     let result: Tri | "account" = "no";
     for (const p of st.principals.aws) {
@@ -124,6 +151,19 @@ interface Applies {
     doc: PolicyDocument;
 }
 
+/**
+ * In a preview the source's ARN is unknown, and so is a condition value built from it: a value
+ * of a document that depends on the source stands for the source's ARN (the analyzer's rule for
+ * unknown resource patterns); in a document that does not, it cannot be that ARN.
+ */
+function withSourceArn(condition: Statement["condition"], doc: PolicyDocument, req: AccessRequest): Statement["condition"] {
+    if (!condition || !req.source || !isUnknown(req.source.outputs?.arn ?? UNKNOWN_ARN)) return condition;
+    if (!doc.dependencies.includes(req.source.urn)) return condition;
+    const placeholder = sourceArnPlaceholder(req.source);
+    return Object.fromEntries(Object.entries(condition).map(([operator, keys]) => [operator, Object.fromEntries(Object.entries(keys ?? {}).map(([key, value]) =>
+        [key, key.toLowerCase() === "aws:sourcearn" && isUnknown(value) ? placeholder : value]))]));
+}
+
 function applying(docs: PolicyDocument[], req: AccessRequest, plan: Plan, context: RequestContext): { matches: Applies[]; unreadable: string[]; account: Applies[] } {
     const matches: Applies[] = [];
     const account: Applies[] = [];
@@ -139,7 +179,7 @@ function applying(docs: PolicyDocument[], req: AccessRequest, plan: Plan, contex
             if (principal === "no") continue;
             const resource = resourceMatch(st, doc, req, plan);
             if (resource === "no") continue;
-            const condition = conditionHolds(st.condition, context);
+            const condition = conditionHolds(withSourceArn(st.condition, doc, req), context);
             if (condition === "no") continue;
             const parts: Tri[] = [principal === "account" ? "yes" : principal, resource, condition];
             const tri: Tri = parts.includes("unknown") ? "unknown" : "yes";
@@ -153,24 +193,42 @@ function named(a: Applies): string {
     return `${a.doc.source}${a.statement.sid ? ` (${a.statement.sid})` : ""}`;
 }
 
+function who(principal: Principal): string {
+    if (principal === "any") return "a principal allowed everything by its own policies";
+    if (principal === "anonymous") return "an unauthenticated caller";
+    return isRole(principal) ? principal.name : principal.service;
+}
+
 function describe(req: AccessRequest): string {
-    const who = req.principal === "any" ? "a principal allowed everything by its own policies" : req.principal.name;
+    const who_ = `${who(req.principal)}${req.source ? ` (for ${req.source.name})` : ""}`;
     const what = typeof req.target === "string" ? req.target : req.target.name;
-    return `${who} ${req.action} on ${what}`;
+    return `${who_} ${req.action} on ${what}`;
+}
+
+function sourceContext(req: AccessRequest): RequestContext {
+    if (!req.source) return {};
+    const arn = req.source.outputs?.arn;
+    return {
+        "aws:SourceArn": typeof arn === "string" && !isUnknown(arn) ? arn : sourceArnPlaceholder(req.source),
+        "aws:SourceAccount": req.accountId,
+    };
 }
 
 export function mayPerform(plan: Plan, req: AccessRequest): Answer {
+    const p = req.principal;
     const context: RequestContext = {
         "aws:SecureTransport": "true",
-        "aws:PrincipalAccount": req.accountId,
+        // An unauthenticated caller or a service has no principal ARN or account of its own.
+        ...(isRole(p) || p === "any" ? { "aws:PrincipalAccount": req.accountId } : {}),
         // "any" stands for an ordinary workload role of the account (not a guardrail's exception).
-        "aws:PrincipalArn": req.principal === "any" ? `arn:${req.partition ?? "aws"}:iam::${req.accountId}:role/any-workload-role` : roleArn(req.principal, req),
-        ...(req.principal !== "any" && isUnknown(req.principal.props.name) ? { "aws:PrincipalArn": "<unknown>" } : {}),
+        ...(p === "any" ? { "aws:PrincipalArn": `arn:${req.partition ?? "aws"}:iam::${req.accountId}:role/any-workload-role` } : {}),
+        ...(isRole(p) ? { "aws:PrincipalArn": isUnknown(p.props.name) ? "<unknown>" : roleArn(p, req) } : {}),
+        ...sourceContext(req),
         ...(req.context ?? {}),
     };
-    const identity: Collected = req.principal === "any"
+    const identity: Collected = p === "any"
         ? { documents: [{ source: "(allow everything)", statements: [{ effect: "Allow", actions: ["*"], resources: ["*"], notPrincipal: false }], unknown: false, dependencies: [] }], unreadable: [] }
-        : identityPolicies(plan, req.principal);
+        : isRole(p) ? identityPolicies(plan, p) : { documents: [], unreadable: [] };
     const resource: Collected = typeof req.target === "string" ? { documents: [], unreadable: [] } : resourcePolicies(plan, req.target);
     const scps: Collected = req.scope ? serviceControlPolicies(plan, req.scope) : { documents: [], unreadable: [] };
 

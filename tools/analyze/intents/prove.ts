@@ -2,7 +2,7 @@
 // resolved by resource name (a name that is not in the plan is an error, not a failed intent),
 // asked of the network or IAM analyzer, and compared with what the intent expects. "Undecided"
 // never passes: an intent is proved only when the analyzer can decide it offline.
-import { mayPerform } from "../iam/evaluate";
+import { type AccessRequest, mayPerform } from "../iam/evaluate";
 import { OU, ROLE } from "../iam/collect";
 import { canReach, type Endpoint, type Verdict } from "../network/reach";
 import { collectRules, SECURITY_GROUP } from "../network/rules";
@@ -81,18 +81,22 @@ export function proveIntents(plan: Plan, declared: DeclaredIntents[], opts: Prov
             return { source, intent, question, ask: () => canReach(plan, from, to, intent.flow.port, intent.flow.protocol, rules) };
         }
         const a = intent.access;
-        const principal = a.principal === "any" ? "any" as const : one(plan, source, intent.id, a.principal, [ROLE], "IAM role");
+        const principal: AccessRequest["principal"] = a.principal === "any" || a.principal === "anonymous" ? a.principal
+            : a.principal.startsWith("service:") ? { service: a.principal.slice("service:".length) }
+                : one(plan, source, intent.id, a.principal, [ROLE], "IAM role");
+        const actingFor = a.source !== undefined ? resourceNamed(plan, source, intent.id, a.source) : undefined;
         const [spec, objectKey] = a.resource.startsWith("arn:") || a.resource === "*" ? [a.resource, undefined] : splitObjectKey(a.resource);
         const target = spec.startsWith("arn:") || spec === "*" ? spec : resourceNamed(plan, source, intent.id, spec);
         const scope = a.scope !== undefined ? one(plan, source, intent.id, a.scope, [OU, "aws:organizations/account:Account"], "organisational unit or account") : undefined;
         const withContext = a.context !== undefined ? ` with ${Object.entries(a.context).map(([k, v]) => `${k}=${v}`).join(", ")}` : "";
-        const question = `${a.principal} ${a.action} on ${a.resource}${withContext}${a.scope ? ` under the SCPs of ${a.scope}` : ""}`;
+        const question = `${a.principal}${a.source !== undefined ? ` (for ${a.source})` : ""} ${a.action} on ${a.resource}${withContext}${a.scope ? ` under the SCPs of ${a.scope}` : ""}`;
         return {
             source, intent, question,
             ask: () => mayPerform(plan, {
                 principal, action: a.action, target, scope, accountId: opts.accountId,
                 ...(objectKey !== undefined ? { objectKey } : {}),
                 ...(a.context !== undefined ? { context: a.context } : {}),
+                ...(actingFor !== undefined ? { source: actingFor } : {}),
             }),
         };
     }));

@@ -17,7 +17,7 @@ export interface AccessIntent {
     id: string;
     description?: string;
     expect: "allow" | "deny";
-    access: { principal: string; action: string; resource: string; scope?: string; context?: Record<string, string> };
+    access: { principal: string; action: string; resource: string; scope?: string; context?: Record<string, string>; source?: string };
 }
 
 export type Intent = FlowIntent | AccessIntent;
@@ -32,6 +32,9 @@ export const ENDPOINT_HELP = `"internet", "cidr:<IPv4 or IPv6 CIDR>", "sg:<secur
 const ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
 const ACTION = /^[a-z0-9-]+:[A-Za-z0-9*?]+$/;
 const ENDPOINT = /^(internet|cidr:[0-9a-fA-F.:/]+|sg:[A-Za-z0-9._\-]+|service:[a-z0-9-]+)$/;
+
+/** A role's resource name, "any", "anonymous" or a service principal (`service:cloudfront.amazonaws.com`). */
+const PRINCIPAL = /^([A-Za-z0-9._\-]+|service:[a-z0-9-]+(\.[a-z0-9-]+)*)$/;
 
 /** An IAM condition key: `service:key`, optionally with a `/tag` part. */
 const CONDITION_KEY = /^[a-z0-9-]+:[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.:\/=+@-]+)?$/;
@@ -87,8 +90,11 @@ function readOne(where: string, entry: Value, problems: string[]): Intent | unde
         return undefined;
     }
     const a = entry.access;
-    keysOf(`${at}.access`, a, ["principal", "action", "resource", "scope", "context"], problems);
-    const principal = text(`${at}.access.principal`, a.principal, problems, /^[A-Za-z0-9._\-]+$/, `a role's resource name, or "any"`);
+    keysOf(`${at}.access`, a, ["principal", "action", "resource", "scope", "context", "source"], problems);
+    const principal = text(`${at}.access.principal`, a.principal, problems, PRINCIPAL,
+        `a role's resource name, "any", "anonymous" (an unauthenticated caller) or "service:<service principal>" (e.g. service:cloudfront.amazonaws.com)`);
+    const source = a.source === undefined ? undefined : text(`${at}.access.source`, a.source, problems, /^[A-Za-z0-9._\-]+$/, "the resource name of what the service acts for (its ARN is aws:SourceArn)");
+    if (source !== undefined && !principal.startsWith("service:")) problems.push(`${at}.access.source: only with a "service:<service principal>" principal (a service acts for a resource; a role or "anonymous" does not)`);
     const action = text(`${at}.access.action`, a.action, problems, ACTION, "service:Action, e.g. s3:GetObject");
     const resource = text(`${at}.access.resource`, a.resource, problems, /^(arn:[^\s]+|([a-z0-9-]+:[A-Za-z0-9/]+:[A-Za-z0-9]+::)?[A-Za-z0-9._\-]+(\/[A-Za-z0-9._\-/]+)?|\*)$/, "a resource name of the plan (type::name when names repeat, e.g. aws:rds/instance:Instance::db; a bucket's name/key for one object), an ARN, or *");
     const scope = a.scope === undefined ? undefined : text(`${at}.access.scope`, a.scope, problems, /^[A-Za-z0-9._\-]+$/, "an organisational unit's or account's resource name");
@@ -104,7 +110,7 @@ function readOne(where: string, entry: Value, problems: string[]): Intent | unde
             }
         }
     }
-    return { id, expect, ...(description !== undefined ? { description } : {}), access: { principal, action, resource, ...(scope !== undefined ? { scope } : {}), ...(context !== undefined ? { context } : {}) } };
+    return { id, expect, ...(description !== undefined ? { description } : {}), access: { principal, action, resource, ...(scope !== undefined ? { scope } : {}), ...(context !== undefined ? { context } : {}), ...(source !== undefined ? { source } : {}) } };
 }
 
 /** Reads a list of intents (a file's `intents:` or a component's output) strictly. */
