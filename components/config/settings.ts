@@ -2,6 +2,7 @@ import { type DataSettings } from "./data";
 import { type EnterpriseSettings } from "./enterprise";
 import { type MtlsSettings } from "./mtls";
 import { type PlatformSettings } from "./platform";
+import { type SmokeCheck } from "./smoke";
 import { type WebSettings } from "./web";
 
 /**
@@ -46,6 +47,8 @@ export interface AppSettings {
     repository?: string;
     /** Path the load balancer / Route53 health check probes. */
     healthPath: string;
+    /** Probes the hosts' deploy tool runs after the health check; a failure rolls back (seed 004). */
+    smokeChecks: SmokeCheck[];
 }
 
 export interface NetworkSettings {
