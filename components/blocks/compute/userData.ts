@@ -2,8 +2,10 @@
  * First-boot script of the single host (pure text, cloud-init runs it once as root):
  * 1. install Docker, the Compose plugin, git, curl and the AWS CLI for the AMI family;
  * 2. enable the host firewall with the same rules as the security group;
- * 3. write the compose file, its .env (image and first tag) and the deploy tool;
- * 4. deploy the configured first tag through the deploy tool, like every later deploy.
+ * 3. write the compose file, its .env (image and first tag) and the deploy tool (gzipped:
+ *    user data has 16 KB);
+ * 4. deploy the configured first tag through the deploy tool, like every later deploy (a fleet:
+ *    `boot`, which prefers the release the fleet recorded, deployScript.ts).
  * No secret is ever written here: user data is readable by anyone who can describe the instance.
  */
 import { type AmiFamily, type AppSettings } from "../../config/settings";
@@ -13,7 +15,7 @@ import { composeFile, type ComposeInput } from "./compose";
 import { DEPLOY_TOOL_PATH, deployScript, type DeployScriptInput } from "./deployScript";
 import { firewallScript } from "./firewall";
 import { dockerFirewallSetup } from "./dockerFirewall";
-import { dataSetup, type HostDataInput } from "./hostData";
+import { compressedFile, dataSetup, type HostDataInput } from "./hostData";
 
 /** Docker Compose v2 release installed on Amazon Linux 2023 (its repositories do not ship the plugin). */
 export const COMPOSE_VERSION = "v2.29.7";
@@ -92,12 +94,12 @@ export function hostFiles(input: UserDataInput): HostFiles {
         `install -d -m 0750 ${shellQuote(appDir)} /var/lib/stagecraft`,
         ...heredocToFile(`${appDir}/compose.yaml`, composeText, "COMPOSE"),
         ...heredocToFile(`${appDir}/.env`, envFile, "ENV"),
-        ...heredocToFile(DEPLOY_TOOL_PATH, deployTool, "DEPLOY"),
+        ...compressedFile(DEPLOY_TOOL_PATH, deployTool),
         `chmod 0750 ${DEPLOY_TOOL_PATH}`,
         ...(data?.lines ?? []),
         "",
         "# 4. first deploy",
-        `${DEPLOY_TOOL_PATH} deploy ${shellQuote(input.initialTag)}`,
+        input.deploy.release !== undefined ? `${DEPLOY_TOOL_PATH} boot` : `${DEPLOY_TOOL_PATH} deploy ${shellQuote(input.initialTag)}`,
         "",
     ].join("\n");
     return { composeFile: composeText, envFile, deployTool, ...(data?.backupTool !== undefined ? { backupTool: data.backupTool } : {}), userData: script };
@@ -124,6 +126,11 @@ export interface AppHostInput {
     exposure: Pick<ComposeInput, "publishAppPort" | "tlsDomain" | "proxy" | "hostNetwork">;
     /** The database service of the Compose file and the data volume and backups on the host. */
     data?: { database?: ComposeInput["database"]; host: HostDataInput };
+    /**
+     * An Auto Scaling fleet: record each release in this SSM parameter and boot the recorded one
+     * (deployScript.ts). @default undefined (a single host boots the configured tag)
+     */
+    releaseParameter?: string;
 }
 
 /** First-boot files of any host that runs the app (phase 1's single host, phase 2's fleet). */
@@ -141,7 +148,10 @@ export function appHostFiles(input: AppHostInput): HostFiles {
             ...input.exposure,
             ...(input.data?.database !== undefined ? { database: input.data.database } : {}),
         },
-        deploy: { appName: app.name, environment, region, port: app.port, healthPath: app.healthPath, repository: app.repository },
+        deploy: {
+            appName: app.name, environment, region, port: app.port, healthPath: app.healthPath, repository: app.repository, smokeChecks: app.smokeChecks,
+            ...(input.releaseParameter !== undefined ? { release: { parameter: input.releaseParameter, templateTag: app.initialTag } } : {}),
+        },
         image: app.image,
         initialTag: app.initialTag,
         ingress: input.ingress,
