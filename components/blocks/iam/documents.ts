@@ -52,6 +52,11 @@ export interface HostAccess<A = string> {
     logGroupArn: A;
     /** SSM Parameter Store path ARN the app's secrets live under, e.g. arn:aws:ssm:...:parameter/chat/dev */
     parameterPathArn: A;
+    /**
+     * The one parameter a fleet's deploy tool records its release in (ssm:PutParameter on it
+     * alone). @default undefined (no write to Parameter Store)
+     */
+    releaseParameterArn?: A;
 }
 
 /** Listing and reading/writing/deleting the objects of the app's buckets (uploads, static); none without buckets. */
@@ -116,6 +121,9 @@ export function hostPolicy<A>(access: HostAccess<A>, append: Append<A>): PolicyD
         Action: ["ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath"],
         Resource: [access.parameterPathArn, append(access.parameterPathArn, "/*")],
     });
+    if (access.releaseParameterArn !== undefined) {
+        statements.push({ Sid: "RecordRelease", Effect: "Allow", Action: ["ssm:PutParameter"], Resource: [access.releaseParameterArn] });
+    }
     return { Version: "2012-10-17", Statement: statements };
 }
 
