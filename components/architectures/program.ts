@@ -53,6 +53,13 @@ export interface ScalableWebOutputs extends CommonOutputs {
     autoScalingGroupName: Out;
     /** Instance ids of the fleet, then `aws ssm start-session --target <id>`. */
     instancesCommand: Out;
+    /** Deploy a ref on every instance of the group, half of them at a time, stopping at the first failure. */
+    deployCommand: Out;
+    rollbackCommand: Out;
+    /** Read-only: what each instance runs (release, previous release, last smoke checks, containers). */
+    statusCommand: Out;
+    /** The SSM parameter holding the fleet's release; instances launched later boot it. */
+    releaseParameterName: Out;
     dashboardUrl: Out;
     cdnUrl?: Out;
     cdnDistributionId?: Out;
@@ -211,6 +218,9 @@ function singleHostOutputs(settings: SingleHostSettings, host: SingleHost): Sing
 
 function scalableWebOutputs(settings: WebTierSettings, web: ScalableWeb): ScalableWebOutputs {
     const region = settings.region;
+    // Every instance of the group (the tag Auto Scaling puts on each); half at a time keeps the
+    // others serving, and the first failure stops the rest (the failed instance restores itself).
+    const fleet = pulumi.interpolate`--targets Key=tag:aws:autoscaling:groupName,Values=${web.autoScalingGroupName} --max-concurrency 50% --max-errors 0`;
     return {
         phase: 2,
         environment: settings.environment,
@@ -218,6 +228,10 @@ function scalableWebOutputs(settings: WebTierSettings, web: ScalableWeb): Scalab
         loadBalancerDnsName: web.loadBalancerDnsName,
         autoScalingGroupName: web.autoScalingGroupName,
         instancesCommand: pulumi.interpolate`aws autoscaling describe-auto-scaling-groups --region ${region} --auto-scaling-group-names ${web.autoScalingGroupName} --query "AutoScalingGroups[0].Instances[].InstanceId"`,
+        deployCommand: pulumi.interpolate`aws ssm send-command --region ${region} --document-name ${web.deployDocumentName} ${fleet} --parameters gitRef=<ref>`,
+        rollbackCommand: pulumi.interpolate`aws ssm send-command --region ${region} --document-name ${web.rollbackDocumentName} ${fleet}`,
+        statusCommand: pulumi.interpolate`aws ssm send-command --region ${region} --document-name ${web.statusDocumentName} ${fleet}`,
+        releaseParameterName: web.releaseParameterName,
         dashboardUrl: pulumi.interpolate`https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}#dashboards:name=${web.dashboardName}`,
         cdnUrl: web.cdnUrl,
         ...(web.publicFilesUrl !== undefined ? { publicFilesUrl: web.publicFilesUrl } : {}),

@@ -20,6 +20,7 @@ import { parsePublicPrefixes } from "./publicPrefixes";
 import { EMAIL, GIT_HTTPS_URL, REGION } from "./patterns";
 import { parsePlatformSettings } from "./platform";
 import { parseServingSettings } from "./serving";
+import { parseSmokeChecks } from "./smoke";
 import { parseWebSettings, webHostnames } from "./web";
 
 /** What the program knows about itself besides config. */
@@ -85,6 +86,8 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
     if (appRepository !== undefined && !GIT_HTTPS_URL.test(appRepository)) {
         read.problem("appRepository", appRepository, "an https:// git URL of a host name and plain path segments (letters, digits, . _ ~ -), without credentials, query or fragment, e.g. https://github.com/acme/api.git");
     }
+
+    const smokeChecks = parseSmokeChecks(read);
 
     const cidrBlock = read.string("vpcCidr", "10.0.0.0/16");
     const vpcCidr = parseCidr(cidrBlock);
@@ -196,6 +199,7 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
             initialTag: appImageTag,
             repository: appRepository,
             healthPath: "/health",
+            smokeChecks,
         },
         host: { instanceType, amiFamily, rootVolumeSizeGb, detailedMonitoring, sshCidrs, appPortCidrs, metrics: hostMetrics },
         alertEmail,

@@ -4,6 +4,7 @@ import { type HostMetricsSettings } from "./hostMetrics";
 import { type MtlsSettings } from "./mtls";
 import { type PlatformSettings } from "./platform";
 import { type ServingSettings } from "./serving";
+import { type SmokeCheck } from "./smoke";
 import { type WebSettings } from "./web";
 
 /**
@@ -48,6 +49,8 @@ export interface AppSettings {
     repository?: string;
     /** Path the load balancer / Route53 health check probes. */
     healthPath: string;
+    /** Probes the hosts' deploy tool runs after the health check; a failure rolls back (seed 004). */
+    smokeChecks: SmokeCheck[];
 }
 
 export interface NetworkSettings {

@@ -36,10 +36,10 @@ describe("SingleHost serving an SPA (dev stack, under mocks)", function () {
     let dev: Built;
     before(async () => { dev = await build(); });
 
-    it("first boot writes the Caddyfile: /api, /socket.io and the health path to the app, the rest to the SPA", () => {
+    it("first boot writes the Caddyfile: /api, /socket.io, /graphql and the health path to the app, the rest to the SPA", () => {
         const caddy = heredoc(dev.userData, "/opt/chat/Caddyfile");
         assert.match(caddy, /^:80 \{$/m, "dev has no domain: plain HTTP on :80");
-        assert.match(caddy, /^\t@app path \/api \/api\/\* \/socket\.io \/socket\.io\/\* \/health \/health\/\*$/m);
+        assert.match(caddy, /^\t@app path \/api \/api\/\* \/socket\.io \/socket\.io\/\* \/graphql \/graphql\/\* \/health \/health\/\*$/m);
         assert.match(caddy, /handle @app \{\n\t\treverse_proxy app:5000\n\t\}/);
         assert.match(caddy, /root \* \/srv\/spa\n\t\ttry_files \{path\} \/index\.html\n\t\tfile_server/);
     });

@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { gunzipSync } from "node:zlib";
 import { parse } from "yaml";
 import { amiQuery, architectureOf, isBurstable } from "../../components/blocks/compute/ami";
 import { composeFile, type ComposeInput } from "../../components/blocks/compute/compose";
@@ -81,11 +82,24 @@ describe("user data", () => {
 
     it("holds no secret: app secrets are read from SSM Parameter Store at deploy time", () => {
         const files = hostFiles(input());
-        assert.doesNotMatch(files.userData, /(password|secret_key|aws_secret_access_key)\s*=/i);
-        // The deploy tool reaches the host compressed (user data has 16 KB); its text is checked here.
-        assert.match(files.userData, /^base64 -d <<'STAGECRAFT_GZ' \| gunzip > '\/usr\/local\/sbin\/stagecraft-deploy'$/m);
+        for (const text of [files.userData, files.deployTool]) assert.doesNotMatch(text, /(password|secret_key|aws_secret_access_key)\s*=/i);
         assert.match(files.deployTool, /get-parameters-by-path --region "\$REGION" --path "\$PARAMETER_PATH"/);
         assert.match(files.deployTool, /PARAMETER_PATH='\/chat\/dev'/);
+    });
+
+    it("writes the deploy tool gzipped (EC2 takes 16 KB of user data): the block decodes to exactly the tool", () => {
+        const files = hostFiles(input());
+        const block = /base64 -d <<'STAGECRAFT_GZ' \| gunzip > '\/usr\/local\/sbin\/stagecraft-deploy'\n([A-Za-z0-9+/=\n]+)\nSTAGECRAFT_GZ\nchmod 0750 \/usr\/local\/sbin\/stagecraft-deploy\n/.exec(files.userData);
+        assert.ok(block, "the compressed tool and its chmod");
+        assert.equal(gunzipSync(Buffer.from(block[1], "base64")).toString("utf8"), files.deployTool);
+        assert.ok(Buffer.byteLength(block[1]) < Buffer.byteLength(files.deployTool) * 0.6, `${Buffer.byteLength(block[1])} of ${Buffer.byteLength(files.deployTool)} bytes`);
+    });
+
+    it("a fleet's first boot runs `boot` (the recorded release), a single host deploys the configured tag", () => {
+        const fleet = input({ deploy: { ...input().deploy, release: { parameter: "/chat/dev/STAGECRAFT_RELEASE", templateTag: "v1.2.3" } } });
+        assert.match(userData(fleet), /\n\/usr\/local\/sbin\/stagecraft-deploy boot\n/);
+        assert.doesNotMatch(userData(fleet), /stagecraft-deploy deploy/);
+        assert.match(userData(input()), /\n\/usr\/local\/sbin\/stagecraft-deploy deploy 'v1\.2\.3'\n/);
     });
 
     it("is valid bash for both families (bash -n)", () => {

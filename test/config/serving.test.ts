@@ -18,8 +18,8 @@ describe("config: what the single host's proxy serves (spa, appPrefixes)", () =>
         assert.deepEqual(settingsFrom({}).serving, { spa: false, appPrefixes: ["/api"] });
     });
 
-    it("the dev stack serves seed 001's frontend beside /api and /socket.io", () => {
-        assert.deepEqual(stackSettings("dev").serving, { spa: true, appPrefixes: ["/api", "/socket.io"] });
+    it("the dev stack serves seed 001's frontend beside /api and /socket.io, and seed 004's /graphql (its smoke check's path)", () => {
+        assert.deepEqual(stackSettings("dev").serving, { spa: true, appPrefixes: ["/api", "/socket.io", "/graphql"] });
     });
 
     it("accepts nested prefixes and drops repeated ones", () => {

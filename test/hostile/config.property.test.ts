@@ -37,6 +37,7 @@ const SAMPLES: Record<string, string | string[]> = {
     containerEnvironment: ["LOG_LEVEL=info"],
     containerSecrets: ["DB_PASSWORD=/chat/prod/db-password"],
     workerServices: ["notifications cpu=512 memory=1024 max=3"],
+    smokeChecks: ["api rest /api/health status=200 body=ok", "graphql graphql /graphql query={ __typename }"],
     healthCheckCommand: "curl -fsS http://localhost:5000/health || exit 1",
     tenants: ["acme:starter"],
     mtlsClients: ["partner-a"],

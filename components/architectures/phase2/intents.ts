@@ -24,6 +24,8 @@ export function webTierIntents(input: WebTierIntentInput): Intent[] {
         flow("no-internet-ssh", "deny", "the instances have no SSH from the internet (SSM instead)", "internet", app, 22),
         ...input.egressPorts.map((port) => flow(`app-egress-${port}`, "allow", `the instances reach the internet through NAT on egressPorts ${port}`, app, "internet", port)),
         access("app-writes-uploads", "allow", "the app writes to the uploads bucket", role, "s3:PutObject", `${name}-uploads`),
+        // (that it is the only parameter the role may write is asserted on the policy document in test/components/phase2).
+        access("app-records-release", "allow", "each instance's deploy tool records the fleet's release, which instances launched later boot", role, "ssm:PutParameter", `${name}-release-parameter`),
         access("app-role-no-iam", "deny", "the instances' role cannot touch IAM", role, "iam:CreateUser", "*"),
         access("app-role-no-foreign-data", "deny", "the instances' role reads no other stack's bucket", role, "s3:GetObject", foreignBucketObject(input.appName)),
     ];

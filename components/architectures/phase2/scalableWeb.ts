@@ -1,6 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { releaseParameterName } from "../../blocks/compute/deployScript";
 import { containerLogGroupName } from "../../blocks/compute/userData";
+import { DeployDocuments } from "../../blocks/deploy/deployDocuments";
+import { tagsFor } from "../../blocks/shared/tags";
 import { fleetFiles } from "./firstBoot";
 import { webTierIntents } from "./intents";
 import { publicFilesIntents } from "../../blocks/cdn/publicFiles";
@@ -40,9 +43,17 @@ export type ScalableWebArgs = Pick<WebTierSettings,
  *    checks, 300 s grace, target tracking on requests per target), reachable only from the ALB;
  * 6. StaticSiteCdn (when cdnEnabled): CloudFront with origin access control in front of the
  *    static bucket, whose policy admits only that distribution; `cdn.<domain>` alias;
- * 7. an encrypted alert topic, alarms (5xx rate, unhealthy hosts, high CPU) and a dashboard.
- * Deploys: change `appImageTag` and run `pulumi up`; the new template version rolls the group
- * (instance refresh, at least half the instances healthy throughout).
+ * 7. an encrypted alert topic, alarms (5xx rate, unhealthy hosts, high CPU) and a dashboard;
+ * 8. SSM deploy, rollback and status documents (phase 1's, run on every instance of the group),
+ *    and the release parameter `/<app>/<env>/STAGECRAFT_RELEASE`.
+ * Deploys: the release workflow (or the `deployCommand` output) runs the deploy document on the
+ * instances tagged `environment=<env>`: health and smoke checks per instance, each restoring its
+ * previous release on failure. A successful deploy or rollback records `<tag> <template tag>` in
+ * the release parameter (the instance role may write that parameter only), and an instance the
+ * group launches later (scale-out, replacement) boots that release instead of the launch
+ * template's tag, unless the template's tag changed since: changing `appImageTag` and running
+ * `pulumi up` rolls the group onto the new tag (instance refresh, at least half the instances
+ * healthy throughout), as before.
  *
  * Cost (us-east-1, 730 h, seed 001 staging: 2 × t3.small, NAT instance, 100 GB via CDN):
  * ALB $16.43 + ~1 LCU $5.84 + two public IPv4 $7.30; instances 2 × ($15.18 + 30 GB gp3 $2.40)
@@ -64,6 +75,12 @@ export class ScalableWeb extends pulumi.ComponentResource {
     readonly alertTopicArn: pulumi.Output<string>;
     readonly dashboardName: pulumi.Output<string>;
     readonly natInstanceId?: pulumi.Output<string>;
+    readonly deployDocumentName: pulumi.Output<string>;
+    readonly rollbackDocumentName: pulumi.Output<string>;
+    /** Read-only: what each instance runs (release, previous release, last smoke checks, containers). */
+    readonly statusDocumentName: pulumi.Output<string>;
+    /** The SSM parameter holding the fleet's release (`<tag> <template tag>`). */
+    readonly releaseParameterName: pulumi.Output<string>;
 
     constructor(name: string, args: ScalableWebArgs, opts?: pulumi.ComponentResourceOptions) {
         super("stagecraft:phase2:ScalableWeb", name, {}, opts);
@@ -85,8 +102,19 @@ export class ScalableWeb extends pulumi.ComponentResource {
             retentionDays: args.logRetentionDays,
             tags: args.tags,
         }, child);
+        // The fleet's release: Pulumi creates it (tagged, deleted with the stack) and leaves its value to the deploy tool.
+        const releaseParameter = new aws.ssm.Parameter(`${name}-release-parameter`, {
+            name: releaseParameterName(app, env),
+            description: "The release the app fleet runs and the launch template tag it was deployed over; instances launched later boot it (stagecraft-deploy boot)",
+            type: "String",
+            value: `${args.app.initialTag} ${args.app.initialTag}`,
+            tags: tagsFor(args.tags, `${name}-release-parameter`),
+        }, { parent: this, ignoreChanges: ["value"] });
         const role = new InstanceRole(`${name}-instance-role`, {
-            access: buckets.hostAccess(logGroup.arn, pulumi.interpolate`arn:${partition}:ssm:${args.region}:${identity.accountId}:parameter/${app}/${env}`),
+            access: {
+                ...buckets.hostAccess(logGroup.arn, pulumi.interpolate`arn:${partition}:ssm:${args.region}:${identity.accountId}:parameter/${app}/${env}`),
+                releaseParameterArn: releaseParameter.arn,
+            },
             tags: args.tags,
         }, child);
 
@@ -108,7 +136,7 @@ export class ScalableWeb extends pulumi.ComponentResource {
             scaling: args.web.asg,
             egressPorts: args.web.egressPorts,
             tags: args.tags,
-        }, { parent: this, dependsOn: [logGroup] });
+        }, { parent: this, dependsOn: [logGroup, releaseParameter] });
 
         // 5. alerting
         const alerts = new AlertTopic(`${name}-alerts`, {
@@ -129,6 +157,9 @@ export class ScalableWeb extends pulumi.ComponentResource {
             tags: args.tags,
         }, child);
 
+        // 6. deploys through SSM, on every instance of the group
+        const documents = new DeployDocuments(`${name}-release`, { appName: app, environment: env, tags: args.tags }, child);
+
         this.url = lb.url;
         this.cdnUrl = cdn?.url;
         this.publicFilesUrl = publicFiles?.url;
@@ -141,6 +172,10 @@ export class ScalableWeb extends pulumi.ComponentResource {
         this.alertTopicArn = alerts.arn;
         this.dashboardName = monitoring.dashboardName;
         this.natInstanceId = network.natInstance?.instance.id;
+        this.deployDocumentName = documents.deployDocumentName;
+        this.rollbackDocumentName = documents.rollbackDocumentName;
+        this.statusDocumentName = documents.statusDocumentName;
+        this.releaseParameterName = releaseParameter.name;
 
         this.registerOutputs({
             // What must work and what must never work, proved by the offline check (docs/intents.md).
@@ -160,6 +195,10 @@ export class ScalableWeb extends pulumi.ComponentResource {
             alertTopicArn: this.alertTopicArn,
             dashboardName: this.dashboardName,
             natInstanceId: this.natInstanceId,
+            deployDocumentName: this.deployDocumentName,
+            rollbackDocumentName: this.rollbackDocumentName,
+            statusDocumentName: this.statusDocumentName,
+            releaseParameterName: this.releaseParameterName,
         });
     }
 }

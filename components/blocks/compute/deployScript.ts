@@ -8,11 +8,20 @@
  *   Render app secrets from SSM Parameter Store, `docker compose pull` + `up -d`, then probe the
  *   health path for up to 2 minutes. On success the state file records current and previous;
  *   on failure the previous tag is restored and the command fails.
+ *   Then run the smoke checks (seed 004's post-deploy validation: REST and GraphQL probes on
+ *   127.0.0.1); a failed probe restores the previous tag exactly like a failed health check.
  * rollback: return to the previous successful tag (no git fetch needed), then swap the state.
+ * status: the state file and the last smoke result, then the containers.
+ * boot (an Auto Scaling fleet's first boot): deploy the release recorded in the release
+ *   parameter when it was made over this launch template's tag, else the template's tag; every
+ *   successful deploy or rollback records `<tag> <template tag>` there, so an instance launched
+ *   later (scale-out, replacement) boots what the fleet runs, and a new template tag (`pulumi up`
+ *   with another appImageTag) wins over a release made before it.
  * sync-static: with an SPA (`staticBucket`), mirror the static bucket into /opt/<app>/spa, which
  *   the proxy serves read-only; every deploy runs it first, so a failed sync changes no release.
  */
-import { shellAssign, shellComment } from "../../lib/render";
+import { type SmokeCheck } from "../../config/smoke";
+import { shellAssign, shellComment, shellQuote } from "../../lib/render";
 
 export interface DeployScriptInput {
     appName: string;
@@ -23,12 +32,33 @@ export interface DeployScriptInput {
     repository?: string;
     /** The static bucket whose files the proxy serves as the SPA (`spa`). @default undefined (no SPA) */
     staticBucket?: string;
+    /** Probes run after the health check (config/smoke.ts). @default [] */
+    smokeChecks?: readonly SmokeCheck[];
+    /**
+     * Where a fleet records its release (an SSM parameter under the app's path, which the
+     * instance role may write) and the launch template's tag. @default undefined (a single host)
+     */
+    release?: { parameter: string; templateTag: string };
 }
 
 /** Refs and tags the tool accepts: also the SSM documents' allowedPattern, so nothing else reaches a shell. */
 export const REF_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._/-]{0,127}$";
 
 export const DEPLOY_TOOL_PATH = "/usr/local/sbin/stagecraft-deploy";
+
+/**
+ * The SSM parameter (String, not a secret) where a fleet records its release: under the app's
+ * parameter path, which the instances already read; the instance role may write only it.
+ */
+export function releaseParameterName(appName: string, environment: string): string {
+    return `/${appName}/${environment}/STAGECRAFT_RELEASE`;
+}
+
+/** The `probe` line of one smoke check: every value a single-quoted word. */
+function probeLine(c: SmokeCheck): string {
+    const arg = c.kind === "graphql" ? JSON.stringify({ query: c.query ?? "" }) : (c.bodyContains ?? "");
+    return `  probe ${[c.name, c.kind, c.path, String(c.status), arg].map(shellQuote).join(" ")}`;
+}
 
 export function deployScript(input: DeployScriptInput): string {
     // Every value is assigned once, quoted, at the top; the rest of the script only reads the
@@ -38,10 +68,14 @@ export function deployScript(input: DeployScriptInput): string {
         shellAssign("REPOSITORY", input.repository ?? ""),
         shellAssign("PARAMETER_PATH", `/${input.appName}/${input.environment}`),
         shellAssign("REGION", input.region),
+        shellAssign("APP_URL", `http://127.0.0.1:${input.port}`),
         shellAssign("HEALTH_URL", `http://127.0.0.1:${input.port}${input.healthPath}`),
         shellAssign("REF_PATTERN", REF_PATTERN),
         shellAssign("STATIC_BUCKET", input.staticBucket ?? ""),
+        shellAssign("RELEASE_PARAMETER", input.release?.parameter ?? ""),
+        shellAssign("TEMPLATE_TAG", input.release?.templateTag ?? ""),
     ];
+    const probes = (input.smokeChecks ?? []).map(probeLine);
     return `#!/bin/bash
 # stagecraft-deploy: deploy, roll back and report this host's app release.
 ${shellComment(`app ${input.appName}, environment ${input.environment}`)}
@@ -57,6 +91,9 @@ STATE_DIR=\${STAGECRAFT_STATE_DIR:-/var/lib/stagecraft}
 STATE_FILE=$STATE_DIR/deploy_state
 HEALTH_ATTEMPTS=\${STAGECRAFT_HEALTH_ATTEMPTS:-40}
 HEALTH_INTERVAL=\${STAGECRAFT_HEALTH_INTERVAL:-3}
+SMOKE_FILE=$STATE_DIR/smoke_result
+SMOKE_ATTEMPTS=\${STAGECRAFT_SMOKE_ATTEMPTS:-3}
+SMOKE_INTERVAL=\${STAGECRAFT_SMOKE_INTERVAL:-5}
 
 log() { echo "[stagecraft-deploy] $*"; }
 die() { log "error: $*" >&2; exit 1; }
@@ -79,7 +116,7 @@ render_secrets() {
     rm -f "$raw" "$tmp"; log "cannot read parameters under $PARAMETER_PATH"; return 1
   fi
   while IFS=$'\\t' read -r name value; do
-    [ -n "$name" ] && [ "$name" != "None" ] && printf '%s=%s\\n' "\${name##*/}" "$value"
+    [ -n "$name" ] && [ "$name" != "None" ] && [ "$name" != "$RELEASE_PARAMETER" ] && printf '%s=%s\\n' "\${name##*/}" "$value"
   done < "$raw" > "$tmp"
   rm -f "$raw"
   chmod 600 "$tmp" && mv "$tmp" "$APP_DIR/app.env"
@@ -102,6 +139,47 @@ healthy() {
     sleep "$HEALTH_INTERVAL"
   done
   return 1
+}
+
+# Smoke checks (seed 004): each probe retries, then records ok/failed; any failure fails the release.
+probe() {
+  local name=$1 kind=$2 url=$APP_URL$3 want=$4 arg=$5 out code=000 result=failed _
+  local -a post=()
+  [ "$kind" = graphql ] && post=(-H 'Content-Type: application/json' --data-binary "$arg")
+  out=$(mktemp) || { SMOKE_FAILED=1; return 0; }
+  for _ in $(seq 1 "$SMOKE_ATTEMPTS"); do
+    code=$(curl -sS -o "$out" -w '%{http_code}' --max-time 5 "\${post[@]}" "$url") || code=000
+    if [ "$code" = "$want" ] && case $kind in
+        graphql) [ "$(tr -d ' \\t\\r\\n' < "$out" | head -c1)" = "{" ] && ! grep -q '"errors"[[:space:]]*:' "$out" ;;
+        *) [ -z "$arg" ] || grep -qF -- "$arg" "$out" ;;
+      esac; then result=ok; break; fi
+    sleep "$SMOKE_INTERVAL"
+  done
+  rm -f "$out"
+  log "smoke $name ($kind $3): $result (HTTP $code)"
+  echo "$name $result HTTP $code" >> "$SMOKE_FILE.tmp"
+  [ "$result" = ok ] || SMOKE_FAILED=1
+}
+
+smoke_probes() {
+  :
+${probes.join("\n")}
+}
+
+smoke() {
+  SMOKE_FAILED=0
+  mkdir -p "$STATE_DIR" && printf 'SMOKE_TAG=%s\\nSMOKE_AT=%s\\n' "$1" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" > "$SMOKE_FILE.tmp" || return 1
+  smoke_probes
+  echo "SMOKE_RESULT=$([ "$SMOKE_FAILED" = 0 ] && echo passed || echo failed)" >> "$SMOKE_FILE.tmp"
+  mv "$SMOKE_FILE.tmp" "$SMOKE_FILE" && [ "$SMOKE_FAILED" = 0 ]
+}
+
+# A fleet records what it runs, so instances launched later boot it (see boot).
+record_release() {
+  [ -n "$RELEASE_PARAMETER" ] || return 0
+  aws ssm put-parameter --region "$REGION" --name "$RELEASE_PARAMETER" --type String --overwrite \\
+    --value "$1 $TEMPLATE_TAG" > /dev/null ||
+    die "$1 runs, but recording it in $RELEASE_PARAMETER failed: instances launched later would boot another release"
 }
 
 resolve_tag() {
@@ -141,12 +219,14 @@ cmd_deploy() {
   previous_ref=$(state_get CURRENT_REF)
   log "deploying $ref (image tag $tag); previous: \${previous_tag:-none}"
   deploy_static
-  if switch_to "$tag"; then
+  local failed="health check"
+  if switch_to "$tag" && failed="smoke check" && smoke "$tag"; then
     state_write "$tag" "$ref" "$previous_tag" "$previous_ref"
     log "healthy: $HEALTH_URL"
+    record_release "$tag"
     return 0
   fi
-  log "health check failed for $tag"
+  log "$failed failed for $tag"
   if [ -n "$previous_tag" ]; then
     log "restoring $previous_tag"
     switch_to "$previous_tag" || log "previous release is unhealthy too"
@@ -165,10 +245,26 @@ cmd_rollback() {
   switch_to "$previous_tag" || die "rollback target $previous_tag is unhealthy"
   state_write "$previous_tag" "$previous_ref" "$current_tag" "$current_ref"
   log "healthy: $HEALTH_URL"
+  record_release "$previous_tag"
+}
+
+cmd_boot() {
+  local release='' base=''
+  if [ -n "$RELEASE_PARAMETER" ]; then
+    read -r release base < <(aws ssm get-parameter --region "$REGION" --name "$RELEASE_PARAMETER" \\
+      --query Parameter.Value --output text 2>/dev/null || true) || true
+  fi
+  if [ "$base" = "$TEMPLATE_TAG" ] && [[ "$release" =~ $REF_PATTERN ]]; then
+    log "booting the fleet's release $release (recorded in $RELEASE_PARAMETER)"
+    cmd_deploy "$release"
+  else
+    cmd_deploy "$TEMPLATE_TAG"
+  fi
 }
 
 cmd_status() {
   if [ -f "$STATE_FILE" ]; then cat "$STATE_FILE"; else log "nothing deployed yet"; fi
+  if [ -f "$SMOKE_FILE" ]; then cat "$SMOKE_FILE"; fi
   (cd "$APP_DIR" && docker compose ps)
 }
 
@@ -177,7 +273,8 @@ case "\${1:-}" in
   rollback) cmd_rollback ;;
   status) cmd_status ;;
   sync-static) sync_static || die "cannot sync the SPA from s3://$STATIC_BUCKET/" ;;
-  *) echo "usage: $0 deploy <git-ref-or-tag> | rollback | status | sync-static" >&2; exit 2 ;;
+  boot) cmd_boot ;;
+  *) echo "usage: $0 deploy <git-ref-or-tag> | rollback | status | boot | sync-static" >&2; exit 2 ;;
 esac
 `;
 }

@@ -3,9 +3,10 @@
  * 1. install Docker, the Compose plugin, git, curl and the AWS CLI for the AMI family;
  * 2. enable the host firewall with the same rules as the security group;
  * 3. write the compose file, its .env (image and first tag), the proxy's Caddyfile and the deploy
- *    tool; with data, the data tool and the volume; with metrics, the CloudWatch agent and its
- *    config (metricsAgent.ts);
- * 4. deploy the configured first tag through the deploy tool, like every later deploy.
+ *    tool (gzipped: user data has 16 KB); with data, the data tool and the volume; with metrics,
+ *    the CloudWatch agent and its config (metricsAgent.ts);
+ * 4. deploy the configured first tag through the deploy tool, like every later deploy (a fleet:
+ *    `boot`, which prefers the release the fleet recorded, deployScript.ts).
  * No secret is ever written here: user data is readable by anyone who can describe the instance.
  */
 import { type AmiFamily, type AppSettings } from "../../config/settings";
@@ -124,7 +125,7 @@ export function hostFiles(input: UserDataInput): HostFiles {
         ...(input.metricsAgentConfig !== undefined ? metricsAgentSetup(input.family, input.region ?? "", input.metricsAgentConfig) : []),
         "",
         "# 4. first deploy",
-        `${DEPLOY_TOOL_PATH} deploy ${shellQuote(input.initialTag)}`,
+        input.deploy.release !== undefined ? `${DEPLOY_TOOL_PATH} boot` : `${DEPLOY_TOOL_PATH} deploy ${shellQuote(input.initialTag)}`,
         "",
     ].join("\n");
     return {
@@ -163,6 +164,11 @@ export interface AppHostInput {
     data?: { database?: ComposeInput["database"]; host: HostDataInput };
     /** The CloudWatch agent's JSON config. @default undefined (no agent) */
     metricsAgentConfig?: string;
+    /**
+     * An Auto Scaling fleet: record each release in this SSM parameter and boot the recorded one
+     * (deployScript.ts). @default undefined (a single host boots the configured tag)
+     */
+    releaseParameter?: string;
 }
 
 /** First-boot files of any host that runs the app (phase 1's single host, phase 2's fleet). */
@@ -181,8 +187,9 @@ export function appHostFiles(input: AppHostInput): HostFiles {
             ...(input.data?.database !== undefined ? { database: input.data.database } : {}),
         },
         deploy: {
-            appName: app.name, environment, region, port: app.port, healthPath: app.healthPath, repository: app.repository,
+            appName: app.name, environment, region, port: app.port, healthPath: app.healthPath, repository: app.repository, smokeChecks: app.smokeChecks,
             ...((input.exposure.spa ?? false) && input.serving !== undefined ? { staticBucket: input.serving.staticBucket } : {}),
+            ...(input.releaseParameter !== undefined ? { release: { parameter: input.releaseParameter, templateTag: app.initialTag } } : {}),
         },
         image: app.image,
         initialTag: app.initialTag,

@@ -18,7 +18,7 @@ export interface CommandDocument {
 export function deployDocument(appName: string, environment: string): CommandDocument {
     return {
         schemaVersion: "2.2",
-        description: `Deploy a git ref of ${appName} (${environment}): check out, docker compose pull + up, health check; restores the previous release when unhealthy.`,
+        description: `Deploy a git ref of ${appName} (${environment}): check out, docker compose pull + up, health check, smoke checks; restores the previous release when either fails.`,
         parameters: {
             gitRef: {
                 type: "String",
@@ -38,7 +38,7 @@ export function deployDocument(appName: string, environment: string): CommandDoc
 export function statusDocument(appName: string, environment: string): CommandDocument {
     return {
         schemaVersion: "2.2",
-        description: `Show what ${appName} (${environment}) runs: the release deployed and the previous one, the containers and their state. Read-only.`,
+        description: `Show what ${appName} (${environment}) runs: the release deployed and the previous one, the last smoke checks, the containers and their state. Read-only.`,
         parameters: {},
         mainSteps: [{
             action: "aws:runShellScript",

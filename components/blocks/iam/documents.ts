@@ -62,6 +62,11 @@ export interface HostAccess<A = string> {
      * (the `cloudwatch:namespace` condition). @default undefined (no metrics)
      */
     metricsNamespace?: string;
+    /**
+     * The one parameter a fleet's deploy tool records its release in (ssm:PutParameter on it
+     * alone). @default undefined (no write to Parameter Store)
+     */
+    releaseParameterArn?: A;
 }
 
 /**
@@ -147,6 +152,9 @@ export function hostPolicy<A>(access: HostAccess<A>, append: Append<A>): PolicyD
         Action: ["ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath"],
         Resource: [access.parameterPathArn, append(access.parameterPathArn, "/*")],
     });
+    if (access.releaseParameterArn !== undefined) {
+        statements.push({ Sid: "RecordRelease", Effect: "Allow", Action: ["ssm:PutParameter"], Resource: [access.releaseParameterArn] });
+    }
     const withMetrics: Statement<A | string>[] = access.metricsNamespace !== undefined
         ? [...statements, putMetricsStatement("PutHostMetricsInItsNamespace", access.metricsNamespace)]
         : statements;

@@ -158,7 +158,7 @@ describe("ScalableWeb (phase 2) under mocks", function () {
                 assert.match(script, /PORT: "5000"/);
                 assert.doesNotMatch(script, /caddy/);
                 assert.match(script, /ip saddr 10\.0\.0\.0\/16 tcp dport 5000 accept/, "host firewall admits the app port from the VPC");
-                assert.match(script, /stagecraft-deploy deploy '0\.9\.2'|stagecraft-deploy deploy 'v1\.10\.3'/);
+                assert.match(script, /^\/usr\/local\/sbin\/stagecraft-deploy boot$/m, "first boot runs the fleet's recorded release (or the template's tag)");
                 assert.ok(script.length < 16384, `user data is ${script.length} bytes; EC2 accepts 16 KB`);
             });
 
@@ -193,6 +193,41 @@ describe("ScalableWeb (phase 2) under mocks", function () {
                 assert.equal(config.targetValue, 1000);
                 assert.equal(config.predefinedMetricSpecification.predefinedMetricType, "ALBRequestCountPerTarget");
                 assert.match(config.predefinedMetricSpecification.resourceLabel, /^app\/chat-staging-web\/[0-9a-f]+\/targetgroup\/[^/]+\/[0-9a-f]+$/);
+            });
+        });
+
+        describe("deploys through SSM (the release workflow's hosts job)", () => {
+            it("deploy, rollback and status documents call the deploy tool; the deploy document is named as the release role allows (<app>-<env>-release-deploy*)", () => {
+                const docs = ofType(built.registrations, "aws:ssm/document:Document");
+                assert.deepEqual(docs.map((d) => d.name).sort(), ["chat-staging-release-deploy", "chat-staging-release-rollback", "chat-staging-release-status"]);
+                for (const doc of docs) {
+                    assert.equal(doc.inputs.documentType, "Command");
+                    assert.equal(doc.inputs.tags.environment, "staging", "tagged like the rest of the stack");
+                    const [step] = JSON.parse(doc.inputs.content).mainSteps;
+                    assert.match(step.inputs.runCommand[0], /^\/usr\/local\/sbin\/stagecraft-deploy (deploy '\{\{ gitRef \}\}'|rollback|status)$/);
+                }
+                assert.deepEqual(ofType(built.registrations, "stagecraft:deploy:DeployDocuments").map((r) => r.name), ["chat-staging-release"]);
+            });
+
+            it("outputs the document names and the release parameter", async () => {
+                assert.match(await valueOf(built.web.deployDocumentName), /^chat-staging-release-deploy-/);
+                assert.match(await valueOf(built.web.statusDocumentName), /^chat-staging-release-status-/);
+                assert.equal(await valueOf(built.web.releaseParameterName), "/chat/staging/STAGECRAFT_RELEASE");
+            });
+
+            it("the release parameter starts at the template's tag, is a plain String, and Pulumi leaves its value to the deploys", () => {
+                const parameter = named(built.registrations, "chat-staging-release-parameter");
+                assert.deepEqual([parameter.inputs.name, parameter.inputs.type, parameter.inputs.value], ["/chat/staging/STAGECRAFT_RELEASE", "String", "0.9.2 0.9.2"]);
+            });
+
+            it("the instance role may write that one parameter and no other", () => {
+                const policy = named(built.registrations, "chat-staging-instance-role-access").inputs.policy;
+                const writes = policy.Statement.filter((st: { Action: string[] }) => st.Action.some((a) => /^ssm:(Put|Delete|Label)/.test(a)));
+                assert.deepEqual(writes, [{
+                    Sid: "RecordRelease", Effect: "Allow", Action: ["ssm:PutParameter"],
+                    // The parameter's own ARN (the mocks derive it from the resource's id).
+                    Resource: ["arn:aws:ssm:us-east-1:123456789012:parameter/chat-staging-release-parameter-id"],
+                }]);
             });
         });
 
