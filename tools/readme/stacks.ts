@@ -44,7 +44,7 @@ export function renderStacks(plans: readonly StackPlan[]): string {
         out.push(`| ${p.stack} | ${p.phase} | ${p.report.summary.resources} | ${usd(c.monthlyUsd)}${unpriced > 0 ? ` (+ ${unpriced} not priced)` : ""} | ${byUse} resources | ${p.budgetUsd === undefined ? "–" : usd(p.budgetUsd)} |`);
     }
     const read = plans[0]?.report.cost.pricesRead ?? "";
-    out.push("", `Prices: us-east-1 on demand, read ${read} (policies/lib/pricing/prices.ts); what AWS bills by use (traffic, requests, storage, LCUs) comes on top. Every figure here comes from planning the stack file offline; each phase below shows its stack's diagram and itemised cost.`);
+    out.push("", `Prices: us-east-1 on demand, read ${read} (policies/lib/pricing/prices.ts); what AWS bills by use (traffic, requests, storage, LCUs) comes on top. Every figure here comes from planning the stack file offline in apply mode (computed values such as subnets known, as after \`pulumi up\`); each phase below shows its stack's diagram and itemised cost.`);
     return out.join("\n");
 }
 
@@ -53,7 +53,7 @@ export function splice(readme: string, part: string, file = README): string {
     return spliceBetween(readme, BEGIN, END, part, "the stacks part", file);
 }
 
-/** Plans every stack file of the repository (plan only, no type-check) in stack order. */
+/** Plans every stack file of the repository (plan only, no type-check) in stack order, in apply mode: computed values (subnets, ids) known as after `pulumi up`, so a load balancer is priced with the public addresses of its real subnets instead of the fewest it could have. */
 export async function planStacks(): Promise<StackPlan[]> {
     const order = ["dev", "staging", "prod", "enterprise"];
     const stacks = fs.readdirSync(REPO)
@@ -63,7 +63,7 @@ export async function planStacks(): Promise<StackPlan[]> {
     const plans: StackPlan[] = [];
     for (const stack of stacks) {
         const config = (parse(fs.readFileSync(path.join(REPO, `Pulumi.${stack}.yaml`), "utf8")) as { config?: Record<string, unknown> }).config ?? {};
-        const { report } = await runCheck({ stack, noPolicy: true, typecheck: false });
+        const { report } = await runCheck({ stack, noPolicy: true, typecheck: false, mode: "apply" });
         const budget = config["stagecraft:budgetMonthlyUsd"];
         plans.push({ stack, phase: String(config["stagecraft:phase"] ?? "?"), budgetUsd: typeof budget === "number" ? budget : undefined, report });
     }
