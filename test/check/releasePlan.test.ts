@@ -9,6 +9,17 @@ describe("release plan (tools/ci/release-plan.ts)", () => {
         assert.deepEqual([plan.phase, plan.hosts, plan.images, plan.cluster], [1, true, [], ""]);
     });
 
+    it("phase 1 with spa: changed static assets are uploaded, then a deploy mirrors them onto the host (there is no CDN to refresh)", () => {
+        const spa = settingsFrom({ spa: true, appPrefixes: ["/api"] });
+        const assets = releasePlan("dev", spa, ["static/index.html"]);
+        assert.deepEqual([assets.spa, assets.hosts, assets.static], [true, true, false]);
+        const app = releasePlan("dev", spa, ["app/server.js"]);
+        assert.deepEqual([app.spa, app.hosts], [false, true], "the app alone: a deploy, and the assets already in the bucket");
+        const noSpa = releasePlan("dev", settingsFrom({}), ["static/index.html"]);
+        assert.deepEqual([noSpa.spa, noSpa.hosts], [false, false], "without spa the host serves no static assets");
+        assert.ok(outputLines(assets).includes("spa=true"));
+    });
+
     it("prod builds the api and the mTLS gateway and API images, into the stack's repositories and task families", () => {
         const plan = planForStack("prod");
         assert.equal(plan.cluster, "chat-prod");

@@ -21,7 +21,7 @@ export const BUILD_CONTEXTS = {
     worker: (name: string) => `workers/${name}`,
     mtlsGateway: "mtls/gateway",
     mtlsApi: "mtls/api",
-    /** Built static assets, synced to the static bucket behind the CDN. */
+    /** Built static assets, synced to the static bucket (behind the CDN; on a phase-1 host with `spa`, served by its proxy). */
     static: "static",
 };
 
@@ -53,6 +53,11 @@ export interface ReleasePlan {
     hosts: boolean;
     /** Sync the static assets and invalidate the CDN (phases 2-4 with the CDN on, when they changed). */
     static: boolean;
+    /**
+     * Phase 1 with `spa`: upload the static assets to the static bucket before the deploy document
+     * runs, which mirrors the bucket onto the host (deployScript.ts sync-static), when they changed.
+     */
+    spa: boolean;
 }
 
 /** Whether `files` (repository paths) touch `dir`; undefined files means everything changed (a manual run). */
@@ -64,7 +69,12 @@ function touches(files: readonly string[] | undefined, dir: string): boolean {
 export function releasePlan(stack: string, settings: Settings, changed?: readonly string[]): ReleasePlan {
     const base = { stack, phase: settings.phase, region: settings.region };
     if (settings.phase <= 2) {
-        return { ...base, cluster: "", images: [], hosts: touches(changed, BUILD_CONTEXTS.app), static: settings.phase === 2 && settings.web.cdnEnabled && touches(changed, BUILD_CONTEXTS.static) };
+        // A phase-1 host serving the SPA gets new assets through a deploy (it syncs them first).
+        const spa = settings.phase === 1 && settings.serving.spa && touches(changed, BUILD_CONTEXTS.static);
+        return {
+            ...base, cluster: "", images: [], hosts: touches(changed, BUILD_CONTEXTS.app) || spa, spa,
+            static: settings.phase === 2 && settings.web.cdnEnabled && touches(changed, BUILD_CONTEXTS.static),
+        };
     }
     const { app, environment } = settings;
     const arm = settings.platform.cpuArchitecture === "ARM64";
@@ -83,6 +93,7 @@ export function releasePlan(stack: string, settings: Settings, changed?: readonl
         cluster: prefix,
         images: images.filter((i) => touches(changed, i.context)),
         hosts: false,
+        spa: false,
         static: settings.web.cdnEnabled && touches(changed, BUILD_CONTEXTS.static),
     };
 }
@@ -113,6 +124,7 @@ export function outputLines(plan: ReleasePlan): string[] {
         `images=${JSON.stringify(plan.images)}`,
         `hosts=${plan.hosts}`,
         `static=${plan.static}`,
+        `spa=${plan.spa}`,
     ];
 }
 
