@@ -1,9 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { DnsValidatedCertificate } from "../certificates/dnsValidatedCertificate";
 import { tagsFor } from "../shared/tags";
 import { usEast1Provider } from "../shared/providers";
-import { CLOUDFRONT_HOSTED_ZONE_ID, viewerCertificate } from "./distribution";
+import { viewerCertificate } from "./distribution";
+import { cloudFrontAliasRecords, cloudFrontCertificate, s3OriginAccessControl } from "./resources";
 import { publicFilesDefaultBehavior, publicPrefixBehaviors, UPLOADS_ORIGIN_ID } from "./publicFiles";
 
 export interface PublicFilesCdnArgs {
@@ -66,16 +66,11 @@ export class PublicFilesCdn extends pulumi.ComponentResource {
         if (args.prefixes.length === 0) throw new Error(`${name}: PublicFilesCdn needs at least one prefix`);
         if ((args.hostname === undefined) !== (args.hostedZoneId === undefined)) throw new Error(`${name}: hostname and hostedZoneId go together`);
 
-        const accessControl = new aws.cloudfront.OriginAccessControl(`${name}-oac`, {
-            name: name.slice(0, 64),
-            description: `Signed reads of the public prefixes of ${name}'s bucket`,
-            originAccessControlOriginType: "s3",
-            signingBehavior: "always",
-            signingProtocol: "sigv4",
-        }, child);
+        const accessControl = s3OriginAccessControl(name, `Signed reads of the public prefixes of ${name}'s bucket`, this);
 
         const certificateArn = args.hostname !== undefined && args.hostedZoneId !== undefined
-            ? this.createCertificate(name, args.hostname, args.hostedZoneId, args.tags)
+            // CloudFront only takes certificates from us-east-1.
+            ? cloudFrontCertificate(name, args.hostname, args.hostedZoneId, args.tags, this, usEast1Provider(`${name}-us-east-1`, this))
             : undefined;
         const ipv6 = args.ipv6 ?? true;
         this.distribution = new aws.cloudfront.Distribution(name, {
@@ -98,23 +93,9 @@ export class PublicFilesCdn extends pulumi.ComponentResource {
         this.domainName = this.distribution.domainName;
 
         if (args.hostname !== undefined && args.hostedZoneId !== undefined) {
-            for (const type of ipv6 ? ["A", "AAAA"] : ["A"]) {
-                new aws.route53.Record(`${name}-alias-${type.toLowerCase()}`, {
-                    zoneId: args.hostedZoneId,
-                    name: args.hostname,
-                    type,
-                    aliases: [{ name: this.distribution.domainName, zoneId: CLOUDFRONT_HOSTED_ZONE_ID, evaluateTargetHealth: false }],
-                }, child);
-            }
+            cloudFrontAliasRecords(name, args.hostname, args.hostedZoneId, this.distribution, ipv6, this);
         }
         this.url = args.hostname !== undefined ? pulumi.output(`https://${args.hostname}`) : pulumi.interpolate`https://${this.domainName}`;
         this.registerOutputs({ distributionArn: this.distributionArn, domainName: this.domainName, url: this.url });
-    }
-
-    private createCertificate(name: string, hostname: string, hostedZoneId: string, tags: Record<string, string>): pulumi.Output<string> {
-        // CloudFront only takes certificates from us-east-1.
-        const usEast1 = usEast1Provider(`${name}-us-east-1`, this);
-        return new DnsValidatedCertificate(`${name}-cert`, { domainName: hostname, hostedZoneId, tags },
-            usEast1 !== undefined ? { parent: this, providers: { aws: usEast1 } } : { parent: this }).certificateArn;
     }
 }

@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { DnsValidatedCertificate } from "../certificates/dnsValidatedCertificate";
 import { tagsFor } from "../shared/tags";
-import { CLOUDFRONT_HOSTED_ZONE_ID, STATIC_ORIGIN_ID, staticCacheBehavior, viewerCertificate } from "./distribution";
+import { STATIC_ORIGIN_ID, staticCacheBehavior, viewerCertificate } from "./distribution";
+import { cloudFrontAliasRecords, cloudFrontCertificate, s3OriginAccessControl } from "./resources";
 import { usEast1Provider } from "../shared/providers";
 
 export interface StaticSiteCdnArgs {
@@ -58,14 +58,9 @@ export class StaticSiteCdn extends pulumi.ComponentResource {
         const child = { parent: this };
         const usEast1 = usEast1Provider(`${name}-us-east-1`, this);
 
-        this.certificateArn = this.createCertificate(name, args, usEast1);
-        const accessControl = new aws.cloudfront.OriginAccessControl(`${name}-oac`, {
-            name: name.slice(0, 64),
-            description: `Signed reads of the static bucket behind ${args.hostname}`,
-            originAccessControlOriginType: "s3",
-            signingBehavior: "always",
-            signingProtocol: "sigv4",
-        }, child);
+        // CloudFront only takes certificates from us-east-1.
+        this.certificateArn = cloudFrontCertificate(name, args.hostname, args.hostedZoneId, args.tags, this, usEast1);
+        const accessControl = s3OriginAccessControl(name, `Signed reads of the static bucket behind ${args.hostname}`, this);
 
         const ipv6 = args.ipv6 ?? true;
         this.distribution = new aws.cloudfront.Distribution(name, {
@@ -90,14 +85,7 @@ export class StaticSiteCdn extends pulumi.ComponentResource {
         this.distributionArn = this.distribution.arn;
         this.domainName = this.distribution.domainName;
 
-        for (const type of ipv6 ? ["A", "AAAA"] : ["A"]) {
-            new aws.route53.Record(`${name}-alias-${type.toLowerCase()}`, {
-                zoneId: args.hostedZoneId,
-                name: args.hostname,
-                type,
-                aliases: [{ name: this.distribution.domainName, zoneId: CLOUDFRONT_HOSTED_ZONE_ID, evaluateTargetHealth: false }],
-            }, child);
-        }
+        cloudFrontAliasRecords(name, args.hostname, args.hostedZoneId, this.distribution, ipv6, this);
 
         this.url = pulumi.output(`https://${args.hostname}`);
         this.registerOutputs({
@@ -107,14 +95,5 @@ export class StaticSiteCdn extends pulumi.ComponentResource {
             certificateArn: this.certificateArn,
             url: this.url,
         });
-    }
-
-    private createCertificate(name: string, args: StaticSiteCdnArgs, usEast1: aws.Provider | undefined): pulumi.Output<string> {
-        // CloudFront only takes certificates from us-east-1.
-        return new DnsValidatedCertificate(`${name}-cert`, {
-            domainName: args.hostname,
-            hostedZoneId: args.hostedZoneId,
-            tags: args.tags,
-        }, usEast1 !== undefined ? { parent: this, providers: { aws: usEast1 } } : { parent: this }).certificateArn;
     }
 }

@@ -1,0 +1,41 @@
+/**
+ * The resources every CloudFront distribution of ours is built with (StaticSiteCdn,
+ * PublicFilesCdn): the S3 origin access control, the DNS-validated certificate in us-east-1 and
+ * the alias records. Each is registered under the calling component with the names the
+ * components always used, so moving them here changed no URN.
+ */
+import * as aws from "@pulumi/aws";
+import type * as pulumi from "@pulumi/pulumi";
+import { DnsValidatedCertificate } from "../certificates/dnsValidatedCertificate";
+import { CLOUDFRONT_HOSTED_ZONE_ID } from "./distribution";
+
+/** `<name>-oac`: CloudFront signs every request to the bucket with SigV4 (signingBehavior always). */
+export function s3OriginAccessControl(name: string, description: string, parent: pulumi.Resource): aws.cloudfront.OriginAccessControl {
+    return new aws.cloudfront.OriginAccessControl(`${name}-oac`, {
+        name: name.slice(0, 64),
+        description,
+        originAccessControlOriginType: "s3",
+        signingBehavior: "always",
+        signingProtocol: "sigv4",
+    }, { parent });
+}
+
+/** `<name>-cert`, validated in `hostedZoneId`; in us-east-1 (`usEast1`, or the default provider there), the only region CloudFront takes certificates from. */
+export function cloudFrontCertificate(name: string, hostname: string, hostedZoneId: string, tags: Record<string, string>,
+    parent: pulumi.Resource, usEast1: aws.Provider | undefined): pulumi.Output<string> {
+    return new DnsValidatedCertificate(`${name}-cert`, { domainName: hostname, hostedZoneId, tags },
+        usEast1 !== undefined ? { parent, providers: { aws: usEast1 } } : { parent }).certificateArn;
+}
+
+/** `<name>-alias-a` (and `-aaaa` with IPv6): `hostname` in `hostedZoneId` points at the distribution. */
+export function cloudFrontAliasRecords(name: string, hostname: string, hostedZoneId: string, distribution: aws.cloudfront.Distribution,
+    ipv6: boolean, parent: pulumi.Resource): void {
+    for (const type of ipv6 ? ["A", "AAAA"] : ["A"]) {
+        new aws.route53.Record(`${name}-alias-${type.toLowerCase()}`, {
+            zoneId: hostedZoneId,
+            name: hostname,
+            type,
+            aliases: [{ name: distribution.domainName, zoneId: CLOUDFRONT_HOSTED_ZONE_ID, evaluateTargetHealth: false }],
+        }, { parent });
+    }
+}
