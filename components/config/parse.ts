@@ -17,7 +17,7 @@ import { parseEnterpriseSettings } from "./enterprise";
 import { validCidrs } from "./cidrs";
 import { parseMtlsSettings } from "./mtls";
 import { parsePublicPrefixes } from "./publicPrefixes";
-import { EMAIL, GIT_HTTPS_URL, REGION } from "./patterns";
+import { EMAIL, GIT_HTTPS_URL, HTTP_PATH, REGION } from "./patterns";
 import { parsePlatformSettings } from "./platform";
 import { parseServingSettings } from "./serving";
 import { parseSmokeChecks } from "./smoke";
@@ -87,6 +87,11 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
         read.problem("appRepository", appRepository, "an https:// git URL of a host name and plain path segments (letters, digits, . _ ~ -), without credentials, query or fragment, e.g. https://github.com/acme/api.git");
     }
 
+    // One path for every health check: Route53, target groups, the deploy tool, the mTLS gateway.
+    const healthPath = read.string("healthPath", "/health");
+    if (!HTTP_PATH.test(healthPath) || healthPath === "/") {
+        read.problem("healthPath", healthPath, "an absolute path of plain segments (letters, digits, . _ ~ -) other than /, without query or fragment, e.g. /health or /healthz (seed 004)");
+    }
     const smokeChecks = parseSmokeChecks(read);
 
     const cidrBlock = read.string("vpcCidr", "10.0.0.0/16");
@@ -198,7 +203,7 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
             image: appImage,
             initialTag: appImageTag,
             repository: appRepository,
-            healthPath: "/health",
+            healthPath,
             smokeChecks,
         },
         host: { instanceType, amiFamily, rootVolumeSizeGb, detailedMonitoring, sshCidrs, appPortCidrs, metrics: hostMetrics },

@@ -27,6 +27,7 @@ const declarations = Object.entries(parse(readFileSync(path.join(ROOT, "Pulumi.y
 /** Valid values for settings whose stack files and defaults leave them empty. */
 const SAMPLES: Record<string, string | string[]> = {
     appRepository: "https://github.com/acme/chat-api.git",
+    healthPath: "/healthz",
     domain: "example.com",
     hostedZoneId: "Z0123456789ABCDEFGHIJ",
     alertEmail: "ops@example.com",
