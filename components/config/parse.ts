@@ -17,6 +17,7 @@ import { parseEnterpriseSettings } from "./enterprise";
 import { validCidrs } from "./cidrs";
 import { parseMtlsSettings } from "./mtls";
 import { parsePublicPrefixes } from "./publicPrefixes";
+import { isRoutePrefix } from "../lib/render/caddy";
 import { EMAIL, GIT_HTTPS_URL, HTTP_PATH, REGION } from "./patterns";
 import { parsePlatformSettings } from "./platform";
 import { parseServingSettings } from "./serving";
@@ -87,10 +88,11 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
         read.problem("appRepository", appRepository, "an https:// git URL of a host name and plain path segments (letters, digits, . _ ~ -), without credentials, query or fragment, e.g. https://github.com/acme/api.git");
     }
 
-    // One path for every health check: Route53, target groups, the deploy tool, the mTLS gateway.
+    // One path for every health check: Route53, target groups, the deploy tool, the mTLS gateway,
+    // and the proxy's routes to the app (so also the Caddyfile's route grammar: lower case).
     const healthPath = read.string("healthPath", "/health");
-    if (!HTTP_PATH.test(healthPath) || healthPath === "/") {
-        read.problem("healthPath", healthPath, "an absolute path of plain segments (letters, digits, . _ ~ -) other than /, without query or fragment, e.g. /health or /healthz (seed 004)");
+    if (!HTTP_PATH.test(healthPath) || !isRoutePrefix(healthPath)) {
+        read.problem("healthPath", healthPath, "an absolute path of up to 8 plain segments (lower-case letters, digits, . _ ~ -; none starting with a dot) other than /, without a trailing /, query or fragment, e.g. /health or /healthz (seed 004)");
     }
     const smokeChecks = parseSmokeChecks(read);
 

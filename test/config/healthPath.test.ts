@@ -22,7 +22,7 @@ describe("config: healthPath", () => {
         assert.equal(settingsFrom({ healthPath: "/api/v1/health" }).app.healthPath, "/api/v1/health");
     });
 
-    for (const bad of ["health", "/", "/health?full=1", "/../etc", "/a b", "/health#x", "/h'ealth", "/$(reboot)", "//x"]) {
+    for (const bad of ["health", "/", "/health/", "/Health", "/health?full=1", "/../etc", "/a b", "/health#x", "/h'ealth", "/$(reboot)", "//x"]) {
         it(`refuses ${JSON.stringify(bad)}, naming the key and what is allowed`, () => {
             const [problem] = problemsOf({ healthPath: bad });
             assert.equal(problem.key, "stagecraft:healthPath");
