@@ -1,10 +1,14 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
+import * as path from "node:path";
 import { type Report } from "../../tools/check";
-import { REPO, runCli, type CliRun } from "../check/run-cli";
+import { REPO, runBatched, type CliRun } from "../check/run-cli";
 
-// Every stack file, through the offline check with the real policy pack over gRPC and the
-// stack's own policy config: the gate CI applies before any `pulumi up`.
+// Every stack file, and the bootstrap/ program, through the offline check with the real policy
+// pack over gRPC and the stack's own policy config, in apply mode, which plans the preview beside
+// it: the gate CI applies before any `pulumi up`. Both modes pass; apply mode leaves nothing the
+// program reads unknown, so every "not known during preview" note of the preview is judged.
+// (One run per stack serves every assertion here: each costs a plan of the whole program twice.)
 
 const STACKS = fs.readdirSync(REPO)
     .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
@@ -17,13 +21,50 @@ const STATEFUL_TYPES = new Set([
     "aws:dynamodb/table:Table", "aws:elasticache/replicationGroup:ReplicationGroup", "aws:cognito/userPool:UserPool",
 ]);
 
-describe("every stack passes the policy pack (offline check)", function () {
-    this.timeout(300_000);
+/** Every path under `value` whose value is still unknown ("<unknown>" in the report). */
+function unknownPaths(value: unknown, at = ""): string[] {
+    if (value === "<unknown>") return [at];
+    if (value === null || typeof value !== "object") return [];
+    return Object.entries(value).flatMap(([k, v]) => unknownPaths(v, `${at}.${k}`));
+}
+
+const BOOTSTRAP = ["--program", path.join(REPO, "bootstrap"), "--stack", "bootstrap"];
+
+describe("every stack passes the policy pack in both modes (offline check)", function () {
+    this.timeout(600_000);
     const runs = new Map<string, CliRun>();
 
     before(async () => {
-        for (const stack of STACKS) runs.set(stack, await runCli(["--stack", stack]));
+        const cases = Object.fromEntries([...STACKS.map((s) => [s, ["--stack", s]] as const), ["bootstrap", BOOTSTRAP] as const]
+            .map(([name, args]) => [name, { args: [...args, "--mode", "apply"] }]));
+        for (const [name, run] of Object.entries(await runBatched(cases))) runs.set(name, run);
     });
+
+    for (const name of [...STACKS, "bootstrap"]) {
+        describe(`${name}: apply mode and the preview beside it`, () => {
+            it("passes in apply mode and in the preview planned beside it (nothing only the preview reports)", () => {
+                const run = runs.get(name)!;
+                assert.equal(run.code, 0, `${run.stderr}\n${run.stdout.split("\n").filter((l) => /mandatory|FAILED/i.test(l)).join("\n")}`);
+                assert.equal(run.report!.mode, "apply");
+                assert.notEqual(run.report!.result, "failed");
+                assert.equal(run.report!.summary.mandatory, 0);
+                assert.deepEqual(run.report!.previewComparison!.previewOnly, []);
+            });
+
+            it("leaves nothing the program reads unknown: no input of a resource, no note left", () => {
+                const report = runs.get(name)!.report!;
+                const unknown = report.resources.filter((r) => r.custom).flatMap((r) => unknownPaths(r.props).map((p) => `${r.type} ${r.name}${p}`));
+                assert.deepEqual(unknown, []);
+                assert.deepEqual(report.previewNotes, []);
+                assert.equal(report.previewComparison!.notesJudged, report.previewComparison!.previewNotes);
+            });
+
+            it("gives every custom resource a generated id", () => {
+                const missing = runs.get(name)!.report!.resources.filter((r) => r.custom && !r.read && !r.defaultProvider && typeof r.outputs?.id !== "string");
+                assert.deepEqual(missing.map((r) => r.urn), []);
+            });
+        });
+    }
 
     it("finds the dev, enterprise, prod and staging stack files", () => {
         assert.deepEqual(STACKS, ["dev", "enterprise", "prod", "staging"]);
