@@ -2,18 +2,8 @@
 // shows it reaches all of them): /health by default, seed 004's /healthz when set, and refused
 // when it is not a plain path, since it reaches the deploy tool's shell, nginx and the Caddyfile.
 import * as assert from "node:assert/strict";
-import { ConfigError } from "../../components/lib/errors";
-import { settingsFrom, type RawConfig } from "../helpers/settings";
+import { problemsOf, settingsFrom } from "../helpers/settings";
 
-function problemsOf(raw: RawConfig): { key: string; value: unknown; allowed: string }[] {
-    try {
-        settingsFrom(raw);
-    } catch (err) {
-        assert.ok(err instanceof ConfigError, `expected ConfigError, got ${String(err)}`);
-        return [...err.problems];
-    }
-    assert.fail("expected the config to be rejected");
-}
 
 describe("config: healthPath", () => {
     it("is /health by default and what the stack sets otherwise (seed 004: /healthz)", () => {

@@ -1,16 +1,6 @@
 import * as assert from "node:assert/strict";
-import { ConfigError } from "../../components/lib/errors";
-import { settingsFrom, type RawConfig } from "../helpers/settings";
+import { problemsOf, settingsFrom } from "../helpers/settings";
 
-function problemsOf(raw: RawConfig, ctx: { region?: string | null } = {}): { key: string; value: unknown; allowed: string }[] {
-    try {
-        settingsFrom(raw, ctx);
-    } catch (err) {
-        assert.ok(err instanceof ConfigError, `expected ConfigError, got ${String(err)}`);
-        return [...err.problems];
-    }
-    assert.fail("expected the config to be rejected");
-}
 
 describe("config: defaults", () => {
     it("an empty stack config yields phase 1 with the documented defaults", () => {

@@ -1,17 +1,7 @@
 import * as assert from "node:assert/strict";
-import { ConfigError } from "../../components/lib/errors";
-import { settingsFrom, type RawConfig } from "../helpers/settings";
+import { problemsOf, settingsFrom } from "../helpers/settings";
 import { stackSettings } from "../helpers/stack";
 
-function problemsOf(raw: RawConfig): { key: string; value: unknown; allowed: string }[] {
-    try {
-        settingsFrom(raw);
-    } catch (err) {
-        assert.ok(err instanceof ConfigError, `expected ConfigError, got ${String(err)}`);
-        return [...err.problems];
-    }
-    assert.fail("expected the config to be rejected");
-}
 
 describe("config: what the single host's proxy serves (spa, appPrefixes)", () => {
     it("defaults to everything going to the app, with /api as the prefix an SPA would use", () => {

@@ -1,4 +1,6 @@
+import * as assert from "node:assert/strict";
 import { ConfigReader, parseSettings, type Settings } from "../../components/config";
+import { ConfigError } from "../../components/lib/errors";
 
 /** Raw config as a stack file would give it: short keys of the stagecraft namespace, string values. */
 export type RawConfig = Record<string, string | number | boolean | string[]>;
@@ -23,4 +25,15 @@ export function settingsFrom(raw: RawConfig = {}, ctx: { stack?: string; region?
         stack: ctx.stack ?? "dev",
         region: ctx.region === null ? undefined : (ctx.region ?? "us-east-1"),
     });
+}
+
+/** The problems a rejected config lists (key, value, what is allowed); fails the test when it is accepted. */
+export function problemsOf(raw: RawConfig, ctx: { region?: string | null } = {}): { key: string; value: unknown; allowed: string }[] {
+    try {
+        settingsFrom(raw, ctx);
+    } catch (err) {
+        assert.ok(err instanceof ConfigError, `expected ConfigError, got ${String(err)}`);
+        return [...err.problems];
+    }
+    assert.fail("expected the config to be rejected");
 }
