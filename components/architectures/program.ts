@@ -193,6 +193,7 @@ function buildCostGuardrails(name: string, settings: Settings): CostGuardrails |
 
 function singleHostOutputs(settings: SingleHostSettings, host: SingleHost): SingleHostOutputs {
     const region = settings.region;
+    const onHost = pulumi.interpolate`--targets Key=InstanceIds,Values=${host.instanceId}`;
     return {
         phase: 1,
         environment: settings.environment,
@@ -200,12 +201,10 @@ function singleHostOutputs(settings: SingleHostSettings, host: SingleHost): Sing
         publicIp: host.publicIp,
         instanceId: host.instanceId,
         ssmSessionCommand: pulumi.interpolate`aws ssm start-session --region ${region} --target ${host.instanceId}`,
-        deployCommand: pulumi.interpolate`aws ssm send-command --region ${region} --document-name ${host.deployDocumentName} --targets Key=InstanceIds,Values=${host.instanceId} --parameters gitRef=<ref>`,
-        rollbackCommand: pulumi.interpolate`aws ssm send-command --region ${region} --document-name ${host.rollbackDocumentName} --targets Key=InstanceIds,Values=${host.instanceId}`,
-        statusCommand: pulumi.interpolate`aws ssm send-command --region ${region} --document-name ${host.statusDocumentName} --targets Key=InstanceIds,Values=${host.instanceId}`,
-        ...(host.restoreDocumentName !== undefined
-            ? { restoreCommand: pulumi.interpolate`aws ssm send-command --region ${region} --document-name ${host.restoreDocumentName} --targets Key=InstanceIds,Values=${host.instanceId} --parameters backupKey=latest` }
-            : {}),
+        deployCommand: sendCommand(region, host.deployDocumentName, onHost, "gitRef=<ref>"),
+        rollbackCommand: sendCommand(region, host.rollbackDocumentName, onHost),
+        statusCommand: sendCommand(region, host.statusDocumentName, onHost),
+        ...(host.restoreDocumentName !== undefined ? { restoreCommand: sendCommand(region, host.restoreDocumentName, onHost, "backupKey=latest") } : {}),
         buckets: host.bucketNames,
         ...(host.publicFilesUrl !== undefined ? { publicFilesUrl: host.publicFilesUrl } : {}),
         healthCheckId: host.healthCheckId,
@@ -214,6 +213,11 @@ function singleHostOutputs(settings: SingleHostSettings, host: SingleHost): Sing
         ...(host.metricsNamespace !== undefined ? { metricsNamespace: host.metricsNamespace } : {}),
         ...(region !== "us-east-1" ? { hostAlertTopicArn: host.hostAlertTopicArn } : {}),
     };
+}
+
+/** The `aws ssm send-command` a stack output prints: one document, to `targets`, with its parameters. */
+function sendCommand(region: string, documentName: Out, targets: Out, parameters?: string): Out {
+    return pulumi.interpolate`aws ssm send-command --region ${region} --document-name ${documentName} ${targets}${parameters === undefined ? "" : ` --parameters ${parameters}`}`;
 }
 
 function scalableWebOutputs(settings: WebTierSettings, web: ScalableWeb): ScalableWebOutputs {
@@ -228,9 +232,9 @@ function scalableWebOutputs(settings: WebTierSettings, web: ScalableWeb): Scalab
         loadBalancerDnsName: web.loadBalancerDnsName,
         autoScalingGroupName: web.autoScalingGroupName,
         instancesCommand: pulumi.interpolate`aws autoscaling describe-auto-scaling-groups --region ${region} --auto-scaling-group-names ${web.autoScalingGroupName} --query "AutoScalingGroups[0].Instances[].InstanceId"`,
-        deployCommand: pulumi.interpolate`aws ssm send-command --region ${region} --document-name ${web.deployDocumentName} ${fleet} --parameters gitRef=<ref>`,
-        rollbackCommand: pulumi.interpolate`aws ssm send-command --region ${region} --document-name ${web.rollbackDocumentName} ${fleet}`,
-        statusCommand: pulumi.interpolate`aws ssm send-command --region ${region} --document-name ${web.statusDocumentName} ${fleet}`,
+        deployCommand: sendCommand(region, web.deployDocumentName, fleet, "gitRef=<ref>"),
+        rollbackCommand: sendCommand(region, web.rollbackDocumentName, fleet),
+        statusCommand: sendCommand(region, web.statusDocumentName, fleet),
         releaseParameterName: web.releaseParameterName,
         dashboardUrl: pulumi.interpolate`https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}#dashboards:name=${web.dashboardName}`,
         cdnUrl: web.cdnUrl,
