@@ -7,13 +7,11 @@ import { displayType } from "../check/report/render";
 import { topComponent } from "../check/report/top-component";
 import { type CostLine, type PricedLine, cents, usd } from "../../policies/lib/pricing/estimate";
 import type { StackPlan } from "./stacks";
+import { tableCell } from "../lib/markdown";
 
 /** More priced rows than this fold the table into a <details> block. */
 const OPEN_ROWS = 12;
 
-function cell(text: string): string {
-    return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
 
 /** The component under the stack each line's resource belongs to ("(stack)" for none). */
 function ownerOf(plan: StackPlan): (line: CostLine) => ReportResource | undefined {
@@ -62,7 +60,7 @@ export function renderCost(plan: StackPlan, componentType?: string): string {
     const table = [
         "| part | resource | priced as | USD/month |",
         "|---|---|---|---:|",
-        ...priced.map(({ l, part }) => `| ${cell(part)} | ${cell(`${l.name} (${displayType(l.type)})`)} | ${cell(l.basis)} | ${l.monthlyUsd.toFixed(2)} |`),
+        ...priced.map(({ l, part }) => `| ${tableCell(part)} | ${tableCell(`${l.name} (${displayType(l.type)})`)} | ${tableCell(l.basis)} | ${l.monthlyUsd.toFixed(2)} |`),
         `| **total** | ${priced.length} priced resources | | **${total.toFixed(2)}** |`,
     ];
     const out = [head, ""];

@@ -6,6 +6,7 @@
 // README's parts, and `--check` (CI) fails when it is stale.
 import type { ReportResource } from "../check/report/model";
 import type { StackPlan } from "./stacks";
+import { tableCell } from "../lib/markdown";
 
 type Json = ReportResource["props"][string];
 
@@ -39,9 +40,6 @@ function str(v: Json | undefined): string | undefined {
 function num(v: Json | undefined): number | undefined {
     return typeof v === "number" ? v : undefined;
 }
-function cell(text: string): string {
-    return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
 
 const COMPARISON: Readonly<Record<string, string>> = {
     GreaterThanThreshold: ">", GreaterThanOrEqualToThreshold: "≥", LessThanThreshold: "<", LessThanOrEqualToThreshold: "≤",
@@ -72,7 +70,7 @@ export function alarmRows(resources: readonly ReportResource[]): string[] {
             const when = `${COMPARISON[str(p.comparisonOperator) ?? ""] ?? str(p.comparisonOperator) ?? "?"} ${String(num(p.threshold) ?? "?")}` +
                 (periods !== undefined ? ` in ${needed !== periods ? `${needed} of ` : ""}${periods} period${periods === 1 ? "" : "s"}${period !== undefined ? ` of ${period} s` : ""}` : "");
             const first = FIRST_CHECK.find(([re]) => re.test(w.key))?.[1] ?? "the alarm's description, then the logs of what it watches";
-            return { name: str(p.name) ?? r.name, row: `| \`${cell(str(p.name) ?? r.name)}\` | ${cell(w.text)} | ${cell(when)} | ${cell(first)} |` };
+            return { name: str(p.name) ?? r.name, row: `| \`${tableCell(str(p.name) ?? r.name)}\` | ${tableCell(w.text)} | ${tableCell(when)} | ${tableCell(first)} |` };
         })
         .sort((a, b) => a.name.localeCompare(b.name))
         .map((a) => a.row);
