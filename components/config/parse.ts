@@ -18,7 +18,7 @@ import { validCidrs } from "./cidrs";
 import { parseMtlsSettings } from "./mtls";
 import { parsePublicPrefixes } from "./publicPrefixes";
 import { isRoutePrefix } from "../lib/render/caddy";
-import { EMAIL, GIT_HTTPS_URL, HTTP_PATH, REGION } from "./patterns";
+import { EMAIL, GIT_HTTPS_URL, REGION } from "./patterns";
 import { parsePlatformSettings } from "./platform";
 import { parseServingSettings } from "./serving";
 import { parseSmokeChecks } from "./smoke";
@@ -89,9 +89,10 @@ export function parseSettings(read: ConfigReader, ctx: ProgramContext): Settings
     }
 
     // One path for every health check: Route53, target groups, the deploy tool, the mTLS gateway,
-    // and the proxy's routes to the app (so also the Caddyfile's route grammar: lower case).
+    // and the proxy's routes to the app: the Caddyfile's route grammar (lower case), which is
+    // stricter than a plain HTTP path.
     const healthPath = read.string("healthPath", "/health");
-    if (!HTTP_PATH.test(healthPath) || !isRoutePrefix(healthPath)) {
+    if (!isRoutePrefix(healthPath)) {
         read.problem("healthPath", healthPath, "an absolute path of up to 8 plain segments (lower-case letters, digits, . _ ~ -; none starting with a dot) other than /, without a trailing /, query or fragment, e.g. /health or /healthz (seed 004)");
     }
     const smokeChecks = parseSmokeChecks(read);

@@ -201,13 +201,14 @@ sync_static() {
   # The SPA's files, uploaded to the static bucket by CI, mirrored for the proxy (world-readable, no extras).
   [ -n "$STATIC_BUCKET" ] || die "this host serves no SPA (stagecraft:spa is false)"
   (umask 022 && mkdir -p "$SPA_DIR" &&
-    aws s3 sync --delete --only-show-errors --region "$REGION" "s3://$STATIC_BUCKET/" "$SPA_DIR/") || return 1
+    aws s3 sync --delete --only-show-errors --region "$REGION" "s3://$STATIC_BUCKET/" "$SPA_DIR/") ||
+    die "cannot sync the SPA from s3://$STATIC_BUCKET/"
   log "SPA synced from s3://$STATIC_BUCKET/"
 }
 
 deploy_static() {
   # Before the app changes: a failed sync fails the deploy and leaves the running release alone.
-  [ -z "$STATIC_BUCKET" ] || sync_static || die "cannot sync the SPA from s3://$STATIC_BUCKET/"
+  [ -z "$STATIC_BUCKET" ] || sync_static
 }
 
 cmd_deploy() {
@@ -272,7 +273,7 @@ case "\${1:-}" in
   deploy) shift; cmd_deploy "$@" ;;
   rollback) cmd_rollback ;;
   status) cmd_status ;;
-  sync-static) sync_static || die "cannot sync the SPA from s3://$STATIC_BUCKET/" ;;
+  sync-static) sync_static ;;
   boot) cmd_boot ;;
   *) echo "usage: $0 deploy <git-ref-or-tag> | rollback | status | boot | sync-static" >&2; exit 2 ;;
 esac
