@@ -3,10 +3,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { tagsFor } from "../shared/tags";
 import { usEast1Provider } from "../shared/providers";
 import { viewerCertificate } from "./distribution";
-import { cloudFrontAliasRecords, cloudFrontCertificate, s3OriginAccessControl } from "./resources";
+import { cloudFrontAliasRecords, cloudFrontCertificate, type DistributionCommonArgs, distributionBasics, s3OriginAccessControl } from "./resources";
 import { publicFilesDefaultBehavior, publicPrefixBehaviors, UPLOADS_ORIGIN_ID } from "./publicFiles";
 
-export interface PublicFilesCdnArgs {
+export interface PublicFilesCdnArgs extends DistributionCommonArgs {
     /**
      * The private uploads bucket's regional domain name. Its one policy must hold
      * publicPrefixesReadStatement for this distribution (publicPrefixesGrant), or every read is a 403.
@@ -26,12 +26,6 @@ export interface PublicFilesCdnArgs {
     hostname?: string;
     /** Route53 hosted zone of `hostname`. @default undefined */
     hostedZoneId?: string;
-    /** Edge locations: PriceClass_100 (North America, Europe: cheapest), _200, _All. @default "PriceClass_100" */
-    priceClass?: "PriceClass_100" | "PriceClass_200" | "PriceClass_All";
-    /** Serve over IPv6 as well (an AAAA alias record with a hostname); free. @default true */
-    ipv6?: boolean;
-    /** Tags for every child (project, environment, owner; a Name is added per resource). */
-    tags: Record<string, string>;
 }
 
 /**
@@ -75,17 +69,13 @@ export class PublicFilesCdn extends pulumi.ComponentResource {
         const ipv6 = args.ipv6 ?? true;
         this.distribution = new aws.cloudfront.Distribution(name, {
             comment: `${name}: public prefixes ${args.prefixes.join(" ")}`.slice(0, 128),
-            enabled: true,
-            isIpv6Enabled: ipv6,
-            httpVersion: "http2and3",
-            priceClass: args.priceClass ?? "PriceClass_100",
+            ...distributionBasics(args),
             aliases: args.hostname !== undefined ? [args.hostname] : [],
             // No key is public at the root: `/` asks S3 for index.html, outside every prefix (403).
             defaultRootObject: "index.html",
             origins: [{ originId: UPLOADS_ORIGIN_ID, domainName: args.bucketRegionalDomainName, originAccessControlId: accessControl.id }],
             orderedCacheBehaviors: publicPrefixBehaviors(args.prefixes),
             defaultCacheBehavior: publicFilesDefaultBehavior(),
-            restrictions: { geoRestriction: { restrictionType: "none", locations: [] } },
             viewerCertificate: certificateArn !== undefined ? viewerCertificate(certificateArn) : { cloudfrontDefaultCertificate: true },
             tags: tagsFor(args.tags, name),
         }, child);

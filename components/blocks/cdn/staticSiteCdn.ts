@@ -2,10 +2,10 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { tagsFor } from "../shared/tags";
 import { STATIC_ORIGIN_ID, staticCacheBehavior, viewerCertificate } from "./distribution";
-import { cloudFrontAliasRecords, cloudFrontCertificate, s3OriginAccessControl } from "./resources";
+import { cloudFrontAliasRecords, cloudFrontCertificate, type DistributionCommonArgs, distributionBasics, s3OriginAccessControl } from "./resources";
 import { usEast1Provider } from "../shared/providers";
 
-export interface StaticSiteCdnArgs {
+export interface StaticSiteCdnArgs extends DistributionCommonArgs {
     /**
      * The private bucket's regional domain name (`<bucket>.s3.<region>.amazonaws.com`). Its
      * policy must admit cloudfront.amazonaws.com for this distribution (cloudFrontReadStatement).
@@ -19,15 +19,6 @@ export interface StaticSiteCdnArgs {
     hostname: string;
     /** Route53 hosted zone of `hostname`: the validation record and the alias records go here. */
     hostedZoneId: string;
-    /**
-     * Edge locations that serve the content: PriceClass_100 (North America, Europe — cheapest),
-     * PriceClass_200 (+ Asia, Middle East, Africa), PriceClass_All. @default "PriceClass_100"
-     */
-    priceClass?: "PriceClass_100" | "PriceClass_200" | "PriceClass_All";
-    /** Serve over IPv6 as well (an AAAA alias record too); free. @default true */
-    ipv6?: boolean;
-    /** Tags for every child (project, environment, owner; a Name is added per resource). */
-    tags: Record<string, string>;
 }
 
 /**
@@ -65,10 +56,7 @@ export class StaticSiteCdn extends pulumi.ComponentResource {
         const ipv6 = args.ipv6 ?? true;
         this.distribution = new aws.cloudfront.Distribution(name, {
             comment: `${args.hostname}: static assets`,
-            enabled: true,
-            isIpv6Enabled: ipv6,
-            httpVersion: "http2and3",
-            priceClass: args.priceClass ?? "PriceClass_100",
+            ...distributionBasics(args),
             aliases: [args.hostname],
             defaultRootObject: "index.html",
             origins: [{
@@ -77,7 +65,6 @@ export class StaticSiteCdn extends pulumi.ComponentResource {
                 originAccessControlId: accessControl.id,
             }],
             defaultCacheBehavior: staticCacheBehavior(),
-            restrictions: { geoRestriction: { restrictionType: "none", locations: [] } },
             viewerCertificate: viewerCertificate(this.certificateArn),
             tags: tagsFor(args.tags, name),
         }, child);
