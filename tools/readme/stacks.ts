@@ -7,6 +7,7 @@
 // It writes docs/operations.md (the runbook, operations.ts) from the same plans.
 //   npm run readme              rewrite the parts
 //   npm run readme -- --check   exit 1 when the README is stale (CI)
+//   ... --reports DIR           use the apply-mode JSON reports the check wrote there instead of planning again
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
@@ -53,25 +54,48 @@ export function splice(readme: string, part: string, file = README): string {
     return spliceBetween(readme, BEGIN, END, part, "the stacks part", file);
 }
 
-/** Plans every stack file of the repository (plan only, no type-check) in stack order, in apply mode: computed values (subnets, ids) known as after `pulumi up`, so a load balancer is priced with the public addresses of its real subnets instead of the fewest it could have. */
-export async function planStacks(): Promise<StackPlan[]> {
+/** The repository's stack names, in phase order (others after, by name). */
+function stackNames(): string[] {
     const order = ["dev", "staging", "prod", "enterprise"];
-    const stacks = fs.readdirSync(REPO)
+    return fs.readdirSync(REPO)
         .map((f) => /^Pulumi\.([A-Za-z0-9_.-]+)\.yaml$/.exec(f)?.[1])
         .filter((s): s is string => s !== undefined)
         .sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99) || a.localeCompare(b));
+}
+
+/** A stack file's phase and budget, as the table shows them. */
+function stackConfig(stack: string): Pick<StackPlan, "phase" | "budgetUsd"> {
+    const config = (parse(fs.readFileSync(path.join(REPO, `Pulumi.${stack}.yaml`), "utf8")) as { config?: Record<string, unknown> }).config ?? {};
+    const budget = config["stagecraft:budgetMonthlyUsd"];
+    return { phase: String(config["stagecraft:phase"] ?? "?"), budgetUsd: typeof budget === "number" ? budget : undefined };
+}
+
+/** Plans every stack file of the repository (plan only, no type-check) in stack order, in apply mode: computed values (subnets, ids) known as after `pulumi up`, so a load balancer is priced with the public addresses of its real subnets instead of the fewest it could have. */
+export async function planStacks(): Promise<StackPlan[]> {
     const plans: StackPlan[] = [];
-    for (const stack of stacks) {
-        const config = (parse(fs.readFileSync(path.join(REPO, `Pulumi.${stack}.yaml`), "utf8")) as { config?: Record<string, unknown> }).config ?? {};
+    for (const stack of stackNames()) {
         const { report } = await runCheck({ stack, noPolicy: true, typecheck: false, mode: "apply" });
-        const budget = config["stagecraft:budgetMonthlyUsd"];
-        plans.push({ stack, phase: String(config["stagecraft:phase"] ?? "?"), budgetUsd: typeof budget === "number" ? budget : undefined, report });
+        plans.push({ stack, ...stackConfig(stack), report });
     }
     return plans;
 }
 
+/**
+ * The plans from JSON reports the check already wrote (`--json DIR/stagecraft-check-<stack>.json`,
+ * as .ci/run's stack loop writes them in apply mode), so CI does not plan every stack twice.
+ */
+export function plansFromReports(dir: string): StackPlan[] {
+    return stackNames().map((stack) => {
+        const file = path.join(dir, `stagecraft-check-${stack}.json`);
+        const report = JSON.parse(fs.readFileSync(file, "utf8")) as Report;
+        if (report.mode !== "apply" || report.stack !== stack) throw new Error(`${file}: not an apply-mode report of the ${stack} stack`);
+        return { stack, ...stackConfig(stack), report };
+    });
+}
+
 async function main(argv: string[]): Promise<number> {
-    const plans = await planStacks();
+    const reports = argv.indexOf("--reports");
+    const plans = reports >= 0 ? plansFromReports(argv[reports + 1] ?? "") : await planStacks();
     const check = argv.includes("--check");
     const expected = renderParts(splice(fs.readFileSync(README, "utf8"), renderStacks(plans)), plans, README);
     const readme = checkOrWrite(README, expected, check, "generated parts",
